@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the local botops runtime. Starts DynamoDB Local (data under LOCAL_DATA_DIR) and s3rver, creates
+ * the table if absent, bootstraps "Demo Team" on first start, and serves the route table on 127.0.0.1:PORT
+ * with the same authorizer and handler modules the CDK stack deploys. SIGINT/SIGTERM stop Java too.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { ROUTES } from '../../functions/routes.js';
+import { applyLocalEnv, localConfig, type RuntimeInfo } from './config.js';
+import { ensureTable, requireJava, startDynamoLocal } from './dynamodb.js';
+import { startS3Local } from './s3.js';
+import { createLocalApi } from './server.js';
+
+// Node 20 is the documented minimum; the SDK's notice about its future Node 22 floor would repeat at every start.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const cfg = localConfig();
+mkdirSync(cfg.dataDir, { recursive: true });
+
+const external = process.env.DYNAMODB_ENDPOINT;
+if (!external) requireJava();
+const dynamo = external ? undefined : await startDynamoLocal({ dataDir: cfg.dynamoDir });
+const dynamoEndpoint = external ?? dynamo!.endpoint;
+const s3 = await startS3Local(cfg.s3Dir);
+await ensureTable(dynamoEndpoint, cfg.tableName);
+applyLocalEnv({ dynamoEndpoint, s3Endpoint: s3.endpoint, tableName: cfg.tableName });
+
+const baseUrl = `http://127.0.0.1:${cfg.port}`;
+const { ensureDemoTeam } = await import('./demo-team.js');
+const creds = await ensureDemoTeam(cfg.credentialsFile, baseUrl);
+
+const server = createLocalApi({
+  routes: ROUTES,
+  loadHandler: async (module) => (await import(`../../functions/${module}.ts`)).handler,
+  ...(process.env.LOG_REQUESTS === 'true' ? { onRequest: (l: string) => console.log(l) } : {}),
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`botops: ${signal}, stopping`);
+  server.close();
+  server.closeAllConnections();
+  rmSync(cfg.runtimeFile, { force: true });
+  await Promise.allSettled([s3.stop(), dynamo?.stop()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+server.listen(cfg.port, '127.0.0.1', () => {
+  const info: RuntimeInfo = { pid: process.pid, dynamoEndpoint, s3Endpoint: s3.endpoint, tableName: cfg.tableName, baseUrl };
+  writeFileSync(cfg.runtimeFile, JSON.stringify(info, null, 2));
+  console.log(`botops local runtime listening on ${baseUrl}`);
+  console.log(`  team:    ${creds.teamId} (Demo Team)`);
+  console.log(`  member:  ${creds.email} (super_admin)`);
+  console.log(`  api key: ${creds.apiKey}`);
+  console.log(`  saved in ${cfg.credentialsFile}`);
+  console.log(`  try:     curl -H "Authorization: Bearer ${creds.apiKey}" ${baseUrl}/api/teams/${creds.teamId}/bots`);
+});
+server.on('error', (e) => {
+  console.error(`botops: cannot listen on 127.0.0.1:${cfg.port}: ${e.message}`);
+  void stop('listen error').then(() => process.exit(1));
+});
+

@@ -1,0 +1,43 @@
+import { HttpProblem } from '../http/problem.js';
+
+/**
+ * Opaque list cursors: base64url JSON of the DynamoDB `LastEvaluatedKey`. A cursor is only accepted for the
+ * list it came from: every key attribute must be a string and each `expect`ed partition attribute must hold
+ * exactly the value this request would query, so a cursor copied from another team or list, or edited,
+ * answers 400 (spec: "a tampered or foreign cursor: 400") and can never widen a query.
+ */
+export type CursorKey = Record<string, string>;
+
+export function encodeCursor(key: CursorKey | undefined): string | null {
+  if (!key) return null;
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  expect: { partition: Record<string, string>; sortAttrs: string[] },
+): CursorKey | undefined {
+  if (cursor === undefined) return undefined;
+  const bad = () =>
+    new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [
+      { path: 'cursor', message: 'not a cursor issued for this list' },
+    ]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad();
+  const key = parsed as Record<string, unknown>;
+  const allowed = new Set([...Object.keys(expect.partition), ...expect.sortAttrs, 'PK', 'SK']);
+  for (const [k, v] of Object.entries(key)) if (!allowed.has(k) || typeof v !== 'string') throw bad();
+  for (const [attr, value] of Object.entries(expect.partition)) if (key[attr] !== value) throw bad();
+  for (const attr of expect.sortAttrs) if (typeof key[attr] !== 'string') throw bad();
+  return key as CursorKey;
+}
+
+/** Builds the cursor from the last returned item, for pages cut short of DynamoDB's own LastEvaluatedKey. */
+export function keyOf(item: Record<string, unknown>, attrs: string[]): CursorKey {
+  return Object.fromEntries(attrs.map((a) => [a, String(item[a])]));
+}

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { auditPut, diff } from '../../audit/audit.js';
+import type { Actor } from '../../auth/principal.js';
+import { doc, tableName } from '../../db/client.js';
+import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { botKey, botPrefix } from '../../db/keys.js';
+import { transactWrite } from '../../db/transact.js';
+import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import type { BotCreate, BotUpdate } from './schema.js';
+
+/**
+ * A bot as the API returns it: every field of seed 003's Bot object, plus botops' configuration fields
+ * (see `schema.ts`), `active`, `lockedByCampaigns`, `updatedAt`. `version` backs the ETag and is not returned.
+ */
+export type Bot = Required<BotUpdate> & {
+  id: string;
+  indexId: string;
+  createdAt: string;
+  updatedAt: string;
+  status: 'pending' | 'indexing' | 'processing' | 'ready';
+  questionCount: number;
+  pageCount: number;
+  sourceCount: number;
+  chunkCount: number;
+  active: boolean;
+  lockedByCampaigns: { id: string; name: string }[];
+};
+export type StoredBot = Bot & { version: number };
+
+/** Seed 003's default chat widget copy. */
+export const DEFAULT_LABELS = {
+  firstMessage: 'What can I help you with?',
+  sources: 'Sources',
+  getSupport: 'Contact',
+  helpful: 'Rate as helpful',
+  poweredBy: 'Powered by',
+  unhelpful: 'Rate as unhelpful',
+  floatingButton: 'Help',
+  inputPlaceholder: 'Send a message...',
+};
+
+/** Defaults of a new bot: seed 003's create response, then botops' own sensible values. */
+export function defaultConfig(): Required<Omit<BotUpdate, 'name'>> {
+  return {
+    description: '',
+    privacy: 'public',
+    language: 'en',
+    industry: null,
+    timezone: 'UTC',
+    region: 'us-east-1',
+    customPrompt: null,
+    openingMessage: null,
+    model: 'gpt-3.5-turbo',
+    policy: null,
+    voicePipeline: { speechToText: 'deepgram-nova-2', languageModel: 'gpt-4o-mini', voice: 'elevenlabs', voiceId: null },
+    mode: 'auto_pilot',
+    maxCallDurationSeconds: 600,
+    reEngagement: { gapSeconds: 10, retries: 2, messages: [] },
+    vad: { threshold: 0.5, silenceMs: 500, prefixPaddingMs: 300 },
+    minWordsToInterrupt: 2,
+    maxMessagesPerContact: null,
+    autoReactivateAfter: null,
+    sleepOnManualMessage: true,
+    sleepOnWorkflowMessage: false,
+    tools: [],
+    transferTargets: [],
+    allowedSipHeaders: [],
+    analysisPrompt: null,
+    qcPrompt: null,
+    crmPrefetch: null,
+    postCallPush: null,
+    allowedDomains: [],
+    color: '#1292EE',
+    icon: 'default',
+    alignment: 'right',
+    botIcon: false,
+    branding: true,
+    supportLink: '',
+    showButtonLabel: false,
+    labels: { ...DEFAULT_LABELS },
+  };
+}
+
+/** Object-valued settings are merged one level deep on update, so `{ vad: { threshold: 0.7 } }` keeps the rest. */
+const MERGED_OBJECTS = new Set(['voicePipeline', 'reEngagement', 'vad', 'labels']);
+
+export function applyUpdate<T extends Record<string, unknown>>(current: T, patch: Record<string, unknown>): T {
+  const next: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    next[k] = MERGED_OBJECTS.has(k) && v && typeof v === 'object' ? { ...(current[k] as object), ...v } : v;
+  }
+  return next as T;
+}
+
+const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+export function toBot(item: Record<string, unknown>): Bot {
+  const out = { ...item };
+  for (const k of INTERNAL) delete out[k];
+  return out as Bot;
+}
+
+export async function getStoredBot(teamId: string, botId: string): Promise<StoredBot> {
+  const res = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId) }));
+  if (!res.Item) throw notFound('Bot');
+  return res.Item as StoredBot;
+}
+
+/** Page of a team's bots in creation order; `cursor` is the previous page's `X-Next-Cursor`. */
+export async function listBots(teamId: string, limit: number, cursor?: string) {
+  const { PK, SKPrefix } = botPrefix(teamId);
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(toBot), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+}
+
+/** Creates a bot with seed 003's defaults (`status: "pending"`, counters 0) in one transaction with its audit event. */
+export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  const id = ulid();
+  const now = new Date().toISOString();
+  const bot: StoredBot = {
+    id,
+    name: input.name,
+    ...applyUpdate(defaultConfig(), input),
+    indexId: `Document_${randomBytes(8).toString('hex').slice(0, 10)}`,
+    createdAt: now,
+    updatedAt: now,
+    status: 'pending',
+    questionCount: 0,
+    pageCount: 0,
+    sourceCount: 0,
+    chunkCount: 0,
+    active: true,
+    lockedByCampaigns: [],
+    version: 1,
+  } as StoredBot;
+  await transactWrite(
+    [
+      { Put: { TableName: tableName(), Item: { ...botKey(teamId, id), entity: 'bot', teamId, ...bot }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      auditPut(teamId, { actor, module: 'bots', action: 'create', botId: id, targetId: id, changes: diff(undefined, toBot(bot)) }, now),
+    ],
+    () => conflict('A bot with this id already exists.'),
+  );
+  return bot;
+}
+
+/**
+ * Partial update (seed 003: absent fields are unchanged). The write is conditional on the version that was
+ * read and on the bot not being locked by a running campaign, so a concurrent change or a campaign started
+ * between read and write is never overwritten: 412 when the caller's `If-Match` is stale, 409 when locked.
+ */
+export async function updateBot(
+  teamId: string,
+  botId: string,
+  patch: BotUpdate,
+  actor: Actor,
+  requiredVersion?: number,
+): Promise<StoredBot> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getStoredBot(teamId, botId);
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    assertUnlocked(current, 'edit');
+    const now = new Date().toISOString();
+    const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+    const changes = diff(current, next, Object.keys(patch));
+    try {
+      await transactWrite(
+        [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...botKey(teamId, botId), entity: 'bot', teamId, ...next },
+              ConditionExpression: 'version = :v AND size(lockedByCampaigns) = :zero',
+              ExpressionAttributeValues: { ':v': current.version, ':zero': 0 },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
+        ],
+        (_i, old) => (old ? raceError(old as StoredBot, current.version, requiredVersion) : notFound('Bot')),
+      );
+      return next;
+    } catch (e) {
+      if (e instanceof VersionRace && attempt < 3) continue;
+      throw e;
+    }
+  }
+}
+
+class VersionRace extends Error {}
+
+/** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
+function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {
+  if (old.lockedByCampaigns?.length) return lockedError(old, 'edit');
+  if (requiredVersion !== undefined) return preconditionFailed();
+  return old.version !== readVersion ? new VersionRace() : conflict('The bot changed during the update; retry.');
+}
+
+export function lockedError(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
+  const names = bot.lockedByCampaigns.map((c) => c.name);
+  return conflict(`The bot is used by running campaign(s) ${names.map((n) => `"${n}"`).join(', ')}; stop them before you ${action} it.`, {
+    campaigns: bot.lockedByCampaigns,
+  });
+}
+
+export function assertUnlocked(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
+  if (bot.lockedByCampaigns?.length) throw lockedError(bot, action);
+}
+
+/** Deletes a bot unless a running campaign locks it (checked in the write's condition). */
+export async function deleteBot(teamId: string, botId: string, actor: Actor): Promise<void> {
+  const current = await getStoredBot(teamId, botId);
+  assertUnlocked(current, 'delete');
+  await transactWrite(
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: botKey(teamId, botId),
+          ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      auditPut(teamId, { actor, module: 'bots', action: 'delete', botId, targetId: botId, changes: { name: { before: current.name, after: null } } }),
+    ],
+    (_i, old) => (old ? lockedError(old as StoredBot, 'delete') : notFound('Bot')),
+  );
+}

@@ -1,0 +1,17 @@
+import { HttpProblem, preconditionFailed } from './problem.js';
+
+/** Strong entity tag of a versioned item (RFC 9110 §8.8.3): `"v<version>"`. */
+export const etagOf = (version: number) => `"v${version}"`;
+
+/**
+ * The version an `If-Match` header requires, or undefined when the write applies unconditionally
+ * (no header, or `*`). A list of tags, or a weak tag, never matches a strong comparison: 412.
+ */
+export function requiredVersion(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  const m = /^\s*"v(\d{1,15})"\s*$/.exec(ifMatch);
+  if (!m) throw preconditionFailed();
+  return Number(m[1]);
+}
+
+export { HttpProblem };

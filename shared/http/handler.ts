@@ -1,0 +1,182 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { roleAtLeast } from '../auth/roles.js';
+import { logger } from '../logger.js';
+import { idempotencyStore } from './idempotency.js';
+import { HttpProblem, forbidden, notFound } from './problem.js';
+import type { RouteDef } from './route.js';
+import { parseOr400 } from './validate.js';
+
+/** Authorizer context as API Gateway hands it over: a principal, or nothing for an unusable key. */
+export type AuthorizerContext = Partial<Principal>;
+export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext> & { idempotencyScope?: string };
+
+export type ApiRequest<B> = {
+  event: ApiEvent;
+  principal: Principal;
+  body: B;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+};
+
+/** What a handler returns: status, a JSON-serialisable body, extra headers. */
+export type ApiResult = { statusCode: number; body?: unknown; headers?: Record<string, string> };
+
+export type ApiOptions<S extends z.ZodType | undefined> = {
+  /** Request body schema; when set the body must be JSON and is validated into `req.body`. */
+  body?: S;
+  /** Adds `step` / `firstInvalidStep` style fields to validation errors. */
+  decorateErrors?: Parameters<typeof parseOr400>[2];
+  /** Honour `Idempotency-Key` (Powertools idempotency over the single table). */
+  idempotent?: boolean;
+};
+
+/** Largest accepted request body (spec: over 256 KiB answers 413). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Wraps a handler function in the middy stack every route shares (model: middy `events/api-gateway-http`,
+ * `http-error-handler`): header normalisation -> authentication / team / role checks from the route row ->
+ * body size and JSON parsing -> `Idempotency-Key` -> the function. Any `HttpProblem` (or other error with a
+ * statusCode < 500) reaches the caller as problem+json; anything else is logged and answered with a bare 500.
+ */
+export function api<S extends z.ZodType | undefined = undefined>(
+  route: RouteDef,
+  opts: ApiOptions<S>,
+  fn: (req: ApiRequest<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<ApiResult>,
+) {
+  const stack = middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(httpErrorHandler({ logger: false }))
+    .use(problemResponses())
+    .use(httpSecurityHeaders())
+    .use(httpHeaderNormalizer())
+    .use(authenticate(route));
+  if (opts.body) stack.use(bodyLimit()).use(httpJsonBodyParser());
+  if (opts.idempotent) {
+    stack.use(idempotencyScope(route)).use(
+      makeHandlerIdempotent({
+        persistenceStore: idempotencyStore(),
+        keyPrefix: route.operation,
+        config: new IdempotencyConfig({
+          eventKeyJmesPath: 'idempotencyScope',
+          payloadValidationJmesPath: 'body',
+          expiresAfterSeconds: 24 * 60 * 60,
+        }),
+      }),
+    );
+  }
+  return stack.handler(async (event) => {
+    const body = opts.body ? parseOr400(opts.body, event.body, opts.decorateErrors) : undefined;
+    const result = await fn({
+      event,
+      principal: event.requestContext.authorizer?.lambda as Principal,
+      body: body as never,
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      query: event.queryStringParameters ?? {},
+      headers: event.headers ?? {},
+    });
+    return toResponse(result);
+  });
+}
+
+function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
+  const hasBody = result.body !== undefined;
+  return {
+    statusCode: result.statusCode,
+    headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...result.headers },
+    ...(hasBody ? { body: JSON.stringify(result.body) } : {}),
+  };
+}
+
+/** 401 without a principal; 404 for another team's id (no existence leak); 403 below the route's role. */
+function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
+  return {
+    before: (request) => {
+      if (route.minRole === 'public') return;
+      const p = request.event.requestContext.authorizer?.lambda;
+      if (!p?.teamId || !p.role || !p.memberId) {
+        throw new HttpProblem(401, 'Unauthorized', 'A valid API key is required: Authorization: Bearer <key>.', undefined, {}, {
+          'WWW-Authenticate': 'Bearer',
+        });
+      }
+      const teamId = request.event.pathParameters?.teamId;
+      if (teamId !== undefined && teamId !== p.teamId) throw notFound('Team');
+      if (!roleAtLeast(p.role, route.minRole)) throw forbidden(`This operation needs the ${route.minRole} role.`);
+    },
+  };
+}
+
+function bodyLimit(): MiddlewareObj<ApiEvent> {
+  return {
+    before: (request) => {
+      const body = request.event.body ?? '';
+      const bytes = request.event.isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
+      if (bytes > MAX_BODY_BYTES) {
+        throw new HttpProblem(413, 'Payload Too Large', `The body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES}.`);
+      }
+    },
+  };
+}
+
+/** Scopes an `Idempotency-Key` to the caller's team and the route, so keys never collide across either. */
+function idempotencyScope(route: RouteDef): MiddlewareObj<ApiEvent> {
+  return {
+    before: (request) => {
+      const key = request.event.headers?.['idempotency-key'];
+      if (key === undefined) return;
+      if (key.length === 0 || key.length > 255) {
+        throw new HttpProblem(400, 'Validation failed', 'Idempotency-Key must be 1 to 255 characters.', [
+          { path: 'Idempotency-Key', message: 'must be 1 to 255 characters' },
+        ]);
+      }
+      const teamId = request.event.requestContext.authorizer?.lambda?.teamId ?? '-';
+      request.event.idempotencyScope = `${teamId} ${route.operation} ${key}`;
+    },
+  };
+}
+
+const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
+
+/** Maps every error to an RFC 9457 response. Runs before `httpErrorHandler`, which only sees what is left. */
+function problemResponses(): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: (request) => {
+      const problem = toProblem(request.error);
+      if (problem.statusCode >= 500) logger.error('unhandled error', { error: request.error as Error });
+      request.response = {
+        statusCode: problem.statusCode,
+        headers: { ...PROBLEM_HEADERS, ...problem.headers },
+        body: JSON.stringify(problem.toBody()),
+      };
+    },
+  };
+}
+
+function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } } | null;
+  if (e?.cause?.package === '@middy/http-json-body-parser') {
+    return e.message === 'Unsupported Media Type'
+      ? new HttpProblem(415, 'Unsupported Media Type', 'Send the body as application/json.')
+      : new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', [{ path: '(body)', message: 'not valid JSON' }]);
+  }
+  switch (e?.name) {
+    case 'IdempotencyValidationError':
+      return new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used with a different body.');
+    case 'IdempotencyAlreadyInProgressError':
+      return new HttpProblem(409, 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry later.');
+  }
+  if (e && typeof e.statusCode === 'number' && e.statusCode < 500) {
+    return new HttpProblem(e.statusCode, e.message ?? 'Error');
+  }
+  return new HttpProblem(500, 'Internal Server Error');
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../auth/roles.js';
+
+/**
+ * One row of the route table (`functions/routes.ts`): the CDK stack, the local runtime and the OpenAPI
+ * document all loop over these rows. `minRole: 'public'` routes skip the authorizer.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteDef = {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/api/teams/{teamId}/bots/{botId}`. */
+  path: string;
+  /** Unique operation id, also the OpenAPI operationId. */
+  operation: string;
+  minRole: Role | 'public';
+  /** Handler module under `functions/`, without extension, exporting `handler`. */
+  handler: string;
+  summary: string;
+  tag: string;
+};
+
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;
