@@ -50,12 +50,17 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 server.listen(cfg.port, '127.0.0.1', () => {
   const info: RuntimeInfo = { pid: process.pid, dynamoEndpoint, s3Endpoint: s3.endpoint, tableName: cfg.tableName, baseUrl };
   writeFileSync(cfg.runtimeFile, JSON.stringify(info, null, 2));
-  console.log(`botops local runtime listening on ${baseUrl}`);
-  console.log(`  team:    ${creds.teamId} (Demo Team)`);
-  console.log(`  member:  ${creds.email} (super_admin)`);
-  console.log(`  api key: ${creds.apiKey}`);
-  console.log(`  saved in ${cfg.credentialsFile}`);
-  console.log(`  try:     curl -H "Authorization: Bearer ${creds.apiKey}" ${baseUrl}/api/teams/${creds.teamId}/bots`);
+  // One write, so whoever waits for "listening" also has the credentials lines.
+  console.log(
+    [
+      `botops local runtime listening on ${baseUrl}`,
+      `  team:    ${creds.teamId} (Demo Team)`,
+      `  member:  ${creds.email} (super_admin)`,
+      `  api key: ${creds.apiKey}`,
+      `  saved in ${cfg.credentialsFile}`,
+      `  try:     curl -H "Authorization: Bearer ${creds.apiKey}" ${baseUrl}/api/teams/${creds.teamId}/bots`,
+    ].join('\n'),
+  );
 });
 server.on('error', (e) => {
   console.error(`botops: cannot listen on 127.0.0.1:${cfg.port}: ${e.message}`);
