@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 /**
  * Static checks on a URL that botops will call on a user's behalf (health checks, CRM pre-fetch, post-call
@@ -26,23 +26,24 @@ export function outboundUrlProblem(raw: string, opts: { local: boolean }): strin
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
 
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1';
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '::ffff:7f00:1';
 }
 
-/** RFC 1918, CGNAT, loopback, link-local (incl. 169.254.169.254), unspecified, ULA and mapped IPv4 ranges. */
+/**
+ * Addresses botops never calls outside local mode: unspecified, RFC 1918, CGNAT (RFC 6598), loopback,
+ * link-local (incl. the 169.254.169.254 metadata service), multicast and reserved, IPv6 loopback, ULA (incl.
+ * AWS's fd00:ec2::254), link-local and multicast. Node's BlockList also matches IPv4-mapped IPv6 forms.
+ */
+const BLOCKED = new BlockList();
+for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
+  BLOCKED.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+  BLOCKED.addSubnet(net, prefix, 'ipv6');
+}
+
+/** True for an IP literal in a blocked range; hostnames are false (they are checked after resolution). */
 export function isPrivateAddress(host: string): boolean {
   const kind = isIP(host);
-  if (kind === 4) {
-    const [a, b] = host.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
-  if (kind === 6) {
-    const h = host.toLowerCase();
-    if (h === '::1' || h === '::') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-    if (mapped) return isPrivateAddress(mapped[1]!);
-    return /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('fd00:ec2');
-  }
-  return false;
+  return kind !== 0 && BLOCKED.check(host, kind === 4 ? 'ipv4' : 'ipv6');
 }

@@ -1,0 +1,73 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../shared/audit/audit.js';
+import { createBot, deleteBot, getStoredBot, updateBot } from '../../shared/domain/bots/bots.js';
+import { changeMemberRole, createApiKey, createMember, deleteMember } from '../../shared/domain/team.js';
+import { resolvePrincipal } from '../../shared/auth/authorize.js';
+import { doc, tableName } from '../../shared/db/client.js';
+import { botKey } from '../../shared/db/keys.js';
+import { newTeam } from '../support/factory.js';
+
+describe('bots (DynamoDB Local)', () => {
+  it('refuses to edit or delete a bot locked by a running campaign, naming it, even when the lock lands after the read', async () => {
+    const t = await newTeam();
+    const bot = await createBot(t.teamId, { name: 'Locked' }, t.actor);
+    const read = await getStoredBot(t.teamId, bot.id);
+    // a campaign starts between the client's read and its write
+    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET lockedByCampaigns = :c', ExpressionAttributeValues: { ':c': [{ id: 'C1', name: 'Spring promo' }] } }));
+    const edit = updateBot(t.teamId, bot.id, { description: 'late' }, t.actor, read.version);
+    await expect(edit).rejects.toMatchObject({ statusCode: 409, extra: { campaigns: [{ id: 'C1', name: 'Spring promo' }] } });
+    await expect(edit).rejects.toThrow(/Spring promo/);
+    await expect(deleteBot(t.teamId, bot.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });
+    expect((await getStoredBot(t.teamId, bot.id)).description).toBe('');
+    const events = (await listAuditEvents(t.teamId, { botId: bot.id }, 10, undefined)).items;
+    expect(events.map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('keeps every concurrent partial update (no lost write) and audits each one', async () => {
+    const t = await newTeam();
+    const bot = await createBot(t.teamId, { name: 'Busy' }, t.actor);
+    await Promise.all([
+      updateBot(t.teamId, bot.id, { description: 'd' }, t.actor),
+      updateBot(t.teamId, bot.id, { industry: 'retail' }, t.actor),
+      updateBot(t.teamId, bot.id, { color: '#000000' }, t.actor),
+    ]);
+    const after = await getStoredBot(t.teamId, bot.id);
+    expect([after.description, after.industry, after.color]).toEqual(['d', 'retail', '#000000']);
+    expect(after.version).toBe(4);
+    expect((await listAuditEvents(t.teamId, { botId: bot.id, action: 'update' }, 10, undefined)).items).toHaveLength(3);
+  });
+});
+
+describe('members and keys (DynamoDB Local)', () => {
+  it("applies a role change and a removal to the member's keys at once", async () => {
+    const t = await newTeam();
+    const m = await createMember(t.teamId, 'Agent@Example.test', 'admin', t.actor);
+    expect(m.email).toBe('agent@example.test');
+    await expect(createMember(t.teamId, 'agent@example.TEST', 'member', t.actor)).rejects.toMatchObject({ statusCode: 409 });
+    const k = await createApiKey(t.teamId, 'agent', m.id, t.actor);
+    expect((await resolvePrincipal(`Bearer ${k.key}`))?.role).toBe('admin');
+    await changeMemberRole(t.teamId, m.id, 'member', t.actor);
+    expect((await resolvePrincipal(`Bearer ${k.key}`))?.role).toBe('member');
+    await deleteMember(t.teamId, m.id, t.actor);
+    expect(await resolvePrincipal(`Bearer ${k.key}`)).toBeUndefined();
+  });
+
+  it('refuses a wrong secret for an existing key id', async () => {
+    const t = await newTeam();
+    const [prefix] = t.apiKey.split('_').slice(0, 2).join('_').split(' ');
+    expect(await resolvePrincipal(`Bearer ${prefix}_${'0'.repeat(64)}`)).toBeUndefined();
+    expect((await resolvePrincipal(`Bearer ${t.apiKey}`))?.teamId).toBe(t.teamId);
+  });
+
+  it('lets an admin manage members but not grant or remove super_admin', async () => {
+    const t = await newTeam();
+    const admin = { email: 'admin@example.test', role: 'admin' as const };
+    await expect(createMember(t.teamId, 'boss@example.test', 'super_admin', admin)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(deleteMember(t.teamId, t.memberId, admin)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(createApiKey(t.teamId, 'steal', t.memberId, admin)).rejects.toMatchObject({ statusCode: 403 });
+    const second = await createMember(t.teamId, 'two@example.test', 'super_admin', t.actor);
+    await changeMemberRole(t.teamId, t.memberId, 'admin', t.actor);
+    await expect(changeMemberRole(t.teamId, second.id, 'member', t.actor)).rejects.toMatchObject({ statusCode: 409 });
+  });
+});
