@@ -9,6 +9,7 @@
  * | member email lock | TEAM#<teamId>           | EMAIL#<lower email>   |                                          |                                   |                                      |
  * | api key           | APIKEY#<keyId>          | APIKEY                | TEAM#<teamId>#APIKEYS / <keyId>          |                                   |                                      |
  * | bot               | TEAM#<teamId>           | BOT#<botId>           |                                          |                                   |                                      |
+ * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
  */
 import type { GsiName } from './table.js';
@@ -30,6 +31,14 @@ export const apiKeyListPartition = (teamId: string) => `TEAM#${teamId}#APIKEYS`;
 
 export const botKey = (teamId: string, botId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `BOT#${botId}` });
 export const botPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'BOT#' });
+
+/**
+ * What a bot accumulates (contacts, messages, calls, connector history) lives under the bot's current data
+ * generation (`dataGeneration` on the bot item, starting at 0). A reset bumps the generation in one write, so
+ * every read switches to an empty partition at once; the old generation is purged in the background.
+ * Entities add their own SK prefixes inside this partition (e.g. `CONTACT#<contactId>`).
+ */
+export const botDataPartition = (teamId: string, botId: string, generation: number) => `TEAM#${teamId}#BOT#${botId}#G${generation}`;
 
 export const auditPartition = (teamId: string) => `TEAM#${teamId}#AUDIT`;
 export const auditSortKey = (at: string, eventId: string) => `${at}#${eventId}`;

@@ -27,7 +27,8 @@ export type Bot = Required<BotUpdate> & {
   active: boolean;
   lockedByCampaigns: { id: string; name: string }[];
 };
-export type StoredBot = Bot & { version: number };
+/** `dataGeneration` selects the partition of the bot's accumulated data (see `botDataPartition`). */
+export type StoredBot = Bot & { version: number; dataGeneration: number };
 
 /** Seed 003's default chat widget copy. */
 export const DEFAULT_LABELS = {
@@ -94,7 +95,7 @@ export function applyUpdate<T extends Record<string, unknown>>(current: T, patch
   return next as T;
 }
 
-const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
 export function toBot(item: Record<string, unknown>): Bot {
   const out = { ...item };
   for (const k of INTERNAL) delete out[k];
@@ -141,6 +142,7 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
     active: true,
     lockedByCampaigns: [],
     version: 1,
+    dataGeneration: 0,
   } as StoredBot;
   await transactWrite(
     [
