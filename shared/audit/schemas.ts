@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery } from '../http/paging.js';
 import { AUDIT_MODULES } from './audit.js';
 

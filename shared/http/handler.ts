@@ -3,14 +3,11 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { roleAtLeast } from '../auth/roles.js';
 import { logger } from '../logger.js';
-import { idempotencyStore } from './idempotency.js';
 import { HttpProblem, forbidden, notFound } from './problem.js';
 import type { RouteDef } from './route.js';
 import { parseOr400 } from './validate.js';
@@ -36,8 +33,11 @@ export type ApiOptions<S extends z.ZodType | undefined> = {
   body?: S;
   /** Adds `step` / `firstInvalidStep` style fields to validation errors. */
   decorateErrors?: Parameters<typeof parseOr400>[2];
-  /** Honour `Idempotency-Key` (Powertools idempotency over the single table). */
-  idempotent?: boolean;
+  /**
+   * `Idempotency-Key` support: pass `idempotent(route)` from `./idempotency.js`. Kept out of this module so
+   * routes without it do not bundle Powertools idempotency.
+   */
+  idempotency?: MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[];
 };
 
 /** Largest accepted request body (spec: over 256 KiB answers 413). */
@@ -61,19 +61,7 @@ export function api<S extends z.ZodType | undefined = undefined>(
     .use(httpHeaderNormalizer())
     .use(authenticate(route));
   if (opts.body) stack.use(bodyLimit()).use(httpJsonBodyParser());
-  if (opts.idempotent) {
-    stack.use(idempotencyScope(route)).use(
-      makeHandlerIdempotent({
-        persistenceStore: idempotencyStore(),
-        keyPrefix: route.operation,
-        config: new IdempotencyConfig({
-          eventKeyJmesPath: 'idempotencyScope',
-          payloadValidationJmesPath: 'body',
-          expiresAfterSeconds: 24 * 60 * 60,
-        }),
-      }),
-    );
-  }
+  for (const m of opts.idempotency ?? []) stack.use(m);
   return stack.handler(async (event) => {
     const body = opts.body ? parseOr400(opts.body, event.body, opts.decorateErrors) : undefined;
     const result = await fn({
@@ -123,23 +111,6 @@ function bodyLimit(): MiddlewareObj<ApiEvent> {
       if (bytes > MAX_BODY_BYTES) {
         throw new HttpProblem(413, 'Payload Too Large', `The body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES}.`);
       }
-    },
-  };
-}
-
-/** Scopes an `Idempotency-Key` to the caller's team and the route, so keys never collide across either. */
-function idempotencyScope(route: RouteDef): MiddlewareObj<ApiEvent> {
-  return {
-    before: (request) => {
-      const key = request.event.headers?.['idempotency-key'];
-      if (key === undefined) return;
-      if (key.length === 0 || key.length > 255) {
-        throw new HttpProblem(400, 'Validation failed', 'Idempotency-Key must be 1 to 255 characters.', [
-          { path: 'Idempotency-Key', message: 'must be 1 to 255 characters' },
-        ]);
-      }
-      const teamId = request.event.requestContext.authorizer?.lambda?.teamId ?? '-';
-      request.event.idempotencyScope = `${teamId} ${route.operation} ${key}`;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOr400 } from './validate.js';
 
 /** `?limit=` (1..100, default 25) and `?cursor=` of every list route (spec, Conventions). */

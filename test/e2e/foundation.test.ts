@@ -178,6 +178,9 @@ describe('concurrency and idempotency', () => {
     expect(list.filter((b) => b.name === name)).toHaveLength(1);
     const reused = await api('POST', `${team}/bots`, { name: 'different body' }, { 'idempotency-key': key });
     expect(reused.status).toBe(422);
+    // neither the 409s nor the 422 released the key: the first answer still replays
+    const again = await api('POST', `${team}/bots`, { name }, { 'idempotency-key': key });
+    expect(again.json.id).toBe(created[0]!.json.id);
   });
 });
 

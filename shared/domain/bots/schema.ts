@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLocalMode } from '../../env.js';
 import type { ProblemError } from '../../http/problem.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
