@@ -6,9 +6,9 @@ import { decodeCursor, encodeCursor, keyOf } from '../db/cursor.js';
 import { auditIndexPartition, auditKey, auditPartition, auditSortKey } from '../db/keys.js';
 import type { TransactItem } from '../db/transact.js';
 
-/** Audit modules: the part of botops a change belongs to (the seed 000 audit log's "module" filter). */
-export const AUDIT_MODULES = ['team', 'members', 'api_keys', 'bots', 'campaigns', 'phone_numbers', 'contacts', 'connectors', 'calls', 'widget', 'webhooks', 'audit'] as const;
-export type AuditModule = (typeof AUDIT_MODULES)[number];
+import type { AuditModule } from './modules.js';
+
+export type { AuditModule } from './modules.js';
 
 /** `{ field: { before, after } }` for every field whose value changed. */
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PageQuery } from '../http/paging.js';
-import { AUDIT_MODULES } from './audit.js';
+import { AUDIT_MODULES } from './modules.js';
 
 /** `GET /audit-logs` query: the seed 000 filters plus paging. `from`/`to` are inclusive ISO-8601 UTC instants. */
 export const AuditQuery = PageQuery.extend({
