@@ -27,6 +27,9 @@ const baseUrl = `http://127.0.0.1:${cfg.port}`;
 const { ensureDemoTeam } = await import('./demo-team.js');
 const creds = await ensureDemoTeam(cfg.credentialsFile, baseUrl);
 
+const { startBackgroundJobs } = await import('./background.js');
+const stopBackground = await startBackgroundJobs(cfg);
+
 const server = createLocalApi({
   routes: ROUTES,
   loadHandler: async (module) => (await import(`../../functions/${module}.ts`)).handler,
@@ -41,6 +44,7 @@ async function stop(signal: string) {
   server.close();
   server.closeAllConnections();
   rmSync(cfg.runtimeFile, { force: true });
+  await stopBackground();
   await Promise.allSettled([s3.stop(), dynamo?.stop()]);
   process.exit(0);
 }

@@ -9,6 +9,7 @@
  * | member email lock | TEAM#<teamId>           | EMAIL#<lower email>   |                                          |                                   |                                      |
  * | api key           | APIKEY#<keyId>          | APIKEY                | TEAM#<teamId>#APIKEYS / <keyId>          |                                   |                                      |
  * | bot               | TEAM#<teamId>           | BOT#<botId>           |                                          |                                   |                                      |
+ * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
  */
@@ -39,6 +40,9 @@ export const botPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 
  * Entities add their own SK prefixes inside this partition (e.g. `CONTACT#<contactId>`).
  */
 export const botDataPartition = (teamId: string, botId: string, generation: number) => `TEAM#${teamId}#BOT#${botId}#G${generation}`;
+
+/** Phone number (DID) mapped to one bot of the team: `{ number, botId }` (spec, "Campaigns and phone numbers"). */
+export const phoneNumberKey = (teamId: string, e164: string): Key => ({ PK: `TEAM#${teamId}`, SK: `PHONE#${e164}` });
 
 export const auditPartition = (teamId: string) => `TEAM#${teamId}#AUDIT`;
 export const auditSortKey = (at: string, eventId: string) => `${at}#${eventId}`;

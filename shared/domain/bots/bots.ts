@@ -123,14 +123,17 @@ export async function listBots(teamId: string, limit: number, cursor?: string) {
   return { items: (res.Items ?? []).map(toBot), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
 }
 
-/** Creates a bot with seed 003's defaults (`status: "pending"`, counters 0) in one transaction with its audit event. */
-export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
-  const id = ulid();
+/**
+ * A new bot item with seed 003's defaults (`status: "pending"`, counters 0) and `config` applied: the one
+ * place a bot comes into being, used by create and clone, so per-bot secrets (the widget key) and defaults
+ * are set the same way for both.
+ */
+export function buildNewBot(config: BotCreate): StoredBot {
   const now = new Date().toISOString();
-  const bot: StoredBot = {
-    id,
-    name: input.name,
-    ...applyUpdate(defaultConfig(), input),
+  return {
+    id: ulid(),
+    name: config.name,
+    ...applyUpdate(defaultConfig(), config),
     indexId: `Document_${randomBytes(8).toString('hex').slice(0, 10)}`,
     createdAt: now,
     updatedAt: now,
@@ -144,10 +147,15 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
     version: 1,
     dataGeneration: 0,
   } as StoredBot;
+}
+
+/** Creates a bot in one transaction with its audit event. */
+export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  const bot = buildNewBot(input);
   await transactWrite(
     [
-      { Put: { TableName: tableName(), Item: { ...botKey(teamId, id), entity: 'bot', teamId, ...bot }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      auditPut(teamId, { actor, module: 'bots', action: 'create', botId: id, targetId: id, changes: diff(undefined, toBot(bot)) }, now),
+      { Put: { TableName: tableName(), Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      auditPut(teamId, { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) }, bot.createdAt),
     ],
     () => conflict('A bot with this id already exists.'),
   );
