@@ -4,7 +4,7 @@ import { MemberUpdateInput } from '../../shared/domain/team-schemas.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-export const handler = api(route('updateMember'), { body: MemberUpdateInput }, async ({ principal, params, body }) => ({
+export const handler = api(route('updateMember'), { body: MemberUpdateInput }, async ({ principal, params, body, headers }) => ({
   statusCode: 200,
-  body: await changeMemberRole(principal.teamId, params.memberId!, body.role, actorOf(principal)),
+  body: await changeMemberRole(principal.teamId, params.memberId!, body.role, actorOf(principal), headers['if-match']),
 }));

@@ -8,6 +8,7 @@ import { doc, tableName } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { apiKeyIndex, apiKeyKey, apiKeyListPartition, memberEmailKey, memberKey, memberPrefix, teamKey } from '../db/keys.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
+import { assertIfMatch } from '../http/etag.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
 
 /** Teams, their members and their API keys (spec: "Team, members, API keys"). */
@@ -133,8 +134,9 @@ async function keysOfMember(teamId: string, memberId: string): Promise<StoredApi
 const lastSuperAdmin = () => conflict('This is the team\'s last super_admin: promote another member first.');
 
 /** Changes a member's role and the role copied onto each of their API keys, in one transaction. */
-export async function changeMemberRole(teamId: string, memberId: string, role: Role, actor: Actor): Promise<Member> {
+export async function changeMemberRole(teamId: string, memberId: string, role: Role, actor: Actor, ifMatch?: string): Promise<Member> {
   const current = await getMember(teamId, memberId);
+  assertIfMatch(ifMatch, toMember(current));
   assertMayManage(actor, current.role, role);
   if (current.role === role) return toMember(current);
   const keys = await keysOfMember(teamId, memberId);

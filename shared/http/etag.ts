@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpProblem, preconditionFailed } from './problem.js';
 
 /** Strong entity tag of a versioned item (RFC 9110 §8.8.3): `"v<version>"`. */
@@ -15,3 +16,15 @@ export function requiredVersion(ifMatch: string | undefined): number | undefined
 }
 
 export { HttpProblem };
+
+/** Strong entity tag of an unversioned object: a hash of its JSON representation, `"h<16 hex>"`. */
+export const contentEtag = (body: unknown) => `"h${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}"`;
+
+/**
+ * `If-Match` against an unversioned object's current representation: passes when absent or `*`, otherwise
+ * 412 unless it equals `contentEtag(current)` (RFC 9110 §13.1.1, strong comparison).
+ */
+export function assertIfMatch(ifMatch: string | undefined, current: unknown): void {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
+  if (ifMatch.trim() !== contentEtag(current)) throw preconditionFailed();
+}

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { roleAtLeast } from '../auth/roles.js';
 import { logger } from '../logger.js';
+import { contentEtag } from './etag.js';
 import { HttpProblem, forbidden, notFound } from './problem.js';
 import type { RouteDef } from './route.js';
 import { parseOr400 } from './validate.js';
@@ -76,14 +77,22 @@ export function api<S extends z.ZodType | undefined = undefined>(
   });
 }
 
+/**
+ * Serialises a result. Single-object 2xx bodies without an ETag of their own (versioned objects set one)
+ * get a strong ETag from their representation (spec: "single-object responses carry an ETag").
+ */
 function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
   const hasBody = result.body !== undefined;
-  return {
-    statusCode: result.statusCode,
-    headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...result.headers },
-    ...(hasBody ? { body: JSON.stringify(result.body) } : {}),
-  };
+  const json = hasBody ? JSON.stringify(result.body) : undefined;
+  const headers: Record<string, string> = { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
+  if (json !== undefined && isSingleObject(result) && !Object.keys(headers).some((h) => h.toLowerCase() === 'etag')) {
+    headers.ETag = contentEtag(result.body);
+  }
+  return { statusCode: result.statusCode, headers, ...(json !== undefined ? { body: json } : {}) };
 }
+
+const isSingleObject = (r: ApiResult) =>
+  r.statusCode >= 200 && r.statusCode < 300 && r.body !== null && typeof r.body === 'object' && !Array.isArray(r.body) && !('items' in r.body);
 
 /** 401 without a principal; 404 for another team's id (no existence leak); 403 below the route's role. */
 function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {

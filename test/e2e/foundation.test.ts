@@ -163,6 +163,18 @@ describe('concurrency and idempotency', () => {
     expect((await api('GET', `${team}/bots/${bot.id}`)).json.description).toBe('first');
   });
 
+  it('gives unversioned objects an ETag too, and answers a stale If-Match on PATCH member with 412', async () => {
+    const teamRes = await api('GET', team);
+    expect(teamRes.headers.get('etag')).toMatch(/^"h[0-9a-f]{16}"$/);
+    const m = await api('POST', `${team}/members`, { email: `etag-${Date.now()}@demo.test`, role: 'member' });
+    const etag = m.headers.get('etag')!;
+    expect((await api('PATCH', `${team}/members/${m.json.id}`, { role: 'admin' }, { 'if-match': etag })).status).toBe(200);
+    const stale = await api('PATCH', `${team}/members/${m.json.id}`, { role: 'member' }, { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    const members = (await api('GET', `${team}/members?limit=100`)).json.items as { id: string; role: string }[];
+    expect(members.find((x) => x.id === m.json.id)?.role).toBe('admin');
+  });
+
   it('creates one bot when the same Idempotency-Key is sent 5 times at once', async () => {
     const name = `Idem ${Date.now()}`;
     const key = `idem-${Date.now()}`;
