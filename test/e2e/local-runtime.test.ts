@@ -18,7 +18,8 @@ const javaPidsFor = (dir: string) =>
     .split('\n')
     .filter((l) => l.includes('DynamoDBLocal.jar') && l.includes(dir));
 
-describe('npm start (own DynamoDB Local)', () => {
+// Each start here launches its own JVM: give it the room a loaded CI machine needs.
+describe('npm start (own DynamoDB Local)', { timeout: 120_000 }, () => {
   it('runs the DocsBot Admin API examples of seed 003 as printed: 14 passed, 0 failed', async () => {
     rt = await startRuntime({ dataDir, ownDynamo: true });
     const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8'));
