@@ -4,7 +4,8 @@ import type { Role } from '../auth/roles.js';
  * One row of the route table (`functions/routes.ts`): the CDK stack, the local runtime and the OpenAPI
  * document all loop over these rows. `minRole: 'public'` routes skip the authorizer.
  */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `OPTIONS` is for routes that answer their own CORS preflight (API Gateway's CORS is not configured). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 export type RouteDef = {
   method: HttpMethod;
   /** API Gateway path template, e.g. `/api/teams/{teamId}/bots/{botId}`. */
