@@ -77,15 +77,16 @@ async function visit(origin: string, embed: string, then?: (page: import('playwr
     page.on('console', (m) => seen.console.push(`${m.type()}: ${m.text()}`));
     page.on('requestfailed', (r) => seen.failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText}`));
     page.on('response', (r) => r.url().includes('/widget/v1/sessions') && r.request().method() === 'POST' && seen.sessionStatuses.push(r.status()));
+    // Runs in the page (no DOM types in this project's tsconfig, hence the casts): records the widget's events.
     await page.addInitScript(() => {
-      const w = window as unknown as { __widget: unknown[] };
+      const w = globalThis as unknown as EventTarget & { __widget: unknown[] };
       w.__widget = [];
-      window.addEventListener('botops:widget-ready', () => w.__widget.push({ type: 'ready' }));
-      window.addEventListener('botops:widget-error', (e) => w.__widget.push({ type: 'error', status: (e as CustomEvent).detail.status }));
+      w.addEventListener('botops:widget-ready', () => w.__widget.push({ type: 'ready' }));
+      w.addEventListener('botops:widget-error', (e) => w.__widget.push({ type: 'error', status: (e as Event & { detail: { status: number } }).detail.status }));
     });
     await page.goto(`${origin}${path}`);
-    await page.waitForFunction(() => (window as unknown as { __widget: unknown[] }).__widget.length > 0, undefined, { timeout: 15_000 });
-    seen.outcome = (await page.evaluate(() => (window as unknown as { __widget: unknown[] }).__widget[0])) as Visit['outcome'];
+    await page.waitForFunction(() => (globalThis as unknown as { __widget: unknown[] }).__widget.length > 0, undefined, { timeout: 15_000 });
+    seen.outcome = (await page.evaluate(() => (globalThis as unknown as { __widget: unknown[] }).__widget[0])) as Visit['outcome'];
     seen.buttons = await page.locator('[data-botops-widget] button').count();
     if (then) await then(page);
     return seen;
@@ -108,7 +109,10 @@ describe('web widget in Chromium', () => {
       await expect(button.getAttribute('aria-label')).resolves.toBe('Talk to us');
       await expect(button.getAttribute('data-icon')).resolves.toBe('robot');
       await expect(button.innerText()).resolves.toContain('Talk to us');
-      const style = await button.evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, left: getComputedStyle(b).left, position: getComputedStyle(b).position }));
+      const style = await button.evaluate((b) => {
+        const { backgroundColor, left, position } = (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(b);
+        return { bg: backgroundColor, left, position };
+      });
       expect(style).toEqual({ bg: 'rgb(10, 127, 63)', left: '20px', position: 'fixed' });
       await button.click();
       await expect(page.locator('[data-botops-widget] [role=dialog]').innerText()).resolves.toContain('Hi! Ask me about orders.');

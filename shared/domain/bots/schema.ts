@@ -3,7 +3,7 @@ import { isLocalMode } from '../../env.js';
 import type { ProblemError } from '../../http/problem.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
-import { allowedDomainsSchema } from '../widget/origins.js';
+import { allowedDomainsSchema } from '../widget/schema.js';
 
 /**
  * The bot configuration, grouped by the wizard steps of seed 004 (Identity, Instructions, Policy, Voice

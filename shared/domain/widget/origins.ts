@@ -1,10 +1,9 @@
-import * as z from 'zod';
-
 /**
  * Where a bot's web widget may run: the entries of the bot's `allowedDomains` (seed 003: "an array of hostnames
  * the widget is allowed to be embedded on. Set an empty array to allow all"; seed 004: "the domains where the
  * widget is allowed to run (for example https://yourwebsite.com)"). Both spellings are accepted, so one field
- * serves `PUT .../bots/{botId}` and `PUT .../bots/{botId}/widget` alike.
+ * serves `PUT .../bots/{botId}` and `PUT .../bots/{botId}/widget` alike (their zod schema is `allowedDomainsSchema`
+ * in `schema.ts`; this module stays free of zod so the public session routes bundle small).
  *
  * An entry is `[scheme://][*.]host[:port][/]`, stored normalised (lower case, no trailing slash, a scheme's
  * default port dropped, duplicates removed) and matched against a browser's `Origin` (RFC 6454: scheme, host,
@@ -46,25 +45,6 @@ export function parseAllowedDomain(input: string): AllowedDomain | string {
 export function formatAllowedDomain(d: AllowedDomain): string {
   return `${d.scheme ? `${d.scheme}://` : ''}${d.wildcard ? '*.' : ''}${d.host}${d.port !== undefined ? `:${d.port}` : ''}`;
 }
-
-/** One entry: validated, then normalised. */
-export const allowedDomainEntry = z
-  .string()
-  .max(300, 'at most 300 characters')
-  .transform((value, ctx) => {
-    const parsed = parseAllowedDomain(value);
-    if (typeof parsed === 'string') {
-      ctx.addIssue({ code: 'custom', message: parsed });
-      return z.NEVER;
-    }
-    return formatAllowedDomain(parsed);
-  });
-
-/** `allowedDomains` (bot field, step `widget`): at most 50 entries, normalised, duplicates removed in order. */
-export const allowedDomainsSchema = z
-  .array(allowedDomainEntry)
-  .max(50, 'at most 50 domains')
-  .transform((list) => [...new Set(list)]);
 
 /**
  * Whether a request from `origin` (the `Origin` header, or undefined when the caller sent none) may use a widget

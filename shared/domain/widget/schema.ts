@@ -1,5 +1,24 @@
 import * as z from 'zod';
-import { allowedDomainsSchema } from './origins.js';
+import { formatAllowedDomain, parseAllowedDomain } from './origins.js';
+
+/** One `allowedDomains` entry, validated and normalised by the rules of `origins.ts`. */
+export const allowedDomainEntry = z
+  .string()
+  .max(300, 'at most 300 characters')
+  .transform((value, ctx) => {
+    const parsed = parseAllowedDomain(value);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return formatAllowedDomain(parsed);
+  });
+
+/** `allowedDomains` (bot field, step `widget`): at most 50 entries, normalised, duplicates removed in order. */
+export const allowedDomainsSchema = z
+  .array(allowedDomainEntry)
+  .max(50, 'at most 50 domains')
+  .transform((list) => [...new Set(list)]);
 
 /**
  * `PUT .../bots/{botId}/widget` (seed 004 "Save settings"): the widget toggle and the allowed domains. The
