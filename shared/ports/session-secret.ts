@@ -17,13 +17,16 @@ import { isLocalMode } from '../env.js';
  *   mode 0600), so tokens survive a restart like the rest of the local data. Without that variable (in-process
  *   tests) a random secret lives as long as the process.
  *
- * The value is cached for five minutes, so a rotated secret is picked up without a cold start.
- *
  * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
  */
 const CACHE_MS = 5 * 60_000;
 let cached: { value: Buffer; until: number } | undefined;
 
+/**
+ * The secret's bytes (at least 32). Cached five minutes (`now` in epoch ms), so a rotated secret is picked up
+ * without a cold start. Throws when neither `WIDGET_SESSION_SECRET_ARN` is set nor local mode is on, or when the
+ * extension refuses (a 500 for the caller: a deployment error, not bad input).
+ */
 export async function widgetSessionSecret(now = Date.now()): Promise<Buffer> {
   if (cached && cached.until > now) return cached.value;
   const arn = process.env.WIDGET_SESSION_SECRET_ARN;

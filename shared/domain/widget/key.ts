@@ -22,6 +22,7 @@ export type WidgetState = {
 
 const KEY_PATTERN = /^wk_([0-9A-HJKMNP-TV-Z]{26})_([A-Za-z0-9_-]{43})$/;
 
+/** A new key for `botId`: `wk_<botId>_<43 base64url characters>` (256 random bits). */
 export function generateWidgetKey(botId: string): string {
   return `wk_${botId}_${randomBytes(32).toString('base64url')}`;
 }

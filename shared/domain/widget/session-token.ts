@@ -27,6 +27,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 const mac = (data: string, secret: Buffer) => createHmac('sha256', secret).update(data).digest('base64url');
 const HEADER = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
+/** `<header>.<claims>.<HMAC-SHA256>`, each part base64url (RFC 7515 compact serialisation). */
 export function signWidgetSession(claims: WidgetSessionClaims, secret: Buffer): string {
   const body = `${HEADER}.${b64(JSON.stringify(claims))}`;
   return `${body}.${mac(body, secret)}`;

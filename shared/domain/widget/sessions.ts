@@ -99,6 +99,7 @@ export async function preflightWidgetSession(botId: string | undefined, origin: 
   return preflightHeaders(origin, PREFLIGHT.methods, PREFLIGHT.headers, PREFLIGHT.maxAgeSeconds);
 }
 
+/** The public appearance of a bot, as the session hands it to the widget script. */
 export function appearanceOf(bot: Bot): WidgetAppearance {
   const { name, color, icon, alignment, botIcon, branding, supportLink, showButtonLabel, labels } = bot;
   return { name, color, icon, alignment, botIcon, branding, supportLink, showButtonLabel, labels };

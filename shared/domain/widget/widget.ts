@@ -34,6 +34,7 @@ export type WidgetSettings = {
   updatedAt: string;
 };
 
+/** Where the widget script is served: `<baseUrl>/widget/v1/widget.js`. */
 export const scriptUrl = (baseUrl: string) => `${baseUrl}/widget/v1/widget.js`;
 
 /** `<script src=".../widget/v1/widget.js" data-bot-id="..." data-widget-key="..." async></script>` */
@@ -43,6 +44,7 @@ export function embedCode(baseUrl: string, botId: string, key: string): string {
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The `GET .../widget` body of a stored bot; `baseUrl` from `publicBaseUrl` (the embed code's script URL). */
 export function widgetSettingsOf(bot: StoredBot, baseUrl: string): WidgetSettings {
   const w = bot.widget;
   return {
