@@ -7,7 +7,7 @@ import { consumeRateLimit } from '../../shared/db/rate-limit.js';
 import { createBot, deleteBot, getStoredBot, updateBot } from '../../shared/domain/bots/bots.js';
 import { createWidgetSession, preflightWidgetSession } from '../../shared/domain/widget/sessions.js';
 import { verifyWidgetSession } from '../../shared/domain/widget/session-token.js';
-import { regenerateWidgetKey, revealWidgetKey, updateWidgetSettings } from '../../shared/domain/widget/widget.js';
+import { regenerateWidgetKey, revealWidgetKey, updateWidgetSettings, widgetSettingsOf } from '../../shared/domain/widget/widget.js';
 import { widgetSessionSecret } from '../../shared/ports/session-secret.js';
 import { newTeam } from '../support/factory.js';
 
@@ -140,6 +140,18 @@ describe('widget settings (DynamoDB Local)', () => {
     await regenerateWidgetKey(t.teamId, bot.id, t.actor);
     await expect(updateBot(t.teamId, bot.id, { description: 'stale' }, t.actor, before.version)).rejects.toMatchObject({ statusCode: 412 });
     await expect(updateWidgetSettings(t.teamId, bot.id, { enabled: true }, t.actor, before.version)).rejects.toMatchObject({ statusCode: 412 });
+  });
+
+  it('gives a bot stored before the widget existed a key on its first regenerate', async () => {
+    const t = await newTeam();
+    const bot = await createBot(t.teamId, { name: 'Legacy' }, t.actor);
+    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'REMOVE widget, GSI1PK, GSI1SK' }));
+    const legacy = await getStoredBot(t.teamId, bot.id);
+    expect(widgetSettingsOf(legacy, 'https://api.test')).toMatchObject({ enabled: false, apiKey: null, embedCode: null });
+    await expect(revealWidgetKey(t.teamId, bot.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });
+    const key = (await regenerateWidgetKey(t.teamId, bot.id, t.actor)).widget!.key;
+    await updateWidgetSettings(t.teamId, bot.id, { enabled: true }, t.actor);
+    await expect(createWidgetSession({ key, origin: SITE })).resolves.toMatchObject({ session: { botId: bot.id } });
   });
 
   it("answers 404 for another team's bot", async () => {
