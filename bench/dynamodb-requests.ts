@@ -101,6 +101,18 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await api.call('deleteBot', { params: { botId: idOf(b1) } });
   keep(await api.call('deleteBot', { params: { botId: idOf(b2) } }));
 
+  // Web widget (issue 8): settings, key, and the public script, preflight and session of a browser on shop.example.com.
+  const wb = { botId: idOf(await api.call('createBot', { body: botBody('Widget bot') })) };
+  await twice('getWidget', { params: wb });
+  await api.call('updateWidget', { params: wb, body: { enabled: true, allowedDomains: ['https://shop.example.com'] } });
+  keep(await api.call('updateWidget', { params: wb, body: { allowedDomains: ['https://shop.example.com', '*.example.org'] } }));
+  const widgetKey = (await twice('revealWidgetKey', { params: wb })).body as { apiKey: string };
+  const browser = { Origin: 'https://shop.example.com' };
+  await twice('widgetScript');
+  await twice('preflightWidgetSession', { query: wb, headers: browser });
+  await twice('createWidgetSession', { headers: { ...browser, 'X-Widget-Key': widgetKey.apiKey } });
+  await twice('regenerateWidgetKey', { params: wb });
+
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });
   keep(await api.call('deleteMember', { params: { memberId: idOf(m2) } }));
@@ -134,7 +146,8 @@ class ApiClient {
     const { result, commands } = await this.counter.measure(async () => {
       const res = await fetch(url, { method: route.method, headers, ...(opts.body ? { body: JSON.stringify(opts.body) } : {}) });
       const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+      const json = res.headers.get('content-type')?.includes('json');
+      return { status: res.status, headers: res.headers, body: text && json ? (JSON.parse(text) as unknown) : text || undefined };
     });
     if (result.status < 200 || result.status > 299) {
       throw new Error(`${route.method} ${path} answered ${result.status}: ${JSON.stringify(result.body)}`);
@@ -208,7 +221,7 @@ function authorizerVerdict(route: RouteDef, auth: CommandRecord[]): { ok: boolea
 function handlerVerdict(route: RouteDef, handler: CommandRecord[]): { verdict: string; ok: boolean } {
   const own = handler.filter((c) => !c.idempotency);
   const idem = handler.filter((c) => c.idempotency);
-  if (route.method === 'GET') {
+  if (route.method === 'GET' || route.method === 'OPTIONS') {
     const ok = idem.length === 0 && (own.length === 0 || (own.length === 1 && (own[0]!.command === 'GetItem' || own[0]!.command === 'Query')));
     return ok ? { verdict: 'yes', ok } : { verdict: `no (${breakdown(handler)})`, ok };
   }

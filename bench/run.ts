@@ -9,13 +9,14 @@
 import { bundleSize } from './bundle-size.js';
 import { dynamodbRequests } from './dynamodb-requests.js';
 import { type BenchSection, createBenchContext } from './support/context.js';
+import { widget } from './widget.js';
 
 // Node 20 is the documented minimum; the SDK's notice about its Node 22 floor would interleave with the tables.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
-const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize];
+const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);

@@ -25,6 +25,15 @@ export const ROUTES = [
   { method: 'DELETE', path: '/api/teams/{teamId}/bots/{botId}', operation: 'deleteBot', minRole: 'admin', handler: 'bots/delete', summary: 'Delete a bot', tag: 'bots' },
 
   { method: 'GET', path: '/api/teams/{teamId}/audit-logs', operation: 'listAuditLogs', minRole: 'admin', handler: 'audit/list', summary: 'List audit events, newest first', tag: 'audit' },
+
+  // Web widget (issue 8): settings and key per bot; the public script and sessions authenticate with the widget key.
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/widget', operation: 'getWidget', minRole: 'member', handler: 'widget/get', summary: 'Widget settings, masked key and embed code', tag: 'widget' },
+  { method: 'PUT', path: '/api/teams/{teamId}/bots/{botId}/widget', operation: 'updateWidget', minRole: 'admin', handler: 'widget/update', summary: 'Enable the widget, set its allowed domains', tag: 'widget' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/widget/key/reveal', operation: 'revealWidgetKey', minRole: 'admin', handler: 'widget/reveal-key', summary: 'Show the widget key and embed code in clear (audited)', tag: 'widget' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/widget/key/regenerate', operation: 'regenerateWidgetKey', minRole: 'admin', handler: 'widget/regenerate-key', summary: 'Replace the widget key; the old one stops working at once (audited)', tag: 'widget' },
+  { method: 'GET', path: '/widget/v1/widget.js', operation: 'widgetScript', minRole: 'public', handler: 'widget/script', summary: 'The embeddable widget script', tag: 'widget' },
+  { method: 'POST', path: '/widget/v1/sessions', operation: 'createWidgetSession', minRole: 'public', handler: 'widget/create-session', summary: 'Open a widget session (X-Widget-Key, browser Origin)', tag: 'widget' },
+  { method: 'OPTIONS', path: '/widget/v1/sessions', operation: 'preflightWidgetSession', minRole: 'public', handler: 'widget/preflight-session', summary: 'CORS preflight of a widget session (?botId=)', tag: 'widget' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

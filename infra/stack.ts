@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
 import { BotopsTable } from './constructs/table.js';
+import { WidgetSessionSecret } from './constructs/widget.js';
 
 /** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
 export const DESTROYABLE_CONTEXT = 'destroyable';
@@ -19,6 +20,7 @@ export const DESTROYABLE_CONTEXT = 'destroyable';
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly api: BotopsApi;
+  readonly widgetSecret: WidgetSessionSecret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -26,7 +28,15 @@ export class BotopsStack extends Stack {
     const removalPolicy = destroyable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
-    this.api = new BotopsApi(this, 'Api', { table: this.table, routes: ROUTES, logRemovalPolicy: removalPolicy });
+    // Web widget (issue 8): only the session route may read the session signing secret.
+    this.widgetSecret = new WidgetSessionSecret(this, 'WidgetSessions');
+    this.api = new BotopsApi(this, 'Api', {
+      table: this.table,
+      routes: ROUTES,
+      logRemovalPolicy: removalPolicy,
+      functionOptions: { createWidgetSession: this.widgetSecret.sessionFunctionOptions },
+    });
+    this.widgetSecret.grantRead(this.api.functions.get('createWidgetSession')!);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

@@ -7,7 +7,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type RouteDef } from '../../shared/http/route.js';
-import { BotopsFunction } from './botops-function.js';
+import { BotopsFunction, type BotopsFunctionProps } from './botops-function.js';
 
 export interface BotopsApiProps {
   /** The single table, bound to the authorizer and to every route's function. */
@@ -24,7 +24,15 @@ export interface BotopsApiProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * Extra settings for the functions of some routes, by `operation` (e.g. the widget session route's secret).
+   * @default none
+   */
+  readonly functionOptions?: Readonly<Record<string, Pick<BotopsFunctionProps, 'environment' | 'paramsAndSecrets'>>>;
 }
+
+/** Methods whose functions only read the table: `GET`, and `OPTIONS` (CORS preflights). */
+const READ_ONLY_METHODS: ReadonlySet<string> = new Set(['GET', 'OPTIONS']);
 
 /** `getBot` -> `GetBot`: stable construct ids (and so logical ids) derived from the operation name. */
 export const constructIdOf = (operation: string) => operation.charAt(0).toUpperCase() + operation.slice(1);
@@ -33,8 +41,8 @@ export const constructIdOf = (operation: string) => operation.charAt(0).toUpperC
  * The HTTP API (API Gateway v2) in front of the handlers.
  *
  * - One `BotopsFunction` per route row, wired with a Lambda proxy integration (payload format 2.0). Its table
- *   grant follows the method, as open-constructs/cdk-serverless does: `GET` rows get read-only access, every other
- *   method read/write.
+ *   grant follows the method, as open-constructs/cdk-serverless does: `GET` and `OPTIONS` rows get read-only
+ *   access, every other method read/write. `functionOptions` adds per-route settings (environment, secrets layer).
  * - One Lambda REQUEST authorizer (`functions/authorizer.ts`) is the API's default, so a route is authorised
  *   unless its row says `minRole: 'public'` (then `HttpNoneAuthorizer`). It answers in the simple format and is
  *   never cached, so a revoked key fails on its next request; it has no identity source, so it also runs for
@@ -96,7 +104,8 @@ export class BotopsApi extends Construct {
         module: row.handler,
         description: `${routeKey(row)} -> functions/${row.handler}.ts`,
         logRemovalPolicy,
-      }).bindTable(props.table, { write: row.method !== 'GET' });
+        ...props.functionOptions?.[row.operation],
+      }).bindTable(props.table, { write: !READ_ONLY_METHODS.has(row.method) });
       functions.set(row.operation, fn);
 
       const isPublic = row.minRole === 'public';
@@ -109,7 +118,7 @@ export class BotopsApi extends Construct {
       if (isPublic && route) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(row)} is public by contract (spec/api.md "Public routes"): liveness and the API description need no key.`,
+          reason: `${routeKey(row)} is public by contract (spec/api.md "Public routes", "Web widget"): liveness, the API description and the widget script need no key; widget sessions authenticate with the widget key in the handler.`,
         });
       }
     }

@@ -19,7 +19,7 @@ export function localConfig() {
 export type RuntimeInfo = { pid: number; dynamoEndpoint: string; s3Endpoint: string; tableName: string; baseUrl: string };
 
 /** Environment the handlers read, pointed at the local emulators. */
-export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: string; tableName: string }) {
+export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: string; tableName: string; dataDir?: string }) {
   process.env.LOCAL_MODE = 'true';
   process.env.TABLE_NAME = info.tableName;
   process.env.DYNAMODB_ENDPOINT = info.dynamoEndpoint;
@@ -28,4 +28,6 @@ export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: strin
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   if (info.s3Endpoint) process.env.S3_ENDPOINT = info.s3Endpoint;
   process.env.POWERTOOLS_IDEMPOTENCY_DISABLED = 'false';
+  // The widget session signing secret persists with the data (shared/ports/session-secret.ts).
+  if (info.dataDir) process.env.WIDGET_SESSION_SECRET_FILE ??= resolve(info.dataDir, 'widget-session-secret');
 }

@@ -8,9 +8,10 @@
  * | member            | TEAM#<teamId>           | MEMBER#<memberId>     |                                          |                                   |                                      |
  * | member email lock | TEAM#<teamId>           | EMAIL#<lower email>   |                                          |                                   |                                      |
  * | api key           | APIKEY#<keyId>          | APIKEY                | TEAM#<teamId>#APIKEYS / <keyId>          |                                   |                                      |
- * | bot               | TEAM#<teamId>           | BOT#<botId>           |                                          |                                   |                                      |
+ * | bot               | TEAM#<teamId>           | BOT#<botId>           | BOTID#<botId> / BOT (botIdIndex)         |                                   |                                      |
  * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
+ * | rate-limit window | RATE#<scope>            | <windowStart epoch s> |                                          |                                   |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
  */
 import type { GsiName } from './table.js';
@@ -32,6 +33,14 @@ export const apiKeyListPartition = (teamId: string) => `TEAM#${teamId}#APIKEYS`;
 
 export const botKey = (teamId: string, botId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `BOT#${botId}` });
 export const botPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'BOT#' });
+/**
+ * Finds a bot (and so its team) by bot id alone, for callers that hold only the bot id: the public widget routes
+ * (the widget key names its bot, not its team). Set on the bot item by `buildNewBot`, so every bot carries it.
+ * GSI reads are eventually consistent: use it to learn the team, then read the bot item itself when the decision
+ * must see the latest write (a regenerated widget key).
+ */
+export const botIdIndex = (botId: string) => ({ GSI1PK: botIdIndexPartition(botId), GSI1SK: 'BOT' });
+export const botIdIndexPartition = (botId: string) => `BOTID#${botId}`;
 
 /**
  * What a bot accumulates (contacts, messages, calls, connector history) lives under the bot's current data
@@ -56,6 +65,12 @@ export const auditIndexPartition = {
   GSI2: (teamId: string, actorEmail: string) => `TEAM#${teamId}#AUDIT#ACTOR#${actorEmail.toLowerCase()}`,
   GSI3: (teamId: string, module: string) => `TEAM#${teamId}#AUDIT#MODULE#${module}`,
 } satisfies Record<GsiName, (teamId: string, v: string) => string>;
+
+/**
+ * One fixed rate-limit window of a `scope` (e.g. `WIDGETKEY#<hash>`): a counter item per window, expired by TTL.
+ * `windowStart` is epoch seconds.
+ */
+export const rateLimitKey = (scope: string, windowStart: number): Key => ({ PK: `RATE#${scope}`, SK: String(windowStart) });
 
 /** Powertools idempotency records share the table under one static partition per service. */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
+import { WidgetSettingsInput } from '../domain/widget/schema.js';
 import { PageQuery } from '../http/paging.js';
 import type { RouteDef } from '../http/route.js';
 
@@ -17,6 +18,9 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   createBot: { body: BotCreateInput },
   updateBot: { body: BotUpdateInput },
   listAuditLogs: { query: AuditQuery },
+  // Web widget (issue 8)
+  updateWidget: { body: WidgetSettingsInput },
+  preflightWidgetSession: { query: z.object({ botId: z.string() }) },
 };
 
 const Problem = z.object({

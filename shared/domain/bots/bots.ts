@@ -5,9 +5,10 @@ import { auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
-import { botKey, botPrefix } from '../../db/keys.js';
+import { botIdIndex, botKey, botPrefix } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
 /**
@@ -27,8 +28,14 @@ export type Bot = Required<BotUpdate> & {
   active: boolean;
   lockedByCampaigns: { id: string; name: string }[];
 };
-/** `dataGeneration` selects the partition of the bot's accumulated data (see `botDataPartition`). */
-export type StoredBot = Bot & { version: number; dataGeneration: number };
+/**
+ * `dataGeneration` selects the partition of the bot's accumulated data (see `botDataPartition`). `widget` is the
+ * web widget's state and key (`shared/domain/widget/key.ts`), kept on the bot item so a new or cloned bot gets it
+ * from `buildNewBot` and the public session route decides on one strongly consistent read; absent only on bots
+ * stored before the widget existed. `GSI1PK`/`GSI1SK` are `botIdIndex` (find a bot by id alone).
+ * None of these is returned by the API (`toBot`).
+ */
+export type StoredBot = Bot & { version: number; dataGeneration: number; widget?: WidgetState; GSI1PK?: string; GSI1SK?: string };
 
 /** Seed 003's default chat widget copy. */
 export const DEFAULT_LABELS = {
@@ -95,7 +102,8 @@ export function applyUpdate<T extends Record<string, unknown>>(current: T, patch
   return next as T;
 }
 
-const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+/** Stored attributes that are not part of the bot object; `widget` holds the widget key (see `GET .../widget`). */
+const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'widget', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
 export function toBot(item: Record<string, unknown>): Bot {
   const out = { ...item };
   for (const k of INTERNAL) delete out[k];
@@ -130,8 +138,9 @@ export async function listBots(teamId: string, limit: number, cursor?: string) {
  */
 export function buildNewBot(config: BotCreate): StoredBot {
   const now = new Date().toISOString();
+  const id = ulid();
   return {
-    id: ulid(),
+    id,
     name: config.name,
     ...applyUpdate(defaultConfig(), config),
     indexId: `Document_${randomBytes(8).toString('hex').slice(0, 10)}`,
@@ -146,6 +155,9 @@ export function buildNewBot(config: BotCreate): StoredBot {
     lockedByCampaigns: [],
     version: 1,
     dataGeneration: 0,
+    // The widget starts disabled with its own key: a clone built here never shares its source's key.
+    widget: newWidgetState(id, now),
+    ...botIdIndex(id),
   } as StoredBot;
 }
 

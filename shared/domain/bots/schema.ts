@@ -3,6 +3,7 @@ import { isLocalMode } from '../../env.js';
 import type { ProblemError } from '../../http/problem.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
+import { allowedDomainsSchema } from '../widget/schema.js';
 
 /**
  * The bot configuration, grouped by the wizard steps of seed 004 (Identity, Instructions, Policy, Voice
@@ -52,15 +53,6 @@ export const outboundUrl = z.string().max(2048).superRefine((v, ctx) => {
   const problem = outboundUrlProblem(v, { local: isLocalMode() });
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
-
-/** Hostname (`docsbot.ai`, seed 003), `*.` wildcard, or origin (`https://shop.example.com:8443`, seed 004). */
-const allowedDomain = z
-  .string()
-  .max(253)
-  .regex(
-    /^(?:https?:\/\/)?(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?\/?$/i,
-    'must be a hostname (example.com), a *. wildcard (*.example.com) or an origin (https://example.com)',
-  );
 
 const labels = z
   .object({
@@ -155,7 +147,9 @@ export const STEP_FIELDS = {
     postCallPush: postCallPush.nullable(),
   },
   widget: {
-    allowedDomains: z.array(allowedDomain).max(50, 'at most 50 domains'),
+    // Hostname (`docsbot.ai`, seed 003), `*.` wildcard, or origin (`https://shop.example.com:8443`, seed 004),
+    // stored normalised; the same schema validates `PUT .../widget`, so the field has one set of rules.
+    allowedDomains: allowedDomainsSchema,
     color: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a hex colour, e.g. #1292EE'),
     icon: z.enum(ICONS),
     alignment: z.enum(['left', 'right']),

@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { formatAllowedDomain, parseAllowedDomain } from './origins.js';
+
+/** One `allowedDomains` entry, validated and normalised by the rules of `origins.ts`. */
+export const allowedDomainEntry = z
+  .string()
+  .max(300, 'at most 300 characters')
+  .transform((value, ctx) => {
+    const parsed = parseAllowedDomain(value);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return formatAllowedDomain(parsed);
+  });
+
+/** `allowedDomains` (bot field, step `widget`): at most 50 entries, normalised, duplicates removed in order. */
+export const allowedDomainsSchema = z
+  .array(allowedDomainEntry)
+  .max(50, 'at most 50 domains')
+  .transform((list) => [...new Set(list)]);
+
+/**
+ * `PUT .../bots/{botId}/widget` (seed 004 "Save settings"): the widget toggle and the allowed domains. The
+ * domains are the bot's `allowedDomains` (seed 003), validated and normalised by the same schema as
+ * `PUT .../bots/{botId}`. At least one of the two fields; nothing else (the key is changed only by regenerate).
+ */
+export const WidgetSettingsInput = z
+  .object({ enabled: z.boolean(), allowedDomains: allowedDomainsSchema })
+  .partial()
+  .strict()
+  .refine((b) => b.enabled !== undefined || b.allowedDomains !== undefined, 'send enabled and/or allowedDomains');
+export type WidgetSettingsPatch = z.infer<typeof WidgetSettingsInput>;

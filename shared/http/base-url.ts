@@ -1,0 +1,13 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isLocalMode } from '../env.js';
+
+/**
+ * The public base URL of this API, for links botops hands out (the widget's embed code): `PUBLIC_BASE_URL` when
+ * set (a custom domain in front of the API), otherwise the host the request came in on: `https://<domainName>` on
+ * API Gateway (the `$default` stage has no path prefix), `http://<host>` in the local runtime.
+ */
+export function publicBaseUrl(event: Pick<APIGatewayProxyEventV2, 'requestContext'>): string {
+  const configured = process.env.PUBLIC_BASE_URL;
+  if (configured) return configured.replace(/\/+$/, '');
+  return `${isLocalMode() ? 'http' : 'https'}://${event.requestContext.domainName}`;
+}
