@@ -25,6 +25,14 @@ export const ROUTES = [
   { method: 'DELETE', path: '/api/teams/{teamId}/bots/{botId}', operation: 'deleteBot', minRole: 'admin', handler: 'bots/delete', summary: 'Delete a bot', tag: 'bots' },
 
   { method: 'GET', path: '/api/teams/{teamId}/audit-logs', operation: 'listAuditLogs', minRole: 'admin', handler: 'audit/list', summary: 'List audit events, newest first', tag: 'audit' },
+
+  // Integration tab, dialout, calls and the post-call push signing secret (issue 5)
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/integration', operation: 'getBotIntegration', minRole: 'member', handler: 'integration/get', summary: 'Integration reference: variables, dialout endpoint, snippets', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/dialout', operation: 'dialout', minRole: 'member', handler: 'calls/dialout', summary: 'Queue an outbound call (202)', tag: 'integration' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/calls', operation: 'listBotCalls', minRole: 'member', handler: 'calls/list', summary: "List a bot's calls, newest first", tag: 'integration' },
+  { method: 'GET', path: '/api/teams/{teamId}/calls/{callId}', operation: 'getCall', minRole: 'member', handler: 'calls/get', summary: 'Get a call', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/calls/{callId}/events', operation: 'reportCallEvent', minRole: 'member', handler: 'calls/events', summary: 'Report call progress or outcome (telephony side)', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/webhook-secret/rotate', operation: 'rotateWebhookSecret', minRole: 'admin', handler: 'webhooks/rotate-secret', summary: 'Rotate the post-call push signing secret', tag: 'integration' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];
