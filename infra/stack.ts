@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
+import { BotopsCalls } from './constructs/calls.js';
 import { BotopsTable } from './constructs/table.js';
 
 /** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
@@ -19,6 +20,7 @@ export const DESTROYABLE_CONTEXT = 'destroyable';
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly api: BotopsApi;
+  readonly calls: BotopsCalls;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -27,6 +29,8 @@ export class BotopsStack extends Stack {
 
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
     this.api = new BotopsApi(this, 'Api', { table: this.table, routes: ROUTES, logRemovalPolicy: removalPolicy });
+    // Dialout events, outbox relay, post-call push queue + DLQ, signing-secret fence (issue 5)
+    this.calls = new BotopsCalls(this, 'Calls', { table: this.table, routeFunctions: this.api.functions, logRemovalPolicy: removalPolicy });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
