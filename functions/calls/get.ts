@@ -1,4 +1,4 @@
-import { getCall } from '../../shared/domain/calls/calls.js';
+import { getCall } from '../../shared/domain/calls/store.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 

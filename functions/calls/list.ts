@@ -1,4 +1,4 @@
-import { listBotCalls } from '../../shared/domain/calls/calls.js';
+import { listBotCalls } from '../../shared/domain/calls/store.js';
 import { api } from '../../shared/http/handler.js';
 import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';

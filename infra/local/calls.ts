@@ -13,7 +13,7 @@ export const callsJob: BackgroundJob = {
     const { registerLocalRule } = await import('../../shared/ports/event-bus.js');
     const { registerLocalConsumer, workQueue } = await import('../../shared/ports/work-queue.js');
     const { relayOutbox } = await import('../../shared/events/outbox.js');
-    const { CALL_ENDED } = await import('../../shared/domain/calls/calls.js');
+    const { CALL_ENDED } = await import('../../shared/domain/calls/fields.js');
     const { PUSH_QUEUE, deliverPostCallPush, parsePushMessage } = await import('../../shared/domain/calls/push.js');
 
     const stopConsumer = registerLocalConsumer(PUSH_QUEUE, async (message) => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CallEventInput, CallResultInput, DialoutInput, movesForward } from '../../shared/domain/calls/schema.js';
+import { movesForward } from '../../shared/domain/calls/fields.js';
+import { CallEventInput, CallResultInput, DialoutInput } from '../../shared/domain/calls/schema.js';
 import { retryDelaySeconds, parsePushMessage } from '../../shared/domain/calls/push.js';
 import { snippets } from '../../shared/domain/calls/snippets.js';
 import { crmVariables, declarationWarnings, declaredFields, validateDeclaredValues, variableReference } from '../../shared/domain/calls/variables.js';

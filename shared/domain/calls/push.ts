@@ -9,7 +9,7 @@ import { postJson } from '../../net/post-json.js';
 import { workQueue } from '../../ports/work-queue.js';
 import type { StoredBot } from '../bots/bots.js';
 import { SIGNATURE_HEADER, signatureHeader, signingSecretsFor } from '../webhooks/signing-secret.js';
-import { type PushAttempt, type PushState, type StoredCall, findCall } from './calls.js';
+import { type PushAttempt, type PushState, type StoredCall, findCall } from './store.js';
 
 /**
  * Post-call push (seed 004 "post-call push"): when a call completes or fails and its bot has an enabled

@@ -1,6 +1,6 @@
 import type { ProblemError } from '../../http/problem.js';
 import type { Bot } from '../bots/bots.js';
-import { CALL_RESULT_FIELDS } from './schema.js';
+import { CALL_RESULT_FIELDS } from './fields.js';
 
 /**
  * The Integration tab's variable reference (seed 004): every template variable a bot can receive and return,
