@@ -9,10 +9,7 @@
  * Locally the event goes to the events file instead of EventBridge, so the PutEvents round trip of AWS
  * (typically 10-30 ms) is not in these latencies.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ROUTES } from '../functions/routes.js';
 import { freePort } from '../infra/local/ports.js';
 import { createLocalApi } from '../infra/local/server.js';
@@ -33,8 +30,6 @@ type LoadHandler = Parameters<typeof createLocalApi>[0]['loadHandler'];
 
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
-  const dataDir = mkdtempSync(join(tmpdir(), 'botops-bench-dialout-'));
-  process.env.LOCAL_DATA_DIR = dataDir;
   process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '1000000';
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team.js');
@@ -116,7 +111,6 @@ async function run(ctx: BenchContext): Promise<string> {
     server.close();
     server.closeAllConnections();
     counter.detach();
-    rmSync(dataDir, { recursive: true, force: true });
     delete process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
   }
 }
