@@ -20,7 +20,7 @@ const OTHER_BUDGET = 250_000;
 const TOP_PACKAGES = 3;
 const REQUIRE_SHIM = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
-type Bundle = { fn: string; bytes: number; packages: Map<string, number>; dynamoOnly: boolean };
+export type Bundle = { fn: string; bytes: number; packages: Map<string, number>; dynamoOnly: boolean };
 
 export const bundleSize: BenchSection = {
   name: 'bundles',
@@ -57,7 +57,8 @@ async function run(ctx: BenchContext): Promise<string> {
   ].join('\n');
 }
 
-async function bundle(root: string, fn: string): Promise<Bundle> {
+/** One function bundled as deployed (also used by other sections for the functions they report). */
+export async function bundle(root: string, fn: string): Promise<Bundle> {
   const result = await build({
     entryPoints: [join(root, 'functions', `${fn}.ts`)],
     absWorkingDir: root,

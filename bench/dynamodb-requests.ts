@@ -112,6 +112,25 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await twice('preflightWidgetSession', { query: wb, headers: browser });
   await twice('createWidgetSession', { headers: { ...browser, 'X-Widget-Key': widgetKey.apiKey } });
   await twice('regenerateWidgetKey', { params: wb });
+  // Integration tab, dialout and calls (issue 5)
+  {
+    const caller = await api.call('createBot', { body: { ...botBody('Caller'), customPrompt: 'Call {{crm.first_name}} about {{crm.invoice_id}}.', analysisPrompt: '{{analysis.sentiment: enum(positive|negative)}}' } });
+    const botId = idOf(caller);
+    const dial = { params: { botId }, body: { to: '+14155550123', variables: { crm: { first_name: 'Ada', invoice_id: 'INV-1' } } } };
+    await twice('getBotIntegration', { params: { botId } });
+    const c1 = await api.call('dialout', dial);
+    const c2 = keep(await api.call('dialout', dial));
+    const idemDial = { ...dial, headers: { 'Idempotency-Key': randomUUID() } };
+    keep(await api.call('dialout', idemDial), 'Idempotency-Key');
+    keep(await api.call('dialout', idemDial), 'Idempotency-Key (replay)');
+    await twice('listBotCalls', { params: { botId } });
+    const callId = (e: Exchange) => (e.body as { callId: string }).callId;
+    await twice('getCall', { params: { callId: callId(c1) } });
+    await api.call('reportCallEvent', { params: { callId: callId(c1) }, body: { type: 'ringing' } });
+    keep(await api.call('reportCallEvent', { params: { callId: callId(c2) }, body: { type: 'ringing' } }));
+    keep(await api.call('reportCallEvent', { params: { callId: callId(c2) }, body: { type: 'completed', result: { durationSeconds: 30 }, analysis: { sentiment: 'positive' } } }), 'completed');
+    await twice('rotateWebhookSecret');
+  }
 
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });

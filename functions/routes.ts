@@ -34,6 +34,13 @@ export const ROUTES = [
   { method: 'GET', path: '/widget/v1/widget.js', operation: 'widgetScript', minRole: 'public', handler: 'widget/script', summary: 'The embeddable widget script', tag: 'widget' },
   { method: 'POST', path: '/widget/v1/sessions', operation: 'createWidgetSession', minRole: 'public', handler: 'widget/create-session', summary: 'Open a widget session (X-Widget-Key, browser Origin)', tag: 'widget' },
   { method: 'OPTIONS', path: '/widget/v1/sessions', operation: 'preflightWidgetSession', minRole: 'public', handler: 'widget/preflight-session', summary: 'CORS preflight of a widget session (?botId=)', tag: 'widget' },
+  // Integration tab, dialout, calls and the post-call push signing secret (issue 5)
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/integration', operation: 'getBotIntegration', minRole: 'member', handler: 'integration/get', summary: 'Integration reference: variables, dialout endpoint, snippets', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/dialout', operation: 'dialout', minRole: 'member', handler: 'calls/dialout', summary: 'Queue an outbound call (202)', tag: 'integration' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/calls', operation: 'listBotCalls', minRole: 'member', handler: 'calls/list', summary: "List a bot's calls, newest first", tag: 'integration' },
+  { method: 'GET', path: '/api/teams/{teamId}/calls/{callId}', operation: 'getCall', minRole: 'member', handler: 'calls/get', summary: 'Get a call', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/calls/{callId}/events', operation: 'reportCallEvent', minRole: 'member', handler: 'calls/events', summary: 'Report call progress or outcome (telephony side)', tag: 'integration' },
+  { method: 'POST', path: '/api/teams/{teamId}/webhook-secret/rotate', operation: 'rotateWebhookSecret', minRole: 'admin', handler: 'webhooks/rotate-secret', summary: 'Rotate the post-call push signing secret', tag: 'integration' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

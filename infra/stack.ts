@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
+import { BotopsCalls } from './constructs/calls.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
@@ -21,6 +22,7 @@ export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly api: BotopsApi;
   readonly widgetSecret: WidgetSessionSecret;
+  readonly calls: BotopsCalls;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -37,6 +39,8 @@ export class BotopsStack extends Stack {
       functionOptions: { createWidgetSession: this.widgetSecret.sessionFunctionOptions },
     });
     this.widgetSecret.grantRead(this.api.functions.get('createWidgetSession')!);
+    // Dialout events, outbox relay, post-call push queue + DLQ, signing-secret fence (issue 5)
+    this.calls = new BotopsCalls(this, 'Calls', { table: this.table, routeFunctions: this.api.functions, logRemovalPolicy: removalPolicy });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

@@ -3,7 +3,9 @@
  * bench table with the handlers' environment applied (like `applyLocalEnv`, so `shared/db/client.ts` points at
  * it when first imported). `bench/run.ts` owns the context and always closes it, so no JVM outlives a run.
  */
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyLocalEnv } from '../../infra/local/config.js';
 import { type DynamoLocal, ensureTable, requireJava, startDynamoLocal } from '../../infra/local/dynamodb.js';
@@ -34,6 +36,8 @@ export function createBenchContext(): BenchContext & { close(): Promise<void> } 
     local = await startDynamoLocal({});
     await ensureTable(local.endpoint, BENCH_TABLE);
     applyLocalEnv({ dynamoEndpoint: local.endpoint, tableName: BENCH_TABLE });
+    // Local adapters (the events file of the event bus) write here, never into the checkout's .local/.
+    process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-bench-'));
     // Never let a bench request reach a real account, whatever the caller's shell exports.
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';

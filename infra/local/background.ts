@@ -1,3 +1,4 @@
+import { callsJob } from './calls.js';
 import type { localConfig } from './config.js';
 
 /**
@@ -8,7 +9,9 @@ import type { localConfig } from './config.js';
  */
 export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof localConfig>) => Promise<() => Promise<void>> };
 
-export const BACKGROUND_JOBS: BackgroundJob[] = [];
+export const BACKGROUND_JOBS: BackgroundJob[] = [
+  callsJob,
+];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */
 export async function startBackgroundJobs(cfg: ReturnType<typeof localConfig>): Promise<() => Promise<void>> {

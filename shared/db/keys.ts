@@ -12,6 +12,11 @@
  * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | rate-limit window | RATE#<scope>            | <windowStart epoch s> |                                          |                                   |                                      |
+ * | call              | TEAM#<t>#BOT#<b>#G<gen> | CALL#<callId>         |                                          |                                   |                                      |
+ * | call pointer      | CALLREF#<callId>        | TEAM#<teamId>         |                                          |                                   |                                      |
+ * | outbox entry      | OUTBOX#<shard>          | <at>#<entryId>        |                                          |                                   |                                      |
+ * | rate counter      | TEAM#<teamId>#RATE#<op> | S#<epoch second>      |                                          |                                   |                                      |
+ * | webhook secret    | WHSECRET#<teamId>       | WHSECRET              |                                          |                                   |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
  */
 import type { GsiName } from './table.js';
@@ -74,3 +79,38 @@ export const rateLimitKey = (scope: string, windowStart: number): Key => ({ PK: 
 
 /** Powertools idempotency records share the table under one static partition per service. */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+
+// --- Calls, outbox, rate limits and the post-call push signing secret (issue 5) ---------------------------
+
+/** A call is bot data: it lives in the bot's current data generation, so a reset hides it from every read. */
+export const callKey = (teamId: string, botId: string, generation: number, callId: string): Key => ({
+  PK: botDataPartition(teamId, botId, generation),
+  SK: `CALL#${callId}`,
+});
+/** A bot's calls: ULID ids, so `ScanIndexForward: false` lists them newest first. */
+export const callPrefix = (teamId: string, botId: string, generation: number) => ({ PK: botDataPartition(teamId, botId, generation), SKPrefix: 'CALL#' });
+
+/**
+ * `GET /calls/{callId}` has no bot id: this pointer, one partition per call, names the bot and the data
+ * generation the call was written in. A reader compares that generation with the bot's current one, so a call
+ * of a reset bot answers 404 like any missing id. The team is part of the key: another team's id never matches.
+ */
+export const callRefKey = (teamId: string, callId: string): Key => ({ PK: `CALLREF#${callId}`, SK: `TEAM#${teamId}` });
+
+/** Transactional outbox (events written with the change, published after it); sharded to spread writes. */
+export const OUTBOX_SHARDS = 4;
+export const outboxPartition = (shard: number) => `OUTBOX#${shard}`;
+export const outboxKey = (shard: number, at: string, entryId: string): Key => ({ PK: outboxPartition(shard), SK: `${at}#${entryId}` });
+
+/** One counter per team, operation and wall-clock second (fixed-window rate limit), expiring through TTL. */
+export const rateCounterKey = (teamId: string, operation: string, epochSecond: number): Key => ({
+  PK: `TEAM#${teamId}#RATE#${operation}`,
+  SK: `S#${epochSecond}`,
+});
+
+/**
+ * The team's post-call push signing secret, alone in its own partition so IAM can keep every other function
+ * from reading it (`dynamodb:LeadingKeys` deny, see infra/constructs/calls.ts).
+ */
+export const WEBHOOK_SECRET_PARTITION_PREFIX = 'WHSECRET#';
+export const webhookSecretKey = (teamId: string): Key => ({ PK: `${WEBHOOK_SECRET_PARTITION_PREFIX}${teamId}`, SK: 'WHSECRET' });

@@ -1,3 +1,4 @@
+import { type LookupAddress, type LookupOptions, lookup as dnsLookup, promises as dnsPromises } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 /**
@@ -46,4 +47,57 @@ for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::'
 export function isPrivateAddress(host: string): boolean {
   const kind = isIP(host);
   return kind !== 0 && BLOCKED.check(host, kind === 4 ? 'ipv4' : 'ipv6');
+}
+
+// --- Check after DNS resolution (issue 5: post-call push) ------------------------------------------------
+
+/** Why a resolved address may not be called, or undefined when it may (loopback only in local mode). */
+export function addressProblem(address: string, opts: { local: boolean }): string | undefined {
+  if (opts.local && isLoopback(address)) return undefined;
+  if (isLoopback(address) || isPrivateAddress(address)) return `resolves to ${address}, a private, loopback, link-local or metadata address`;
+  return undefined;
+}
+
+export type LookupFn = (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+
+/**
+ * A `lookup` for `http.request` / `https.request` that resolves the name and refuses the connection when ANY of
+ * its addresses is blocked (`addressProblem`). Checking inside the lookup the socket uses means the address
+ * checked is the address connected to: a name that resolves to a public address at check time and to
+ * 169.254.169.254 at connect time (DNS rebinding) cannot slip between the two. IP literals never reach a
+ * lookup, so callers run `outboundUrlProblem` first. Errors carry `code: 'EBLOCKEDADDRESS'`.
+ */
+export function safeLookup(opts: { local: boolean }): LookupFn {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      const list = addresses as LookupAddress[];
+      const refused = list.map((a) => addressProblem(a.address, opts)).find(Boolean);
+      if (refused || list.length === 0) {
+        const e: NodeJS.ErrnoException = new Error(`${hostname} ${refused ?? 'has no address'}`);
+        e.code = 'EBLOCKEDADDRESS';
+        return callback(e, []);
+      }
+      if (options.all) return callback(null, list);
+      callback(null, list[0]!.address, list[0]!.family);
+    });
+  };
+}
+
+/**
+ * Static check plus DNS resolution of the host: the reason `raw` may not be called now, or undefined.
+ * For a check ahead of time (e.g. before queueing); the request itself must still use `safeLookup`.
+ */
+export async function resolveAndCheck(raw: string, opts: { local: boolean }): Promise<string | undefined> {
+  const stat = outboundUrlProblem(raw, opts);
+  if (stat) return stat;
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return undefined;
+  try {
+    const addresses = await dnsPromises.lookup(host, { all: true, verbatim: true });
+    if (addresses.length === 0) return `${host} has no address`;
+    return addresses.map((a) => addressProblem(a.address, opts)).find(Boolean);
+  } catch (e) {
+    return `${host} does not resolve (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
 }

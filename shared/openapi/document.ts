@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import * as z from 'zod';
 import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
+import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
 import { PageQuery } from '../http/paging.js';
@@ -21,6 +22,10 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   // Web widget (issue 8)
   updateWidget: { body: WidgetSettingsInput },
   preflightWidgetSession: { query: z.object({ botId: z.string() }) },
+  // issue 5: dialout and call events (the analysis/qc field declaration syntax is in CallEventInput's descriptions)
+  dialout: { body: DialoutInput },
+  listBotCalls: { query: PageQuery },
+  reportCallEvent: { body: CallEventInput },
 };
 
 const Problem = z.object({

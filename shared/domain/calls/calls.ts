@@ -1,0 +1,197 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { auditPut } from '../../audit/audit.js';
+import type { Actor } from '../../auth/principal.js';
+import { doc, tableName } from '../../db/client.js';
+import { botKey, callKey, callRefKey, phoneNumberKey } from '../../db/keys.js';
+import { transactWrite } from '../../db/transact.js';
+import { outboxPut, publishCommitted } from '../../events/outbox.js';
+import { HttpProblem, type ProblemError, conflict, notFound } from '../../http/problem.js';
+import { dialoutRateLimit, enforceRateLimit } from '../../http/rate-limit.js';
+import type { StoredBot } from '../bots/bots.js';
+import { CALL_ENDED, CALL_REQUESTED, type CallStatus, FINAL_STATUSES, movesForward } from './fields.js';
+import type { CallEvent, Dialout } from './schema.js';
+import { type Call, type StoredCall, batchGet, findCall, toCall } from './store.js';
+import { declaredFields, requiredCrmNames, validateDeclaredValues } from './variables.js';
+
+const T = () => tableName();
+
+/**
+ * `POST .../bots/{botId}/dialout` (spec, "Integration and dialout"). In order:
+ * per-team rate limit (429 + Retry-After) -> the bot (404) and, with `from`, the team's phone number, in one
+ * BatchGetItem -> paused bot 409 -> missing `crm.*` variables, `from` not this bot's number, SIP headers the bot
+ * does not allow: 422 naming each -> one TransactWriteItems: the call, its id pointer, the `CallRequested` outbox
+ * entry, the audit event and a condition that the bot is still active and in the same data generation (a pause or
+ * reset racing the dialout wins) -> publish the event (left to the outbox relay when that fails).
+ *
+ * `from` must be a phone number of the team mapped to THIS bot: a callee calling the number back reaches the bot
+ * that called them.
+ */
+export async function dialout(teamId: string, botId: string, input: Dialout, actor: Actor): Promise<Call> {
+  await enforceRateLimit(teamId, 'dialout', dialoutRateLimit());
+  const { bot, phone } = await readBotAndPhone(teamId, botId, input.from);
+  if (!bot) throw notFound('Bot');
+  if (bot.active === false) throw conflict('The bot is paused: it places no calls. Resume it first.', { botId });
+
+  const errors: ProblemError[] = [];
+  const crm = input.variables?.crm ?? {};
+  for (const name of requiredCrmNames(bot)) {
+    const v = crm[name];
+    if (v === undefined || v === null || v === '') errors.push({ path: `variables.crm.${name}`, message: `required: the bot uses {{crm.${name}}}` });
+  }
+  if (input.from && (!phone || phone.botId !== botId)) errors.push({ path: 'from', message: "not one of this bot's phone numbers" });
+  const allowed = new Map((bot.allowedSipHeaders ?? []).map((h) => [h.toLowerCase(), h]));
+  for (const h of Object.keys(input.sipHeaders ?? {})) {
+    if (!allowed.has(h.toLowerCase())) errors.push({ path: `sipHeaders.${h}`, message: "not in the bot's allowedSipHeaders" });
+  }
+  if (errors.length) {
+    const missing = errors.filter((e) => e.path.startsWith('variables.crm.')).map((e) => e.path.slice('variables.crm.'.length));
+    throw new HttpProblem(422, 'Unprocessable dialout', missing.length ? `Missing crm variable(s): ${missing.join(', ')}.` : `${errors.length} invalid field(s).`, errors);
+  }
+
+  const now = new Date().toISOString();
+  const generation = bot.dataGeneration ?? 0;
+  const call: StoredCall = {
+    id: ulid(),
+    botId,
+    teamId,
+    dataGeneration: generation,
+    version: 1,
+    status: 'queued',
+    direction: 'outbound',
+    to: input.to,
+    from: input.from ?? null,
+    variables: { crm },
+    sipHeaders: Object.fromEntries(Object.entries(input.sipHeaders ?? {}).map(([h, v]) => [allowed.get(h.toLowerCase())!, v])),
+    result: null,
+    analysis: null,
+    qc: null,
+    events: [{ type: 'queued', at: now }],
+    push: null,
+    queuedAt: now,
+    ringingAt: null,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: now,
+  };
+  const { entry, put } = outboxPut(
+    {
+      id: `${CALL_REQUESTED}:${call.id}`,
+      detailType: CALL_REQUESTED,
+      time: now,
+      detail: { teamId, botId, callId: call.id, to: call.to, from: call.from, variables: call.variables, sipHeaders: call.sipHeaders, queuedAt: now },
+    },
+    now,
+  );
+  await transactWrite(
+    [
+      { Put: { TableName: T(), Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: T(), Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      put,
+      auditPut(teamId, { actor, module: 'calls', action: 'dialout', botId, targetId: call.id, changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } } }, now),
+      {
+        ConditionCheck: {
+          TableName: T(),
+          Key: botKey(teamId, botId),
+          // Bots written before data generations existed have none: that is generation 0.
+          ConditionExpression: generation === 0 ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))' : 'active = :true AND dataGeneration = :gen',
+          ExpressionAttributeValues: { ':true': true, ':gen': generation },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ],
+    (index, old) => {
+      if (index !== 4) return conflict('The call could not be created; retry.');
+      if (!old) return notFound('Bot');
+      return old.active === false ? conflict('The bot is paused: it places no calls. Resume it first.', { botId }) : conflict('The bot was reset during the dialout; retry.');
+    },
+  );
+  await publishCommitted([entry]);
+  return toCall(call);
+}
+
+async function readBotAndPhone(teamId: string, botId: string, from: string | undefined) {
+  if (!from) {
+    const res = await doc.send(new GetCommand({ TableName: T(), Key: botKey(teamId, botId) }));
+    return { bot: res.Item as StoredBot | undefined, phone: undefined };
+  }
+  const bk = botKey(teamId, botId);
+  const pk = phoneNumberKey(teamId, from);
+  const items = await batchGet([bk, pk]);
+  return { bot: items.get(bk.SK) as StoredBot | undefined, phone: items.get(pk.SK) as { botId: string } | undefined };
+}
+
+const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'endedAt'>> = { ringing: 'ringingAt', in_progress: 'startedAt', completed: 'endedAt', failed: 'endedAt' };
+
+/**
+ * `POST /calls/{callId}/events`: the telephony side reports progress and outcome. The status only moves forward
+ * (409 otherwise: same or earlier status, or anything after completed/failed). `analysis` and `qc` must match the
+ * fields the bot's prompts declare (400 naming each path). On `completed`/`failed` the call's `result` is stored
+ * and, when the bot has an enabled post-call push, `push` starts `pending`: the `CallEnded` event, written to the
+ * outbox in the same transaction, drives the delivery, so this route never waits for the CRM.
+ * The write is conditional on the version read; a concurrent event makes it re-read and re-check (up to 3 times).
+ */
+export async function reportCallEvent(teamId: string, callId: string, input: CallEvent, actor: Actor): Promise<Call> {
+  for (let attempt = 0; ; attempt++) {
+    const found = await findCall(teamId, callId);
+    if (!found) throw notFound('Call');
+    const { bot, call } = found;
+    if (!movesForward(call.status, input.type)) {
+      throw conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, { currentStatus: call.status });
+    }
+    const errors = [
+      ...(input.analysis ? validateDeclaredValues('analysis', input.analysis, declaredFields(bot, 'analysis')) : []),
+      ...(input.qc ? validateDeclaredValues('qc', input.qc, declaredFields(bot, 'qc')) : []),
+    ];
+    if (errors.length) throw new HttpProblem(400, 'Validation failed', `${errors.length} invalid field(s).`, errors);
+
+    const now = new Date().toISOString();
+    const at = input.at ?? now;
+    const final = FINAL_STATUSES.includes(input.type);
+    const push = bot.postCallPush?.enabled && bot.postCallPush.url;
+    const next: StoredCall = {
+      ...call,
+      status: input.type,
+      events: [...call.events, { type: input.type, at }],
+      [TIMESTAMP_OF[input.type]!]: at,
+      updatedAt: now,
+      version: call.version + 1,
+      ...(final
+        ? {
+            result: { ...input.result, status: input.type },
+            analysis: input.analysis ?? null,
+            qc: input.qc ?? null,
+            push: push ? { status: 'pending', url: push, attempts: [], nextAttemptAt: null } : null,
+          }
+        : {}),
+    };
+    const outbox = final
+      ? outboxPut({ id: `${CALL_ENDED}:${callId}`, detailType: CALL_ENDED, time: at, detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) } }, now)
+      : undefined;
+    try {
+      await transactWrite(
+        [
+          {
+            Put: {
+              TableName: T(),
+              Item: { ...callKey(teamId, call.botId, call.dataGeneration, callId), entity: 'call', ...next },
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': call.version },
+            },
+          },
+          auditPut(teamId, { actor, module: 'calls', action: 'update', botId: call.botId, targetId: callId, changes: { status: { before: call.status, after: input.type } } }, now),
+          ...(outbox ? [outbox.put] : []),
+        ],
+        (index) => (index === 0 ? new VersionRace() : conflict('The call changed meanwhile; retry.')),
+      );
+    } catch (e) {
+      if (e instanceof VersionRace && attempt < 3) continue;
+      if (e instanceof VersionRace) throw conflict('The call changed meanwhile; retry.');
+      throw e;
+    }
+    if (outbox) await publishCommitted([outbox.entry]);
+    return toCall(next);
+  }
+}
+
+class VersionRace extends Error {}
