@@ -42,11 +42,13 @@ export type StoredConnector = Connector & { teamId: string; version: number };
 export const PROBED_STATUSES: readonly ConnectorStatus[] = ['starting', 'online', 'unhealthy'];
 export const isProbed = (status: ConnectorStatus) => PROBED_STATUSES.includes(status);
 
-const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+/** The API fields, in the order responses list them (DynamoDB returns attributes in no particular order). */
+const FIELDS = [
+  'id', 'botId', 'name', 'environment', 'healthCheckUrl', 'maxConcurrentConversations', 'status', 'statusChangedAt',
+  'lastCheckAt', 'lastLatencyMs', 'consecutiveFailures', 'lastError', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof Connector)[];
 export function toConnector(item: Record<string, unknown>): Connector {
-  const out = { ...item };
-  for (const k of INTERNAL) delete out[k];
-  return out as Connector;
+  return Object.fromEntries(FIELDS.map((k) => [k, item[k] ?? null])) as Connector;
 }
 
 /**
