@@ -185,6 +185,18 @@ describe('connector routes', () => {
     expect((await api('GET', `${team}/bots/${bot}/connectors/capacity?concurrentConversations=-1`)).status).toBe(400);
   });
 
+  it('creates once per Idempotency-Key', async () => {
+    const bot = await newBot();
+    const body = { name: 'once', environment: 'staging', healthCheckUrl: ep.url('/ok') };
+    const headers = { 'Idempotency-Key': `connector-${bot}` };
+    const first = await api('POST', `${team}/bots/${bot}/connectors`, body, headers);
+    const replay = await api('POST', `${team}/bots/${bot}/connectors`, body, headers);
+    expect([first.status, replay.status]).toEqual([201, 201]);
+    expect(replay.json.id).toBe(first.json.id);
+    expect((await api('POST', `${team}/bots/${bot}/connectors`, { ...body, name: 'other' }, headers)).status).toBe(422);
+    expect((await api('GET', `${team}/connectors?botId=${bot}`)).json.items).toHaveLength(1);
+  });
+
   it('refuses private, link-local and metadata health-check URLs with 400 naming the field', async () => {
     const bot = await newBot();
     for (const url of ['http://10.0.0.1/', 'http://169.254.169.254/', 'http://192.168.1.10/health']) {

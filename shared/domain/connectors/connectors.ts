@@ -138,8 +138,10 @@ async function change(
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = prefetched ?? (await getStoredConnector(teamId, connectorId));
     prefetched = undefined;
-    if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw preconditionFailed();
+    // The state rule first: a running connector answers 409 (stop it first) even to a stale If-Match, since the
+    // health check changes its version every minute.
     const d = decide(current);
+    if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw preconditionFailed();
     if (d === 'unchanged') return current;
     const condition = {
       ConditionExpression: 'version = :v AND #status = :seen',
