@@ -9,11 +9,13 @@ import type { BackgroundJob } from './background.js';
 export const connectorHealthCheckJob: BackgroundJob = {
   name: 'connector-health-check',
   start: async (cfg) => {
-    const { handler } = await import('../../functions/health-check.js');
     const intervalMs = Math.max(0.1, cfg.healthCheckIntervalSeconds) * 1000;
     const running = new Set<Promise<unknown>>();
+    // Imported at the first tick, like a cold start, so the runtime's own start is not delayed by it.
+    let loaded: Promise<typeof import('../../functions/health-check.js')> | undefined;
     const tick = () => {
-      const run = handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' }).catch((error: Error) => {
+      loaded ??= import('../../functions/health-check.js');
+      const run = loaded.then(({ handler }) => handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' })).catch((error: Error) => {
         console.error(`connector health check failed: ${error.message}`);
       });
       running.add(run);
