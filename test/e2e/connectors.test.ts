@@ -48,9 +48,10 @@ describe('health checks', () => {
     const started = await api('POST', `${team}/connectors/${c.id}/start`);
     expect(started.status).toBe(200);
     expect(started.json.status).toBe('starting');
-    // two intervals, plus a margin for a loaded 2-core machine
-    const { c: online, elapsedMs } = await until(c.id, (x) => x.status === 'online', 2 * INTERVAL_S * 1000 + 2_000);
-    expect(elapsedMs).toBeLessThanOrEqual(2 * INTERVAL_S * 1000 + 2_000);
+    // two intervals, plus a margin for a loaded 2-core machine (polling, DynamoDB Local under load)
+    const within = 2 * INTERVAL_S * 1000 + 3_000;
+    const { c: online, elapsedMs } = await until(c.id, (x) => x.status === 'online', within);
+    expect(elapsedMs).toBeLessThanOrEqual(within);
     expect(online).toMatchObject({ consecutiveFailures: 0, lastError: null });
     expect(typeof online.lastLatencyMs).toBe('number');
     expect(Date.parse(online.lastCheckAt)).toBeGreaterThan(Date.parse(started.json.statusChangedAt) - 1);

@@ -40,6 +40,7 @@ export type StoredConnector = Connector & { teamId: string; version: number };
 
 /** Statuses the scheduled health check probes (spec: every starting/online/unhealthy connector). */
 export const PROBED_STATUSES: readonly ConnectorStatus[] = ['starting', 'online', 'unhealthy'];
+/** True for the statuses that carry the health-check index key. */
 export const isProbed = (status: ConnectorStatus) => PROBED_STATUSES.includes(status);
 
 /** The API fields, in the order responses list them (DynamoDB returns attributes in no particular order). */
@@ -47,6 +48,7 @@ const FIELDS = [
   'id', 'botId', 'name', 'environment', 'healthCheckUrl', 'maxConcurrentConversations', 'status', 'statusChangedAt',
   'lastCheckAt', 'lastLatencyMs', 'consecutiveFailures', 'lastError', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof Connector)[];
+/** A table item (or a stored connector) as the API returns it: the `Connector` fields only, absent ones null. */
 export function toConnector(item: Record<string, unknown>): Connector {
   return Object.fromEntries(FIELDS.map((k) => [k, item[k] ?? null])) as Connector;
 }
@@ -67,6 +69,10 @@ export function connectorItem(c: StoredConnector, checkOrder: string | null): Re
   };
 }
 
+/**
+ * The connector `connectorId` of the team, read strongly consistent (every change decides on it).
+ * @throws 404 `HttpProblem` when it does not exist or belongs to another team (same answer).
+ */
 export async function getStoredConnector(teamId: string, connectorId: string): Promise<StoredConnector> {
   const res = await doc.send(new GetCommand({ TableName: tableName(), Key: connectorKey(teamId, connectorId), ConsistentRead: true }));
   if (!res.Item) throw notFound('Connector');
