@@ -126,8 +126,14 @@ export const connectorKey = (teamId: string, connectorId: string): Key => ({ PK:
 export const connectorPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'CONNECTOR#' });
 /** GSI1 partition of one bot's connectors; GSI1SK `<environment>#<status>#<connectorId>`. */
 export const connectorBotPartition = (teamId: string, botId: string) => `TEAM#${teamId}#CONNECTORS#BOT#${botId}`;
+/** GSI1SK prefix selecting one environment of a bot's connectors, and optionally one status in it. */
+export const connectorBotSortPrefix = (environment: string, status?: string) => `${environment}#${status ? `${status}#` : ''}`;
 /** GSI3 partition of a team's connectors in one environment; GSI3SK `<status>#<connectorId>`. */
 export const connectorEnvPartition = (teamId: string, environment: string) => `TEAM#${teamId}#CONNECTORS#ENV#${environment}`;
+/** GSI3SK prefix selecting one status in an environment's partition. */
+export const connectorEnvSortPrefix = (status: string) => `${status}#`;
+/** The status a GSI3SK (`<status>#<connectorId>`) names: metrics count from the key alone. */
+export const statusOfConnectorEnvSortKey = (sk: string) => sk.slice(0, sk.indexOf('#'));
 
 /**
  * The health-check index (GSI2) is spread over this many partitions, queried in parallel by the health check, so
@@ -150,9 +156,9 @@ export function healthCheckShardOf(connectorId: string): number {
 export function connectorIndexKeys(c: { teamId: string; id: string; botId: string; environment: string; status: string }, checkOrder: string | null) {
   return {
     GSI1PK: connectorBotPartition(c.teamId, c.botId),
-    GSI1SK: `${c.environment}#${c.status}#${c.id}`,
+    GSI1SK: `${connectorBotSortPrefix(c.environment, c.status)}${c.id}`,
     GSI3PK: connectorEnvPartition(c.teamId, c.environment),
-    GSI3SK: `${c.status}#${c.id}`,
+    GSI3SK: `${connectorEnvSortPrefix(c.status)}${c.id}`,
     ...(checkOrder === null ? {} : { GSI2PK: healthCheckPartition(healthCheckShardOf(c.id)), GSI2SK: `${checkOrder}#${c.teamId}#${c.id}` }),
   };
 }

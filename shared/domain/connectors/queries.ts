@@ -1,7 +1,16 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor, keyOf } from '../../db/cursor.js';
-import { botKey, connectorBotPartition, connectorEnvPartition, connectorHistoryPrefix, connectorPrefix } from '../../db/keys.js';
+import {
+  botKey,
+  connectorBotPartition,
+  connectorBotSortPrefix,
+  connectorEnvPartition,
+  connectorEnvSortPrefix,
+  connectorHistoryPrefix,
+  connectorPrefix,
+  statusOfConnectorEnvSortKey,
+} from '../../db/keys.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { type Connector, getStoredConnector, toConnector } from './connectors.js';
 import { CONNECTOR_STATUSES, type ConnectorStatus, DEFAULT_MAX_CONCURRENT_CONVERSATIONS, ENVIRONMENTS, type Environment } from './schema.js';
@@ -15,12 +24,12 @@ function plan(teamId: string, f: ConnectorFilters): Plan {
   if (f.botId) {
     // GSI1SK = <environment>#<status>#<id>: bot, bot+environment and all three are key conditions; bot+status
     // alone filters a bot's own connectors (a handful), reading ahead so no page comes back short.
-    const prefix = f.environment ? `${f.environment}#${f.status ? `${f.status}#` : ''}` : undefined;
+    const prefix = f.environment ? connectorBotSortPrefix(f.environment, f.status) : undefined;
     return { index: 'GSI1', partitions: [connectorBotPartition(teamId, f.botId)], skPrefix: prefix, ...(!f.environment && f.status ? { filterStatus: f.status } : {}) };
   }
-  if (f.environment) return { index: 'GSI3', partitions: [connectorEnvPartition(teamId, f.environment)], skPrefix: f.status ? `${f.status}#` : undefined };
+  if (f.environment) return { index: 'GSI3', partitions: [connectorEnvPartition(teamId, f.environment)], skPrefix: f.status ? connectorEnvSortPrefix(f.status) : undefined };
   // status alone: the status is the sort-key prefix of each environment's partition, read one after the other.
-  if (f.status) return { index: 'GSI3', partitions: ENVIRONMENTS.map((e) => connectorEnvPartition(teamId, e)), skPrefix: `${f.status}#` };
+  if (f.status) return { index: 'GSI3', partitions: ENVIRONMENTS.map((e) => connectorEnvPartition(teamId, e)), skPrefix: connectorEnvSortPrefix(f.status) };
   const { PK, SKPrefix } = connectorPrefix(teamId);
   return { partitions: [PK], skPrefix: SKPrefix };
 }
@@ -102,7 +111,7 @@ export async function connectorMetrics(teamId: string, environment: Environment 
   do {
     const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) {
-      const status = (environment ? String(item.GSI3SK).split('#')[0] : item.status) as ConnectorStatus;
+      const status = (environment ? statusOfConnectorEnvSortKey(String(item.GSI3SK)) : item.status) as ConnectorStatus;
       if (status in counts) counts[status]++;
     }
     start = page.LastEvaluatedKey;
@@ -200,7 +209,7 @@ export async function connectorCapacity(teamId: string, botId: string, environme
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :env)',
-          ExpressionAttributeValues: { ':pk': connectorBotPartition(teamId, botId), ':env': `${environment}#` },
+          ExpressionAttributeValues: { ':pk': connectorBotPartition(teamId, botId), ':env': connectorBotSortPrefix(environment) },
           ExclusiveStartKey: start,
         }),
       );
