@@ -17,6 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { attachDynamoCounter, type CommandRecord } from './support/dynamo-counter.js';
 import { markdownTable } from './support/markdown.js';
@@ -55,7 +56,9 @@ async function run(ctx: BenchContext): Promise<string> {
       for (const scenario of ['online', 'starting'] as const) {
         await seeded.setAll(scenario);
         const rss = sampleRss();
+        const cpu = process.cpuUsage();
         const { result: summary, commands } = await counter.measure(() => runHealthCheck());
+        const used = process.cpuUsage(cpu);
         const peak = rss.stop();
         const perConnector = summary.checked ? commands.length / summary.checked : 0;
         rows.push([
@@ -64,6 +67,7 @@ async function run(ctx: BenchContext): Promise<string> {
           `${summary.healthy} / ${summary.failed}`,
           String(summary.statusChanges),
           (summary.durationMs / 1000).toFixed(1),
+          ((used.user + used.system) / 1e6).toFixed(1),
           mb(peak.peak),
           `+${mb(peak.peak - peak.before)}`,
           breakdown(commands),
@@ -76,13 +80,15 @@ async function run(ctx: BenchContext): Promise<string> {
         `${CONNECTORS} connectors of ${BOTS} bots; ${Math.round(CONNECTORS * HANGING_SHARE)} (10%) hang past the ${PROBE_TIMEOUT_MS / 1000} s probe timeout; ${HEALTH_CHECK_CONCURRENCY} probes in flight; endpoints on loopback in a child process; DynamoDB Local in memory.`,
         '',
         markdownTable(
-          ['Run', 'Checked', 'Healthy / failed', 'Status changes', 'Wall s', 'Peak RSS MB', 'RSS growth MB', 'DynamoDB requests', 'Requests / connector', `Within ${BUDGET_MS / 1000} s`],
+          ['Run', 'Checked', 'Healthy / failed', 'Status changes', 'Wall s', 'CPU s', 'Peak RSS MB', 'RSS growth MB', 'DynamoDB requests', 'Requests / connector', `Within ${BUDGET_MS / 1000} s`],
           rows,
-          ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
+          ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
         ),
         '',
         `Lower bound of the wall time: ${Math.round(CONNECTORS * HANGING_SHARE)} hanging probes x ${PROBE_TIMEOUT_MS / 1000} s / ${HEALTH_CHECK_CONCURRENCY} slots = ${((CONNECTORS * HANGING_SHARE * PROBE_TIMEOUT_MS) / HEALTH_CHECK_CONCURRENCY / 1000).toFixed(0)} s.`,
+        'CPU s: user + system time of this process during the run (the probes, the SDK, the health-check code; not DynamoDB Local, not the endpoints). With wall time far above CPU time plus the lower bound, the run waited on DynamoDB Local or on a busy machine.',
         'Peak RSS: the highest `process.memoryUsage().rss` sampled every 20 ms during the run (the whole bench process, its DynamoDB client included).',
+        `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores.`,
         ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : []),
       ].join('\n');
     } finally {
