@@ -131,6 +131,26 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     keep(await api.call('reportCallEvent', { params: { callId: callId(c2) }, body: { type: 'completed', result: { durationSeconds: 30 }, analysis: { sentiment: 'positive' } } }), 'completed');
     await twice('rotateWebhookSecret');
   }
+  // Connectors (issue 6). The health-check URL is never called here: no health check runs in this bench.
+  {
+    const cBot = idOf(await api.call('createBot', { body: botBody('Connector bot') }));
+    const connector = (name: string): CallOptions => ({ params: { botId: cBot }, body: { name, environment: 'production', healthCheckUrl: 'http://127.0.0.1:9/health' } });
+    const c1 = idOf(await api.call('createConnector', connector('warm connector')));
+    const c2 = idOf(keep(await api.call('createConnector', connector('primary'))));
+    await twice('listConnectors', { query: { environment: 'production', status: 'stopped' } });
+    await twice('getConnectorMetrics', { query: { environment: 'production' } });
+    await twice('getConnector', { params: { connectorId: c2 } });
+    await twice('getConnectorCapacity', { params: { botId: cBot }, query: { environment: 'production', concurrentConversations: '200' } });
+    for (const [operation, body] of [['updateConnector', { maxConcurrentConversations: 40 }], ['redeployConnector', { environment: 'staging' }], ['startConnector'], ['stopConnector'], ['restartConnector']] as const) {
+      await api.call(operation, { params: { connectorId: c1 }, ...(body ? { body } : {}) });
+      keep(await api.call(operation, { params: { connectorId: c2 }, ...(body ? { body } : {}) }));
+    }
+    await twice('bulkConnectorAction', { body: { action: 'restart', connectorIds: [c1, c2] } });
+    await twice('listConnectorHistory', { params: { connectorId: c2 } });
+    await api.call('bulkConnectorAction', { body: { action: 'stop', connectorIds: [c1, c2] } });
+    await api.call('deleteConnector', { params: { connectorId: c1 } });
+    keep(await api.call('deleteConnector', { params: { connectorId: c2 } }));
+  }
 
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });

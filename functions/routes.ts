@@ -41,6 +41,21 @@ export const ROUTES = [
   { method: 'GET', path: '/api/teams/{teamId}/calls/{callId}', operation: 'getCall', minRole: 'member', handler: 'calls/get', summary: 'Get a call', tag: 'integration' },
   { method: 'POST', path: '/api/teams/{teamId}/calls/{callId}/events', operation: 'reportCallEvent', minRole: 'member', handler: 'calls/events', summary: 'Report call progress or outcome (telephony side)', tag: 'integration' },
   { method: 'POST', path: '/api/teams/{teamId}/webhook-secret/rotate', operation: 'rotateWebhookSecret', minRole: 'admin', handler: 'webhooks/rotate-secret', summary: 'Rotate the post-call push signing secret', tag: 'integration' },
+  // Connectors (issue 6, seed 002). `/connectors/metrics` and `/connectors/actions` are literal segments, which
+  // both API Gateway and the local server prefer over `/connectors/{connectorId}`.
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/connectors', operation: 'createConnector', minRole: 'admin', handler: 'connectors/create', summary: 'Create an agent connector for a bot (stopped)', tag: 'connectors' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/connectors/capacity', operation: 'getConnectorCapacity', minRole: 'member', handler: 'connectors/capacity', summary: 'Failover and capacity advice for a bot in one environment', tag: 'connectors' },
+  { method: 'GET', path: '/api/teams/{teamId}/connectors', operation: 'listConnectors', minRole: 'member', handler: 'connectors/list', summary: 'List connectors (environment, botId, status filters)', tag: 'connectors' },
+  { method: 'GET', path: '/api/teams/{teamId}/connectors/metrics', operation: 'getConnectorMetrics', minRole: 'member', handler: 'connectors/metrics', summary: 'Connectors per status in one environment', tag: 'connectors' },
+  { method: 'POST', path: '/api/teams/{teamId}/connectors/actions', operation: 'bulkConnectorAction', minRole: 'admin', handler: 'connectors/actions', summary: 'Start, stop or restart up to 100 connectors, one result each', tag: 'connectors' },
+  { method: 'GET', path: '/api/teams/{teamId}/connectors/{connectorId}', operation: 'getConnector', minRole: 'member', handler: 'connectors/get', summary: 'Get a connector', tag: 'connectors' },
+  { method: 'PUT', path: '/api/teams/{teamId}/connectors/{connectorId}', operation: 'updateConnector', minRole: 'admin', handler: 'connectors/update', summary: 'Edit a stopped connector', tag: 'connectors' },
+  { method: 'DELETE', path: '/api/teams/{teamId}/connectors/{connectorId}', operation: 'deleteConnector', minRole: 'admin', handler: 'connectors/delete', summary: 'Delete a stopped connector', tag: 'connectors' },
+  { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/start', operation: 'startConnector', minRole: 'admin', handler: 'connectors/start', summary: 'Start a connector (starting, then online when a health check passes)', tag: 'connectors' },
+  { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/stop', operation: 'stopConnector', minRole: 'admin', handler: 'connectors/stop', summary: 'Stop a connector', tag: 'connectors' },
+  { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/restart', operation: 'restartConnector', minRole: 'admin', handler: 'connectors/restart', summary: 'Restart a connector (starting)', tag: 'connectors' },
+  { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/redeploy', operation: 'redeployConnector', minRole: 'admin', handler: 'connectors/redeploy', summary: 'Move a stopped connector to another environment', tag: 'connectors' },
+  { method: 'GET', path: '/api/teams/{teamId}/connectors/{connectorId}/history', operation: 'listConnectorHistory', minRole: 'member', handler: 'connectors/history', summary: 'Status changes made by the health check, newest first', tag: 'connectors' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

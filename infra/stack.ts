@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
 import { BotopsCalls } from './constructs/calls.js';
+import { ConnectorHealthCheck } from './constructs/health-check.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
@@ -23,6 +24,7 @@ export class BotopsStack extends Stack {
   readonly api: BotopsApi;
   readonly widgetSecret: WidgetSessionSecret;
   readonly calls: BotopsCalls;
+  readonly healthCheck: ConnectorHealthCheck;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -41,6 +43,7 @@ export class BotopsStack extends Stack {
     this.widgetSecret.grantRead(this.api.functions.get('createWidgetSession')!);
     // Dialout events, outbox relay, post-call push queue + DLQ, signing-secret fence (issue 5)
     this.calls = new BotopsCalls(this, 'Calls', { table: this.table, routeFunctions: this.api.functions, logRemovalPolicy: removalPolicy });
+    this.healthCheck = new ConnectorHealthCheck(this, 'ConnectorHealthCheck', { table: this.table, logRemovalPolicy: removalPolicy });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

@@ -1,5 +1,6 @@
 import { callsJob } from './calls.js';
 import type { localConfig } from './config.js';
+import { connectorHealthCheckJob } from './health-check-job.js';
 
 /**
  * Background work of the local runtime: what EventBridge rules, Scheduler schedules and asynchronous Lambda
@@ -11,6 +12,7 @@ export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof local
 
 export const BACKGROUND_JOBS: BackgroundJob[] = [
   callsJob,
+  connectorHealthCheckJob,
 ];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
+import { BulkActionInput, CapacityQuery, ConnectorCreateInput, ConnectorListQuery, ConnectorUpdateInput, HistoryQuery, MetricsQuery, RedeployInput } from '../domain/connectors/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
 import { PageQuery } from '../http/paging.js';
@@ -26,6 +27,15 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   dialout: { body: DialoutInput },
   listBotCalls: { query: PageQuery },
   reportCallEvent: { body: CallEventInput },
+  // connectors (issue 6)
+  createConnector: { body: ConnectorCreateInput },
+  listConnectors: { query: ConnectorListQuery },
+  getConnectorMetrics: { query: MetricsQuery },
+  updateConnector: { body: ConnectorUpdateInput },
+  redeployConnector: { body: RedeployInput },
+  bulkConnectorAction: { body: BulkActionInput },
+  getConnectorCapacity: { query: CapacityQuery },
+  listConnectorHistory: { query: HistoryQuery },
 };
 
 const Problem = z.object({
