@@ -28,7 +28,7 @@ function functionOf(routeKey: string): Resource {
 }
 
 /** Statements of every policy attached to the function's role. */
-function statementsOf(fn: Resource): { Action: string | string[]; Resource: unknown }[] {
+function statementsOf(fn: Resource): { Action: string | string[]; Effect: 'Allow' | 'Deny'; Resource: unknown }[] {
   const roleId = fn.Properties.Role['Fn::GetAtt'][0];
   return Object.values(resources)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: { Ref: string }) => x.Ref === roleId))
