@@ -3,6 +3,8 @@ import * as z from 'zod';
 import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
+import { CampaignCreateInput } from '../domain/campaigns/schema.js';
+import { PhoneNumberCreateInput } from '../domain/phone-numbers/schema.js';
 import { PageQuery } from '../http/paging.js';
 import type { RouteDef } from '../http/route.js';
 
@@ -17,6 +19,11 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   createBot: { body: BotCreateInput },
   updateBot: { body: BotUpdateInput },
   listAuditLogs: { query: AuditQuery },
+  // issue 3: campaigns and phone numbers (clone, pause, resume, reset and the post-call cache take no body)
+  listCampaigns: { query: PageQuery },
+  createCampaign: { body: CampaignCreateInput },
+  listPhoneNumbers: { query: PageQuery },
+  createPhoneNumber: { body: PhoneNumberCreateInput },
 };
 
 const Problem = z.object({
