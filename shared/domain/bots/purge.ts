@@ -43,13 +43,15 @@ const MAX_BATCH_ATTEMPTS = 10;
  * keys per request and 4 requests in flight, resubmitting `UnprocessedItems` with exponential backoff and jitter
  * as AWS advises. Idempotent: re-running it (a retry, two overlapping resets) deletes what is left. Every older
  * generation is swept again each time (one Query for an empty one), so a purge that never started is caught
- * up by the next one. Throws {@link PurgeIncomplete} when `remainingMs()` drops below `marginMs` between pages.
+ * up by the next one. Throws {@link PurgeIncomplete} when `remainingMs()` drops below `marginMs` (default 60 s)
+ * between pages, and an Error when a batch stays unprocessed after 10 attempts (full-jitter backoff from
+ * `backoffBaseMs`, default 50 ms, capped at 5 s).
  *
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html
  */
 export async function purgeBotData(
   request: PurgeRequest,
-  opts: { remainingMs?: () => number; marginMs?: number } = {},
+  opts: { remainingMs?: () => number; marginMs?: number; backoffBaseMs?: number } = {},
 ): Promise<PurgeResult> {
   let below = request.belowGeneration;
   if (below === undefined) {
@@ -77,7 +79,7 @@ export async function purgeBotData(
         }),
       );
       const keys = (page.Items ?? []) as Key[];
-      await inParallel(chunk(keys, BATCH), PARALLEL_BATCHES, deleteBatch);
+      await inParallel(chunk(keys, BATCH), PARALLEL_BATCHES, (batch) => deleteBatch(batch, opts.backoffBaseMs ?? 50));
       deleted += keys.length;
       start = page.LastEvaluatedKey;
     } while (start);
@@ -86,12 +88,12 @@ export async function purgeBotData(
 }
 
 /** One BatchWriteItem of up to 25 deletes, resubmitting what DynamoDB left unprocessed (throttling). */
-async function deleteBatch(keys: Key[]): Promise<void> {
+async function deleteBatch(keys: Key[], backoffBaseMs: number): Promise<void> {
   const T = tableName();
   let pending = keys.map((Key) => ({ DeleteRequest: { Key } }));
   for (let attempt = 1; pending.length; attempt++) {
     if (attempt > MAX_BATCH_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} deletes unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`);
-    if (attempt > 1) await sleep(Math.random() * Math.min(5_000, 50 * 2 ** attempt));
+    if (attempt > 1) await sleep(Math.random() * Math.min(5_000, backoffBaseMs * 2 ** attempt));
     const res = await doc.send(new BatchWriteCommand({ RequestItems: { [T]: pending } }));
     pending = (res.UnprocessedItems?.[T] ?? []) as typeof pending;
   }
