@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
+import { BotDataPurge } from './constructs/bot-data-purge.js';
 import { BotopsTable } from './constructs/table.js';
 
 /** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
@@ -19,6 +20,8 @@ export const DESTROYABLE_CONTEXT = 'destroyable';
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly api: BotopsApi;
+  /** issue 3: the background purge behind bot reset and delete. */
+  readonly botDataPurge: BotDataPurge;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -27,6 +30,10 @@ export class BotopsStack extends Stack {
 
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
     this.api = new BotopsApi(this, 'Api', { table: this.table, routes: ROUTES, logRemovalPolicy: removalPolicy });
+
+    // issue 3: reset and delete make a bot's data unreachable at once and hand its removal to this job
+    this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
+    for (const operation of ['resetBot', 'deleteBot']) this.botDataPurge.grantStart(this.api.functions.get(operation)!);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
