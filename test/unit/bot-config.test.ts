@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../shared/domain/bots/bots.js';
 import { cloneName } from '../../shared/domain/bots/lifecycle.js';
 import { BotCreateInput, BotUpdateInput, LANGUAGES, MODELS, STEP_OF_FIELD, WIZARD_STEPS, decorateWizardErrors } from '../../shared/domain/bots/schema.js';
 import { parseOr400 } from '../../shared/http/validate.js';
@@ -89,6 +90,8 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
     const fields = Object.keys(STEP_OF_FIELD);
     expect(fields).toEqual(expect.arrayContaining(['industry', 'timezone', 'region', 'openingMessage', 'policy', 'voicePipeline', 'maxCallDurationSeconds', 'reEngagement', 'vad', 'minWordsToInterrupt', 'tools', 'transferTargets', 'allowedSipHeaders', 'analysisPrompt', 'qcPrompt', 'crmPrefetch', 'postCallPush', 'allowedDomains']));
     expect(new Set(Object.values(STEP_OF_FIELD))).toEqual(new Set(WIZARD_STEPS));
+    // clone copies these fields: the defaults (plus the name) must be exactly the wizard's fields
+    expect(['name', ...Object.keys(defaultConfig())].sort()).toEqual(fields.sort());
   });
 });
 

@@ -3,6 +3,9 @@ import { isLocalMode } from '../../env.js';
 import type { ProblemError } from '../../http/problem.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
+import { BOT_NAME_MAX } from './limits.js';
+
+export { BOT_NAME_MAX };
 
 /**
  * The bot configuration, grouped by the wizard steps of seed 004 (Identity, Instructions, Policy, Voice
@@ -25,9 +28,6 @@ export const BOT_MODES = ['off', 'suggestive', 'auto_pilot'] as const;
 /** Seed 003 widget value sets. */
 export const ICONS = ['default', 'comments', 'robot', 'life-ring', 'question', 'book'] as const;
 export const BOT_ICONS = ['comment', 'robot', 'life-ring', 'info', 'book'] as const;
-
-/** Longest bot name (clone's "<name> (copy)" is cut to fit it). */
-export const BOT_NAME_MAX = 100;
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const int = (min: number, max: number, unit = '') =>
