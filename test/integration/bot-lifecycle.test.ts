@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as purgeHandler } from '../../functions/jobs/bot-data-purge.js';
 import { listAuditEvents } from '../../shared/audit/audit.js';
 import { doc, tableName } from '../../shared/db/client.js';
-import { campaignKey, phoneNumberKey } from '../../shared/db/keys.js';
+import { botKey, campaignKey, phoneNumberKey } from '../../shared/db/keys.js';
 import { createBot, getStoredBot, toBot, updateBot } from '../../shared/domain/bots/bots.js';
 import { cloneBot, setBotActive } from '../../shared/domain/bots/lifecycle.js';
 import { getPostCallCache, refreshPostCallCache, setPostCallCacheEnabled } from '../../shared/domain/bots/post-call-cache.js';
@@ -367,7 +367,7 @@ describe('bot item invariants', () => {
   it('keeps a failed transaction from writing anything (reset of a missing bot creates no item)', async () => {
     const t = await newTeam();
     await expect(resetBot(t.teamId, '01ARZ3NDEKTSV4RRFFQ69G5FAV', t.actor)).rejects.toMatchObject({ statusCode: 404 });
-    const res = await doc.send(new GetCommand({ TableName: T(), Key: { PK: `TEAM#${t.teamId}`, SK: 'BOT#01ARZ3NDEKTSV4RRFFQ69G5FAV' } }));
+    const res = await doc.send(new GetCommand({ TableName: T(), Key: botKey(t.teamId, '01ARZ3NDEKTSV4RRFFQ69G5FAV') }));
     expect(res.Item).toBeUndefined();
   });
 });
