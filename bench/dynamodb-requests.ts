@@ -39,6 +39,10 @@ async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team.js');
+  // issue 3: reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
+  const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+  const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');
+  registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
 
   const loadHandler: LoadHandler = async (module) => {
     const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
@@ -151,12 +155,51 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     await api.call('deleteConnector', { params: { connectorId: c1 } });
     keep(await api.call('deleteConnector', { params: { connectorId: c2 } }));
   }
+  await exerciseBotLifecycle(api, keep, twice);
 
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });
   keep(await api.call('deleteMember', { params: { memberId: idOf(m2) } }));
 
   return { measured, firstAuthorized };
+}
+
+/** issue 3: pause/resume, clone, reset, post-call cache, campaigns, phone numbers (warm-up call, then the measured one). */
+async function exerciseBotLifecycle(api: ApiClient, keep: (e: Exchange, variant?: string) => Exchange, twice: (operation: Operation, opts?: CallOptions) => Promise<Exchange>) {
+  const warm = idOf(await api.call('createBot', { body: { ...botBody('Lifecycle warm'), qcPrompt: 'Was the caller greeted?' } }));
+  const bot = idOf(await api.call('createBot', { body: { ...botBody('Outbound dialer'), analysisPrompt: 'Summarise the call.' } }));
+  const pair = async (operation: Operation, params: (botId: string) => Record<string, string>, opts: CallOptions = {}) => {
+    await api.call(operation, { ...opts, params: params(warm) });
+    return keep(await api.call(operation, { ...opts, params: params(bot) }));
+  };
+  const botParams = (botId: string) => ({ botId });
+  await pair('pauseBot', botParams);
+  await pair('resumeBot', botParams);
+  await pair('cloneBot', botParams);
+  const idem = { params: { botId: bot }, headers: { 'Idempotency-Key': randomUUID() } };
+  keep(await api.call('cloneBot', idem), 'Idempotency-Key');
+  keep(await api.call('cloneBot', idem), 'Idempotency-Key (replay)');
+  await pair('resetBot', botParams);
+  await twice('getPostCallCache', { params: { botId: bot } });
+  await pair('enablePostCallCache', botParams);
+  await pair('refreshPostCallCache', botParams);
+  await pair('disablePostCallCache', botParams);
+
+  const c1 = idOf(await api.call('createCampaign', { body: { name: 'Warm campaign', botId: bot } }));
+  const c2 = idOf(keep(await api.call('createCampaign', { body: { name: 'Spring promo', botId: bot } })));
+  await twice('listCampaigns');
+  await twice('getCampaign', { params: { campaignId: c2 } });
+  const campaign = (campaignId: string) => ({ campaignId });
+  for (const op of ['startCampaign', 'stopCampaign', 'deleteCampaign'] as const) {
+    await api.call(op, { params: campaign(c1) });
+    keep(await api.call(op, { params: campaign(c2) }));
+  }
+
+  await api.call('createPhoneNumber', { body: { number: '+14155550100', botId: bot } });
+  keep(await api.call('createPhoneNumber', { body: { number: '+14155550101', botId: bot } }));
+  await twice('listPhoneNumbers');
+  await api.call('deletePhoneNumber', { params: { number: '+14155550100' } });
+  keep(await api.call('deletePhoneNumber', { params: { number: '+14155550101' } }));
 }
 
 type CallOptions = { params?: Record<string, string>; query?: Record<string, string>; body?: Json; headers?: Record<string, string> };

@@ -56,6 +56,25 @@ export const ROUTES = [
   { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/restart', operation: 'restartConnector', minRole: 'admin', handler: 'connectors/restart', summary: 'Restart a connector (starting)', tag: 'connectors' },
   { method: 'POST', path: '/api/teams/{teamId}/connectors/{connectorId}/redeploy', operation: 'redeployConnector', minRole: 'admin', handler: 'connectors/redeploy', summary: 'Move a stopped connector to another environment', tag: 'connectors' },
   { method: 'GET', path: '/api/teams/{teamId}/connectors/{connectorId}/history', operation: 'listConnectorHistory', minRole: 'member', handler: 'connectors/history', summary: 'Status changes made by the health check, newest first', tag: 'connectors' },
+  // --- issue 3: bot lifecycle, post-call cache, campaigns, phone numbers ---------------------------------------
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/clone', operation: 'cloneBot', minRole: 'member', handler: 'bots/clone', summary: 'Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/pause', operation: 'pauseBot', minRole: 'admin', handler: 'bots/pause', summary: 'Pause a bot (active: false): it answers nobody', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/resume', operation: 'resumeBot', minRole: 'admin', handler: 'bots/resume', summary: 'Resume a paused bot (active: true)', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/reset', operation: 'resetBot', minRole: 'admin', handler: 'bots/reset', summary: "Reset a bot's data (contacts, messages, calls, connector history); configuration kept", tag: 'bots' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/post-call-cache', operation: 'getPostCallCache', minRole: 'member', handler: 'post-call-cache/get', summary: 'Post-call cache status', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/post-call-cache/enable', operation: 'enablePostCallCache', minRole: 'admin', handler: 'post-call-cache/enable', summary: 'Turn post-call caching on', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/post-call-cache/disable', operation: 'disablePostCallCache', minRole: 'admin', handler: 'post-call-cache/disable', summary: 'Turn post-call caching off', tag: 'bots' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/post-call-cache/refresh', operation: 'refreshPostCallCache', minRole: 'admin', handler: 'post-call-cache/refresh', summary: 'Rebuild the post-call cache (version + 1); 409 without analysis or QC prompt', tag: 'bots' },
+  { method: 'GET', path: '/api/teams/{teamId}/campaigns', operation: 'listCampaigns', minRole: 'member', handler: 'campaigns/list', summary: 'List campaigns', tag: 'campaigns' },
+  { method: 'POST', path: '/api/teams/{teamId}/campaigns', operation: 'createCampaign', minRole: 'member', handler: 'campaigns/create', summary: 'Create a campaign (stopped)', tag: 'campaigns' },
+  { method: 'GET', path: '/api/teams/{teamId}/campaigns/{campaignId}', operation: 'getCampaign', minRole: 'member', handler: 'campaigns/get', summary: 'Get a campaign', tag: 'campaigns' },
+  { method: 'DELETE', path: '/api/teams/{teamId}/campaigns/{campaignId}', operation: 'deleteCampaign', minRole: 'member', handler: 'campaigns/delete', summary: 'Delete a stopped campaign', tag: 'campaigns' },
+  { method: 'POST', path: '/api/teams/{teamId}/campaigns/{campaignId}/start', operation: 'startCampaign', minRole: 'member', handler: 'campaigns/start', summary: 'Start a campaign: locks its bot', tag: 'campaigns' },
+  { method: 'POST', path: '/api/teams/{teamId}/campaigns/{campaignId}/stop', operation: 'stopCampaign', minRole: 'member', handler: 'campaigns/stop', summary: 'Stop a campaign: releases its lock on the bot', tag: 'campaigns' },
+  { method: 'GET', path: '/api/teams/{teamId}/phone-numbers', operation: 'listPhoneNumbers', minRole: 'member', handler: 'phone-numbers/list', summary: 'List phone numbers (DID -> bot)', tag: 'phone-numbers' },
+  { method: 'POST', path: '/api/teams/{teamId}/phone-numbers', operation: 'createPhoneNumber', minRole: 'member', handler: 'phone-numbers/create', summary: 'Map a phone number (E.164) to a bot', tag: 'phone-numbers' },
+  { method: 'DELETE', path: '/api/teams/{teamId}/phone-numbers/{number}', operation: 'deletePhoneNumber', minRole: 'member', handler: 'phone-numbers/delete', summary: 'Release a phone number', tag: 'phone-numbers' },
+  // --- end issue 3 ---------------------------------------------------------------------------------------------
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

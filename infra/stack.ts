@@ -4,6 +4,7 @@ import { ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
 import { BotopsCalls } from './constructs/calls.js';
 import { ConnectorHealthCheck } from './constructs/health-check.js';
+import { BotDataPurge } from './constructs/bot-data-purge.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
@@ -25,6 +26,8 @@ export class BotopsStack extends Stack {
   readonly widgetSecret: WidgetSessionSecret;
   readonly calls: BotopsCalls;
   readonly healthCheck: ConnectorHealthCheck;
+  /** issue 3: the background purge behind bot reset and delete. */
+  readonly botDataPurge: BotDataPurge;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -44,6 +47,10 @@ export class BotopsStack extends Stack {
     // Dialout events, outbox relay, post-call push queue + DLQ, signing-secret fence (issue 5)
     this.calls = new BotopsCalls(this, 'Calls', { table: this.table, routeFunctions: this.api.functions, logRemovalPolicy: removalPolicy });
     this.healthCheck = new ConnectorHealthCheck(this, 'ConnectorHealthCheck', { table: this.table, logRemovalPolicy: removalPolicy });
+
+    // issue 3: reset and delete make a bot's data unreachable at once and hand its removal to this job
+    this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
+    for (const operation of ['resetBot', 'deleteBot']) this.botDataPurge.grantStart(this.api.functions.get(operation)!);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

@@ -1,10 +1,13 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { deleteBot } from '../../shared/domain/bots/bots.js';
+import { deleteBotAndData } from '../../shared/domain/bots/reset.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** Seed 003: `200 {"message":"Bot deleted"}`. */
+/**
+ * Seed 003: `200 {"message":"Bot deleted"}`. Releases the bot's phone numbers and deletes its stopped campaigns;
+ * 409 naming the running ones. Its data is purged in the background.
+ */
 export const handler = api(route('deleteBot'), {}, async ({ principal, params }) => {
-  await deleteBot(principal.teamId, params.botId!, actorOf(principal));
+  await deleteBotAndData(principal.teamId, params.botId!, actorOf(principal));
   return { statusCode: 200, body: { message: 'Bot deleted' } };
 });

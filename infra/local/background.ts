@@ -13,6 +13,18 @@ export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof local
 export const BACKGROUND_JOBS: BackgroundJob[] = [
   callsJob,
   connectorHealthCheckJob,
+  // issue 3: the purge after a bot reset or delete (AWS: the BotDataPurge function, invoked asynchronously)
+  {
+    name: 'bot-data-purge',
+    start: async () => {
+      const { drainLocalJobs, registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { BOT_DATA_PURGE_TARGET } = await import('../../shared/domain/bots/purge.js');
+      const { handler } = await import('../../functions/jobs/bot-data-purge.js');
+      // The handler logs its own failures; locally there is no retry, the next reset or delete sweeps again.
+      registerLocalTarget(BOT_DATA_PURGE_TARGET, (payload) => handler(payload));
+      return drainLocalJobs;
+    },
+  },
 ];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */

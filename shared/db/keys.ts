@@ -10,6 +10,7 @@
  * | api key           | APIKEY#<keyId>          | APIKEY                | TEAM#<teamId>#APIKEYS / <keyId>          |                                   |                                      |
  * | bot               | TEAM#<teamId>           | BOT#<botId>           | BOTID#<botId> / BOT (botIdIndex)         |                                   |                                      |
  * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
+ * | campaign          | TEAM#<teamId>           | CAMPAIGN#<campaignId> |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | rate-limit window | RATE#<scope>            | <windowStart epoch s> |                                          |                                   |                                      |
  * | call              | TEAM#<t>#BOT#<b>#G<gen> | CALL#<callId>         |                                          |                                   |                                      |
@@ -59,6 +60,13 @@ export const botDataPartition = (teamId: string, botId: string, generation: numb
 
 /** Phone number (DID) mapped to one bot of the team: `{ number, botId }` (spec, "Campaigns and phone numbers"). */
 export const phoneNumberKey = (teamId: string, e164: string): Key => ({ PK: `TEAM#${teamId}`, SK: `PHONE#${e164}` });
+
+// --- issue 3: campaigns and the phone number list -------------------------------------------------------------
+export const phoneNumberPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'PHONE#' });
+/** A campaign of the team (`{ id, name, botId, status }`); a running one locks its bot (`lockedByCampaigns`). */
+export const campaignKey = (teamId: string, campaignId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `CAMPAIGN#${campaignId}` });
+export const campaignPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'CAMPAIGN#' });
+// --- end issue 3 ----------------------------------------------------------------------------------------------
 
 export const auditPartition = (teamId: string) => `TEAM#${teamId}#AUDIT`;
 export const auditSortKey = (at: string, eventId: string) => `${at}#${eventId}`;

@@ -6,6 +6,8 @@ import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
 import { BulkActionInput, CapacityQuery, ConnectorCreateInput, ConnectorListQuery, ConnectorUpdateInput, HistoryQuery, MetricsQuery, RedeployInput } from '../domain/connectors/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
+import { CampaignCreateInput } from '../domain/campaigns/schema.js';
+import { PhoneNumberCreateInput } from '../domain/phone-numbers/schema.js';
 import { PageQuery } from '../http/paging.js';
 import type { RouteDef } from '../http/route.js';
 
@@ -36,6 +38,11 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   bulkConnectorAction: { body: BulkActionInput },
   getConnectorCapacity: { query: CapacityQuery },
   listConnectorHistory: { query: HistoryQuery },
+  // issue 3: campaigns and phone numbers (clone, pause, resume, reset and the post-call cache take no body)
+  listCampaigns: { query: PageQuery },
+  createCampaign: { body: CampaignCreateInput },
+  listPhoneNumbers: { query: PageQuery },
+  createPhoneNumber: { body: PhoneNumberCreateInput },
 };
 
 const Problem = z.object({

@@ -5,7 +5,7 @@ import { auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
-import { botIdIndex, botKey, botPrefix } from '../../db/keys.js';
+import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
@@ -27,15 +27,35 @@ export type Bot = Required<BotUpdate> & {
   chunkCount: number;
   active: boolean;
   lockedByCampaigns: { id: string; name: string }[];
+  postCallCache: PostCallCache;
 };
 /**
  * `dataGeneration` selects the partition of the bot's accumulated data (see `botDataPartition`). `widget` is the
  * web widget's state and key (`shared/domain/widget/key.ts`), kept on the bot item so a new or cloned bot gets it
  * from `buildNewBot` and the public session route decides on one strongly consistent read; absent only on bots
  * stored before the widget existed. `GSI1PK`/`GSI1SK` are `botIdIndex` (find a bot by id alone).
+ * `phoneNumbers` / `campaignIds` (string sets, absent when empty) list the phone numbers mapped to the bot and
+ * its campaigns, kept in the same transaction as each mapping or campaign, so deleting the bot knows exactly
+ * what to release. Every write to the bot item bumps `version`, which is what `updateBot`'s whole-item Put is
+ * conditional on: a stale Put can never undo a reset, a lock or a mapping.
  * None of these is returned by the API (`toBot`).
  */
-export type StoredBot = Bot & { version: number; dataGeneration: number; widget?: WidgetState; GSI1PK?: string; GSI1SK?: string };
+export type StoredBot = Bot & {
+  version: number;
+  dataGeneration: number;
+  widget?: WidgetState;
+  GSI1PK?: string;
+  GSI1SK?: string;
+  phoneNumbers?: Set<string>;
+  campaignIds?: Set<string>;
+};
+
+/**
+ * Seed 004 "Post-call cache": whether post-call analysis reuses a cached build of the analysis and QC prompts,
+ * the cache version in use (starts at 1, +1 per refresh) and who refreshed it last, when.
+ */
+export type PostCallCache = { enabled: boolean; version: number; refreshedBy: string | null; refreshedAt: string | null };
+export const defaultPostCallCache = (): PostCallCache => ({ enabled: false, version: 1, refreshedBy: null, refreshedAt: null });
 
 /** Seed 003's default chat widget copy. */
 export const DEFAULT_LABELS = {
@@ -103,7 +123,7 @@ export function applyUpdate<T extends Record<string, unknown>>(current: T, patch
 }
 
 /** Stored attributes that are not part of the bot object; `widget` holds the widget key (see `GET .../widget`). */
-const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'widget', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'widget', 'phoneNumbers', 'campaignIds', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
 export function toBot(item: Record<string, unknown>): Bot {
   const out = { ...item };
   for (const k of INTERNAL) delete out[k];
@@ -153,6 +173,7 @@ export function buildNewBot(config: BotCreate): StoredBot {
     chunkCount: 0,
     active: true,
     lockedByCampaigns: [],
+    postCallCache: defaultPostCallCache(),
     version: 1,
     dataGeneration: 0,
     // The widget starts disabled with its own key: a clone built here never shares its source's key.
@@ -188,8 +209,9 @@ export async function updateBot(
 ): Promise<StoredBot> {
   for (let attempt = 0; ; attempt++) {
     const current = await getStoredBot(teamId, botId);
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
     assertUnlocked(current, 'edit');
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
     const now = new Date().toISOString();
     const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
     const changes = diff(current, next, Object.keys(patch));
@@ -237,23 +259,73 @@ export function assertUnlocked(bot: Pick<Bot, 'lockedByCampaigns'>, action: stri
   if (bot.lockedByCampaigns?.length) throw lockedError(bot, action);
 }
 
-/** Deletes a bot unless a running campaign locks it (checked in the write's condition). */
-export async function deleteBot(teamId: string, botId: string, actor: Actor): Promise<void> {
-  const current = await getStoredBot(teamId, botId);
-  assertUnlocked(current, 'delete');
-  await transactWrite(
-    [
-      {
-        Delete: {
-          TableName: tableName(),
-          Key: botKey(teamId, botId),
-          ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
-          ExpressionAttributeValues: { ':zero': 0 },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+/** A bot holds at most this many phone numbers and campaigns, so deleting it (which releases both) fits in one
+ * transaction: 1 bot + 50 numbers + 20 campaigns + 1 audit event <= 100 items (DynamoDB's limit). */
+export const MAX_PHONE_NUMBERS_PER_BOT = 50;
+export const MAX_CAMPAIGNS_PER_BOT = 20;
+
+/**
+ * Deletes a bot unless a running campaign locks it (409 naming the campaigns, checked in the write's condition),
+ * and in the same transaction releases its phone numbers and deletes its (stopped) campaigns: seed 004 lets a bot
+ * go once its campaigns are stopped, and a campaign or DID mapping of a deleted bot would be a dangling
+ * reference. The write is conditional on the version read, so a number mapped or a campaign started meanwhile
+ * makes it retry with the new state. Returns the deleted bot (its `dataGeneration` tells what data to purge).
+ */
+export async function deleteBot(teamId: string, botId: string, actor: Actor): Promise<StoredBot> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getStoredBot(teamId, botId);
+    assertUnlocked(current, 'delete');
+    const numbers = [...(current.phoneNumbers ?? [])].sort();
+    const campaigns = [...(current.campaignIds ?? [])].sort();
+    const T = tableName();
+    try {
+      await transactWrite(
+        [
+          {
+            Delete: {
+              TableName: T,
+              Key: botKey(teamId, botId),
+              ConditionExpression: 'version = :v AND size(lockedByCampaigns) = :zero',
+              ExpressionAttributeValues: { ':v': current.version, ':zero': 0 },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          ...numbers.map((n) => ({
+            Delete: { TableName: T, Key: phoneNumberKey(teamId, n), ConditionExpression: 'attribute_not_exists(PK) OR botId = :b', ExpressionAttributeValues: { ':b': botId } },
+          })),
+          ...campaigns.map((c) => ({
+            Delete: {
+              TableName: T,
+              Key: campaignKey(teamId, c),
+              ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
+            },
+          })),
+          auditPut(teamId, {
+            actor,
+            module: 'bots',
+            action: 'delete',
+            botId,
+            targetId: botId,
+            changes: {
+              name: { before: current.name, after: null },
+              ...(numbers.length ? { phoneNumbers: { before: numbers, after: [] } } : {}),
+              ...(campaigns.length ? { campaigns: { before: campaigns, after: [] } } : {}),
+            },
+          }),
+        ],
+        (i, old) => {
+          if (i > 0) return new VersionRace();
+          if (!old) return notFound('Bot');
+          return (old as StoredBot).lockedByCampaigns?.length ? lockedError(old as StoredBot, 'delete') : new VersionRace();
         },
-      },
-      auditPut(teamId, { actor, module: 'bots', action: 'delete', botId, targetId: botId, changes: { name: { before: current.name, after: null } } }),
-    ],
-    (_i, old) => (old ? lockedError(old as StoredBot, 'delete') : notFound('Bot')),
-  );
+      );
+      return current;
+    } catch (e) {
+      if (e instanceof VersionRace && attempt < 3) continue;
+      if (e instanceof VersionRace) throw conflict('The bot changed during the delete; retry.');
+      throw e;
+    }
+  }
 }

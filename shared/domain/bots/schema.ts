@@ -4,6 +4,9 @@ import type { ProblemError } from '../../http/problem.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
 import { allowedDomainsSchema } from '../widget/schema.js';
+import { BOT_NAME_MAX } from './limits.js';
+
+export { BOT_NAME_MAX };
 
 /**
  * The bot configuration, grouped by the wizard steps of seed 004 (Identity, Instructions, Policy, Voice
@@ -33,15 +36,29 @@ const int = (min: number, max: number, unit = '') =>
 
 export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number, e.g. +14155550123');
 
-const timezone = z.string().refine((tz) => {
-  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+/** The zone's IANA spelling as ICU resolves it, or undefined when `tz` is no IANA zone (offsets, `Mars/Olympus`). */
+function resolvedZone(tz: string): string | undefined {
+  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(tz)) return undefined;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
-}, 'must be an IANA time zone, e.g. Europe/Paris');
+}
+
+/**
+ * An IANA time zone name (ICU's tz database, as `Intl` knows it). Names are matched case-insensitively, as ICU
+ * does, and stored in their IANA spelling (`europe/paris` -> `Europe/Paris`), so every reader compares equal
+ * strings; links such as `US/Pacific` are kept as sent.
+ */
+const timezone = z
+  .string()
+  .max(64, 'at most 64 characters')
+  .refine((tz) => resolvedZone(tz) !== undefined, 'must be an IANA time zone, e.g. Europe/Paris')
+  .overwrite((tz) => {
+    const resolved = resolvedZone(tz);
+    return resolved && resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
+  });
 
 export const isoDuration = z.string().refine((v) => {
   const ms = durationMs(v);
@@ -104,6 +121,18 @@ const tool = z
   })
   .strict();
 
+/** Refuses a second array element with the same `key` (case-insensitive), naming the duplicate's path. */
+function uniqueBy<K extends string>(key: K, message: string) {
+  return (items: Record<K, string>[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const v = item[key].toLowerCase();
+      if (seen.has(v)) ctx.addIssue({ code: 'custom', message, path: [i, key] });
+      seen.add(v);
+    });
+  };
+}
+
 const transferTarget = z.object({ name: z.string().min(1).max(100), number: e164 }).strict();
 const crmPrefetch = z.object({ url: outboundUrl, enabled: z.boolean().default(true) }).strict();
 const postCallPush = z.object({ url: outboundUrl, enabled: z.boolean().default(true) }).strict();
@@ -111,7 +140,7 @@ const postCallPush = z.object({ url: outboundUrl, enabled: z.boolean().default(t
 /** Editable fields per wizard step. */
 export const STEP_FIELDS = {
   identity: {
-    name: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),
+    name: z.string().trim().min(1, 'must not be empty').max(BOT_NAME_MAX, `at most ${BOT_NAME_MAX} characters`),
     description: text(1000),
     privacy: z.enum(['public', 'private']),
     language: z.enum(LANGUAGES),
@@ -138,7 +167,7 @@ export const STEP_FIELDS = {
     sleepOnWorkflowMessage: z.boolean(),
   },
   tools_integrations: {
-    tools: z.array(tool).max(50, 'at most 50 tools'),
+    tools: z.array(tool).max(50, 'at most 50 tools').superRefine(uniqueBy('name', 'tool names must be unique')),
     transferTargets: z.array(transferTarget).max(20, 'at most 20 transfer targets'),
     allowedSipHeaders: z.array(z.string().regex(/^X-[A-Za-z0-9-]{1,64}$/, 'must be an X- header name')).max(20),
     analysisPrompt: text(20_000).nullable(),

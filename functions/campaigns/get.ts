@@ -1,0 +1,9 @@
+import { getStoredCampaign, toCampaign } from '../../shared/domain/campaigns/campaigns.js';
+import { etagOf } from '../../shared/http/etag.js';
+import { api } from '../../shared/http/handler.js';
+import { route } from '../routes.js';
+
+export const handler = api(route('getCampaign'), {}, async ({ principal, params }) => {
+  const campaign = await getStoredCampaign(principal.teamId, params.campaignId!);
+  return { statusCode: 200, body: toCampaign(campaign), headers: { ETag: etagOf(campaign.version) } };
+});

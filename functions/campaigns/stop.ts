@@ -1,0 +1,9 @@
+import { actorOf } from '../../shared/auth/principal.js';
+import { stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
+import { api } from '../../shared/http/handler.js';
+import { route } from '../routes.js';
+
+/** `200` the campaign, `stopped`; its lock on the bot is released. */
+export const handler = api(route('stopCampaign'), {}, async ({ principal, params }) => {
+  return { statusCode: 200, body: await stopCampaign(principal.teamId, params.campaignId!, actorOf(principal)) };
+});

@@ -1,0 +1,8 @@
+import { actorOf } from '../../shared/auth/principal.js';
+import { setPostCallCacheEnabled } from '../../shared/domain/bots/post-call-cache.js';
+import { api } from '../../shared/http/handler.js';
+import { route } from '../routes.js';
+
+export const handler = api(route('enablePostCallCache'), {}, async ({ principal, params }) => {
+  return { statusCode: 200, body: await setPostCallCacheEnabled(principal.teamId, params.botId!, true, actorOf(principal)) };
+});

@@ -1,0 +1,217 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { auditPut, diff } from '../../audit/audit.js';
+import type { Actor } from '../../auth/principal.js';
+import { doc, tableName } from '../../db/client.js';
+import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
+import { type TransactItem, transactWrite } from '../../db/transact.js';
+import { HttpProblem, conflict, notFound } from '../../http/problem.js';
+import { MAX_CAMPAIGNS_PER_BOT, getStoredBot } from '../bots/bots.js';
+import type { CampaignCreate } from './schema.js';
+
+/**
+ * Campaigns (spec, "Campaigns and phone numbers"; seed 004's lock banner), kept minimal: a name, the bot it
+ * uses, `stopped` | `running`. A running campaign locks its bot: start adds `{ id, name }` to the bot's
+ * `lockedByCampaigns` in the same transaction that flips the status, stop removes it, and the bot's PUT, DELETE
+ * and reset check that list in their write conditions (409 naming the campaigns). The bot also lists its
+ * campaigns (`campaignIds`) so deleting it removes them in its own transaction: a bot can be deleted once its
+ * campaigns are stopped (seed 004), and its stopped campaigns go with it.
+ */
+export type Campaign = {
+  id: string;
+  name: string;
+  botId: string;
+  status: 'stopped' | 'running';
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  stoppedAt: string | null;
+};
+export type StoredCampaign = Campaign & { version: number };
+
+const T = () => tableName();
+class Race extends Error {}
+const MAX_ATTEMPTS = 5;
+
+export function toCampaign(item: Record<string, unknown>): Campaign {
+  const { id, name, botId, status, createdAt, updatedAt, startedAt, stoppedAt } = item as Campaign;
+  return { id, name, botId, status, createdAt, updatedAt, startedAt: startedAt ?? null, stoppedAt: stoppedAt ?? null };
+}
+
+/** The missing bot a body refers to: 404 like any unknown id, naming the field. */
+const noSuchBot = () => new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
+
+export async function getStoredCampaign(teamId: string, campaignId: string): Promise<StoredCampaign> {
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, campaignId) }));
+  if (!res.Item) throw notFound('Campaign');
+  return res.Item as StoredCampaign;
+}
+
+/** Page of the team's campaigns, oldest first (ULID order). */
+export async function listCampaigns(teamId: string, limit: number, cursor?: string) {
+  const { PK, SKPrefix } = campaignPrefix(teamId);
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(toCampaign), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+}
+
+/** The bot item's side of a campaign change: a conditional Update that always bumps its version. */
+function botUpdate(teamId: string, botId: string, expression: string, condition: string, values: Record<string, unknown>, names?: Record<string, string>): TransactItem {
+  return {
+    Update: {
+      TableName: T(),
+      Key: botKey(teamId, botId),
+      UpdateExpression: expression,
+      ConditionExpression: condition,
+      ExpressionAttributeValues: { ':one': 1, ...values },
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/**
+ * `POST /campaigns` (member): a `stopped` campaign, registered on its bot in the same transaction. 404 (naming
+ * `botId`) for an unknown bot; 409 when the bot already has `MAX_CAMPAIGNS_PER_BOT` campaigns.
+ */
+export async function createCampaign(teamId: string, input: CampaignCreate, actor: Actor): Promise<StoredCampaign> {
+  const now = new Date().toISOString();
+  const campaign: StoredCampaign = { id: ulid(), name: input.name, botId: input.botId, status: 'stopped', createdAt: now, updatedAt: now, startedAt: null, stoppedAt: null, version: 1 };
+  await transactWrite(
+    [
+      { Put: { TableName: T(), Item: { ...campaignKey(teamId, campaign.id), entity: 'campaign', teamId, ...campaign }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      botUpdate(
+        teamId,
+        input.botId,
+        'ADD campaignIds :ids SET version = version + :one',
+        'attribute_exists(PK) AND (attribute_not_exists(campaignIds) OR size(campaignIds) < :cap)',
+        { ':ids': new Set([campaign.id]), ':cap': MAX_CAMPAIGNS_PER_BOT },
+      ),
+      auditPut(teamId, { actor, module: 'campaigns', action: 'create', botId: input.botId, targetId: campaign.id, changes: diff(undefined, toCampaign(campaign)) }, now),
+    ],
+    (i, old) => {
+      if (i === 0) return conflict('A campaign with this id already exists.');
+      return old ? conflict(`The bot already has ${MAX_CAMPAIGNS_PER_BOT} campaigns; delete one first.`) : noSuchBot();
+    },
+  );
+  return campaign;
+}
+
+/** Runs `attempt` until no concurrent write got in between (a `Race`), at most 5 times, then 409. */
+async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof Race)) throw e;
+      if (n >= MAX_ATTEMPTS) throw conflict('The campaign or its bot kept changing during this request; retry.');
+    }
+  }
+}
+
+/** The campaign's own Update of a status change, conditional on the version read. */
+function statusUpdate(teamId: string, c: StoredCampaign, status: Campaign['status'], now: string): TransactItem {
+  const at = status === 'running' ? 'startedAt' : 'stoppedAt';
+  return {
+    Update: {
+      TableName: T(),
+      Key: campaignKey(teamId, c.id),
+      UpdateExpression: `SET #status = :status, ${at} = :now, updatedAt = :now, version = :next`,
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status, ':now': now, ':next': c.version + 1, ':v': c.version },
+    },
+  };
+}
+
+function statusAudit(teamId: string, c: StoredCampaign, action: 'start' | 'stop', actor: Actor, now: string) {
+  const [before, after] = action === 'start' ? ['stopped', 'running'] : ['running', 'stopped'];
+  return auditPut(teamId, { actor, module: 'campaigns', action, botId: c.botId, targetId: c.id, changes: { status: { before, after } } }, now);
+}
+
+/**
+ * `POST /campaigns/{id}/start` (member): `running`, and `{ id, name }` appended to the bot's `lockedByCampaigns`
+ * in the same transaction (conditional on the campaign still being the stopped version read). 409 when it is
+ * already running or the bot is paused (a paused bot places no calls).
+ */
+export async function startCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
+  return retrying(async () => {
+    const c = await getStoredCampaign(teamId, campaignId);
+    if (c.status === 'running') throw conflict('The campaign is already running.');
+    const now = new Date().toISOString();
+    await transactWrite(
+      [
+        statusUpdate(teamId, c, 'running', now),
+        botUpdate(
+          teamId,
+          c.botId,
+          'SET lockedByCampaigns = list_append(lockedByCampaigns, :lock), version = version + :one',
+          'attribute_exists(PK) AND active = :true',
+          { ':lock': [{ id: c.id, name: c.name }], ':true': true },
+        ),
+        statusAudit(teamId, c, 'start', actor, now),
+      ],
+      (i, old) => {
+        if (i === 0) return new Race();
+        return old ? conflict('The bot is paused; resume it before starting a campaign that uses it.') : notFound('Bot');
+      },
+    );
+    return toCampaign({ ...c, status: 'running', startedAt: now, updatedAt: now });
+  });
+}
+
+/**
+ * `POST /campaigns/{id}/stop` (member): `stopped`, and its entry removed from the bot's `lockedByCampaigns`
+ * (the list is rewritten conditional on the bot version read, so a concurrent start of another campaign is
+ * kept). 409 when it is already stopped.
+ */
+export async function stopCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
+  return retrying(async () => {
+    const c = await getStoredCampaign(teamId, campaignId);
+    if (c.status === 'stopped') throw conflict('The campaign is already stopped.');
+    const bot = await getStoredBot(teamId, c.botId);
+    const locks = bot.lockedByCampaigns.filter((l) => l.id !== c.id);
+    const now = new Date().toISOString();
+    await transactWrite(
+      [
+        statusUpdate(teamId, c, 'stopped', now),
+        botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', { ':locks': locks, ':bv': bot.version }),
+        statusAudit(teamId, c, 'stop', actor, now),
+      ],
+      () => new Race(),
+    );
+    return toCampaign({ ...c, status: 'stopped', stoppedAt: now, updatedAt: now });
+  });
+}
+
+/** `DELETE /campaigns/{id}` (member): only while stopped (409), unregistered from its bot in the same transaction. */
+export async function deleteCampaign(teamId: string, campaignId: string, actor: Actor): Promise<void> {
+  await retrying(async () => {
+    const c = await getStoredCampaign(teamId, campaignId);
+    if (c.status !== 'stopped') throw conflict('Stop the campaign before deleting it.');
+    await transactWrite(
+      [
+        {
+          Delete: {
+            TableName: T(),
+            Key: campaignKey(teamId, c.id),
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': c.version },
+          },
+        },
+        botUpdate(teamId, c.botId, 'DELETE campaignIds :ids SET version = version + :one', 'attribute_exists(PK)', { ':ids': new Set([c.id]) }),
+        auditPut(teamId, { actor, module: 'campaigns', action: 'delete', botId: c.botId, targetId: c.id, changes: { name: { before: c.name, after: null } } }),
+      ],
+      // The bot's delete removes its campaigns in the same transaction, so a missing bot means a race: re-read.
+      () => new Race(),
+    );
+  });
+}

@@ -1,0 +1,102 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut } from '../../audit/audit.js';
+import type { Actor } from '../../auth/principal.js';
+import { doc, tableName } from '../../db/client.js';
+import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { botKey, phoneNumberKey, phoneNumberPrefix } from '../../db/keys.js';
+import { transactWrite } from '../../db/transact.js';
+import { HttpProblem, conflict, notFound } from '../../http/problem.js';
+import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/bots.js';
+import type { PhoneNumberCreate } from './schema.js';
+
+/**
+ * Phone numbers (DID mappings, seed 004): an E.164 number of the team mapped to exactly one of its bots. The item
+ * `{ number, botId, createdAt }` under `phoneNumberKey` is what inbound routing and dialout `from` checks read
+ * with one GetItem; the bot also lists its numbers (`phoneNumbers` string set, same transaction) so deleting the
+ * bot releases them in its own transaction.
+ */
+export type PhoneNumber = { number: string; botId: string; createdAt: string };
+
+const T = () => tableName();
+
+export function toPhoneNumber(item: Record<string, unknown>): PhoneNumber {
+  const { number, botId, createdAt } = item as PhoneNumber;
+  return { number, botId, createdAt };
+}
+
+/** Page of the team's numbers in lexical E.164 order. */
+export async function listPhoneNumbers(teamId: string, limit: number, cursor?: string) {
+  const { PK, SKPrefix } = phoneNumberPrefix(teamId);
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: T(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(toPhoneNumber), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+}
+
+/**
+ * `POST /phone-numbers` (member): maps `number` to `botId` in one transaction (the mapping, the bot's list, the
+ * audit event). 409 when the number already maps to a bot (naming it) or the bot has `MAX_PHONE_NUMBERS_PER_BOT`
+ * numbers; 404 (naming `botId`) for an unknown bot.
+ */
+export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate, actor: Actor): Promise<PhoneNumber> {
+  const mapping: PhoneNumber = { number: input.number, botId: input.botId, createdAt: new Date().toISOString() };
+  await transactWrite(
+    [
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...phoneNumberKey(teamId, mapping.number), entity: 'phone_number', teamId, ...mapping },
+          ConditionExpression: 'attribute_not_exists(PK)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Update: {
+          TableName: T(),
+          Key: botKey(teamId, mapping.botId),
+          UpdateExpression: 'ADD phoneNumbers :n SET version = version + :one',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(phoneNumbers) OR size(phoneNumbers) < :cap)',
+          ExpressionAttributeValues: { ':n': new Set([mapping.number]), ':one': 1, ':cap': MAX_PHONE_NUMBERS_PER_BOT },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      auditPut(teamId, { actor, module: 'phone_numbers', action: 'create', botId: mapping.botId, targetId: mapping.number, changes: { botId: { before: null, after: mapping.botId } } }, mapping.createdAt),
+    ],
+    (i, old) => {
+      if (i === 0) return conflict(`${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`, { botId: old?.botId });
+      if (old) return conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`);
+      return new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
+    },
+  );
+  return mapping;
+}
+
+/** `DELETE /phone-numbers/{number}` (member): removes the mapping and the bot's entry in one transaction; 404 when unmapped. */
+export async function deletePhoneNumber(teamId: string, number: string, actor: Actor): Promise<void> {
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: phoneNumberKey(teamId, number) }));
+  if (!res.Item) throw notFound('Phone number');
+  const { botId } = toPhoneNumber(res.Item);
+  await transactWrite(
+    [
+      { Delete: { TableName: T(), Key: phoneNumberKey(teamId, number), ConditionExpression: 'botId = :b', ExpressionAttributeValues: { ':b': botId } } },
+      {
+        Update: {
+          TableName: T(),
+          Key: botKey(teamId, botId),
+          UpdateExpression: 'DELETE phoneNumbers :n SET version = version + :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':n': new Set([number]), ':one': 1 },
+        },
+      },
+      auditPut(teamId, { actor, module: 'phone_numbers', action: 'delete', botId, targetId: number, changes: { botId: { before: botId, after: null } } }),
+    ],
+    // Deleted meanwhile, by another request or with its bot (which releases its numbers in the same transaction).
+    () => notFound('Phone number'),
+  );
+}
