@@ -25,6 +25,12 @@ export const ROUTES = [
   { method: 'DELETE', path: '/api/teams/{teamId}/bots/{botId}', operation: 'deleteBot', minRole: 'admin', handler: 'bots/delete', summary: 'Delete a bot', tag: 'bots' },
 
   { method: 'GET', path: '/api/teams/{teamId}/audit-logs', operation: 'listAuditLogs', minRole: 'admin', handler: 'audit/list', summary: 'List audit events, newest first', tag: 'audit' },
+
+  // Contact bot status (issue 4, seed 001)
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/contacts', operation: 'listContacts', minRole: 'member', handler: 'contacts/list', summary: 'List contact bot statuses (?status=active|inactive)', tag: 'contacts' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'getContactBotStatus', minRole: 'member', handler: 'contacts/get-status', summary: "Get the bot's status for a contact", tag: 'contacts' },
+  { method: 'PUT', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'putContactBotStatus', minRole: 'member', handler: 'contacts/put-status', summary: 'Switch the bot on or off for a contact, optionally until a time', tag: 'contacts' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/messages', operation: 'postContactMessage', minRole: 'member', handler: 'contacts/post-message', summary: 'Record a message; apply the per-contact bot rules', tag: 'contacts' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

@@ -8,7 +8,10 @@ import type { localConfig } from './config.js';
  */
 export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof localConfig>) => Promise<() => Promise<void>> };
 
-export const BACKGROUND_JOBS: BackgroundJob[] = [];
+export const BACKGROUND_JOBS: BackgroundJob[] = [
+  // Contact reactivation timers (issue 4): what EventBridge Scheduler does on AWS.
+  { name: 'contact-timers', start: async () => (await import('./contact-timers.js')).startContactTimerPoller() },
+];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */
 export async function startBackgroundJobs(cfg: ReturnType<typeof localConfig>): Promise<() => Promise<void>> {
