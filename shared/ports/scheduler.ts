@@ -169,7 +169,12 @@ const localTimerItem = (t: LocalTimerItem, partition = LOCAL_TIMERS_PARTITION) =
   ...localTimerKey(t.name),
   ...localTimerIndex(t.dueAt, t.name, partition),
   entity: 'localTimer',
-  ...t,
+  name: t.name,
+  dueAt: t.dueAt,
+  payload: t.payload,
+  token: t.token,
+  attempts: t.attempts,
+  ...(t.lastError !== undefined ? { lastError: t.lastError } : {}),
 });
 
 /** Local retries of a failing handler before the timer is dead-lettered: 1 s, 2 s, 4 s, 8 s apart. */
