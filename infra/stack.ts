@@ -1,11 +1,15 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { ROUTES } from '../functions/routes.js';
+import { type Operation, ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
+import { ContactTimers } from './constructs/contact-timers.js';
 import { BotopsTable } from './constructs/table.js';
 
 /** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
 export const DESTROYABLE_CONTEXT = 'destroyable';
+
+/** Routes that set or delete contact reactivation timers (issue 4): the only functions allowed to touch schedules. */
+export const CONTACT_TIMER_OPERATIONS = ['putContactBotStatus', 'postContactMessage'] as const satisfies readonly Operation[];
 
 /**
  * botops in one stack: the single table and the HTTP API with one function per route. Further concerns
@@ -19,6 +23,7 @@ export const DESTROYABLE_CONTEXT = 'destroyable';
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly api: BotopsApi;
+  readonly contactTimers: ContactTimers;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -27,6 +32,9 @@ export class BotopsStack extends Stack {
 
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
     this.api = new BotopsApi(this, 'Api', { table: this.table, routes: ROUTES, logRemovalPolicy: removalPolicy });
+
+    this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
+    for (const operation of CONTACT_TIMER_OPERATIONS) this.contactTimers.allowScheduling(this.api.functions.get(operation)!);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

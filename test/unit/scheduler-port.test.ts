@@ -46,7 +46,7 @@ describe('EventBridge Scheduler adapter', () => {
   });
 
   it('replaces the schedule of a previous pause on ConflictException with the same full definition', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'x' });
     await adapter().put(timer);
     expect(scheduler.commandCalls(UpdateScheduleCommand)[0]!.args[0].input).toEqual(EXPECTED_INPUT);
@@ -55,20 +55,20 @@ describe('EventBridge Scheduler adapter', () => {
   it('creates again when the conflicting schedule fired and deleted itself before the update', async () => {
     scheduler
       .on(CreateScheduleCommand)
-      .rejectsOnce(new ConflictException({ message: 'exists', $metadata: {} }))
+      .rejectsOnce(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }))
       .resolves({ ScheduleArn: 'x' });
-    scheduler.on(UpdateScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    scheduler.on(UpdateScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }));
     await adapter().put(timer);
     expect(scheduler.commandCalls(CreateScheduleCommand)).toHaveLength(2);
   });
 
   it('propagates other errors, so the status change is not committed without its timer', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ValidationException({ message: 'bad', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ValidationException({ message: 'bad', Message: 'bad', $metadata: {} }));
     await expect(adapter().put(timer)).rejects.toBeInstanceOf(ValidationException);
   });
 
   it('deletes by name in the group; ResourceNotFound (already fired) is fine, other errors are not', async () => {
-    scheduler.on(DeleteScheduleCommand).resolvesOnce({}).rejectsOnce(new ResourceNotFoundException({ message: 'gone', $metadata: {} })).rejects(new Error('throttled'));
+    scheduler.on(DeleteScheduleCommand).resolvesOnce({}).rejectsOnce(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} })).rejects(new Error('throttled'));
     await adapter().remove(timer.name);
     await adapter().remove(timer.name);
     await expect(adapter().remove(timer.name)).rejects.toThrow('throttled');
