@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import * as z from 'zod';
 import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
+import { BotStatusPutInput, ContactListQuery, MessageInput } from '../domain/contacts/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { PageQuery } from '../http/paging.js';
 import type { RouteDef } from '../http/route.js';
@@ -17,6 +18,10 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   createBot: { body: BotCreateInput },
   updateBot: { body: BotUpdateInput },
   listAuditLogs: { query: AuditQuery },
+  // Contact bot status (issue 4)
+  listContacts: { query: ContactListQuery },
+  putContactBotStatus: { body: BotStatusPutInput },
+  postContactMessage: { body: MessageInput },
 };
 
 const Problem = z.object({
