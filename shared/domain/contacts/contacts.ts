@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
-import { contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition } from '../../db/keys.js';
+import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition, type Key } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { conflict, HttpProblem, preconditionFailed } from '../../http/problem.js';
+import { conflict, preconditionFailed } from '../../http/problem.js';
 import { logger } from '../../logger.js';
 import { contactTimerName, contactTimers, type ReactivationPayload, type ReactivationTimer } from '../../ports/scheduler.js';
 import { getStoredBot, type StoredBot } from '../bots/bots.js';
@@ -177,22 +177,20 @@ export type TimerOutcome = 'reactivated' | 'stale';
  * for it (at most `maxEarlyMs`, then it throws to be retried).
  */
 export async function reactivateFromTimer(payload: ReactivationPayload, opts: { maxEarlyMs?: number } = {}): Promise<TimerOutcome> {
-  let bot: StoredBot;
-  try {
-    bot = await getStoredBot(payload.teamId, payload.botId);
-  } catch (e) {
-    if (e instanceof HttpProblem && e.statusCode === 404) return 'stale';
-    throw e;
-  }
-  if (bot.dataGeneration !== payload.generation) return 'stale';
-  const stillPaused = (c: ContactState) => c.version === payload.version && c.status === 'inactive' && c.reactivateAt === payload.reactivateAt;
-  if (!stillPaused(await readContact(payload.teamId, bot, payload.contactId, true))) return 'stale';
+  // The payload names the data generation, so the bot and the contact are one strongly consistent BatchGetItem.
+  const { teamId, botId, contactId, generation } = payload;
+  const got = await batchGet([botKey(teamId, botId), contactKey(teamId, botId, generation, contactId)]);
+  const bot = got[0] as StoredBot | undefined;
+  if (!bot || bot.dataGeneration !== generation) return 'stale';
+  let current = got[1] ? fromItem(got[1]) : unseenContact(contactId);
+  if (!afterTimer(current, payload, new Date())) return 'stale';
 
   const early = Date.parse(payload.reactivateAt) - Date.now();
   if (early > (opts.maxEarlyMs ?? 60_000)) throw new Error(`timer for ${payload.reactivateAt} delivered ${early} ms early`);
-  if (early > 0) await new Promise((r) => setTimeout(r, early));
-
-  const current = await readContact(payload.teamId, bot, payload.contactId, true);
+  if (early > 0) {
+    await new Promise((r) => setTimeout(r, early));
+    current = await readContact(teamId, bot, contactId, true);
+  }
   const transition = afterTimer(current, payload, new Date());
   if (!transition) return 'stale';
   try {
@@ -205,6 +203,20 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/** Items by key, in the order asked (undefined when missing), read strongly consistent in one BatchGetItem. */
+async function batchGet(keys: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const table = tableName();
+  const found: Record<string, unknown>[] = [];
+  let request: BatchGetCommandInput['RequestItems'] = { [table]: { Keys: keys, ConsistentRead: true } };
+  for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
+    const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: request }));
+    found.push(...(res.Responses?.[table] ?? []));
+    request = res.UnprocessedKeys;
+  }
+  return keys.map((k) => found.find((i) => i.PK === k.PK && i.SK === k.SK));
+}
 
 class VersionRace extends Error {}
 
