@@ -101,6 +101,15 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await api.call('deleteBot', { params: { botId: idOf(b1) } });
   keep(await api.call('deleteBot', { params: { botId: idOf(b2) } }));
 
+  // Contact bot status (issue 4): locally a timer is a table item, so setting one adds a PutItem (a Scheduler call on AWS).
+  const contactBot = idOf(await api.call('createBot', { body: { ...botBody('Contact bot'), maxMessagesPerContact: 5 } }));
+  await twice('getContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' } });
+  await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-41' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } });
+  keep(await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } }));
+  await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-43' }, body: { sender: 'bot', text: 'Hello' } });
+  keep(await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-44' }, body: { sender: 'bot', text: 'Hello' } }));
+  await twice('listContacts', { params: { botId: contactBot }, query: { status: 'inactive' } });
+
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });
   keep(await api.call('deleteMember', { params: { memberId: idOf(m2) } }));

@@ -10,10 +10,12 @@ import { logger } from '../shared/logger.js';
 export const handler = async (event: unknown): Promise<{ outcome: string }> => {
   const parsed = ReactivationPayloadInput.safeParse(event);
   if (!parsed.success) {
-    logger.error('malformed reactivation payload', { issues: parsed.error.issues });
+    logger.error('malformed reactivation payload', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })) });
     throw new Error('malformed reactivation payload');
   }
   const outcome = await reactivateFromTimer(parsed.data);
-  logger.info('contact timer fired', { ...parsed.data, outcome });
+  // No contactId: it is the caller's own id and often an e-mail address or a phone number.
+  const { teamId, botId, version, reactivateAt } = parsed.data;
+  logger.info('contact timer fired', { teamId, botId, version, reactivateAt, outcome });
   return { outcome };
 };

@@ -8,7 +8,7 @@ import {
   SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { doc, tableName } from '../db/client.js';
 import { LOCAL_DEAD_TIMERS_PARTITION, LOCAL_TIMERS_PARTITION, localTimerIndex, localTimerKey } from '../db/keys.js';
@@ -25,8 +25,8 @@ import { logger } from '../logger.js';
  *   (`fireDueLocalTimers`) and runs the same handler module, so a timer survives a restart of `npm start`.
  *
  * The name is deterministic per team/bot/contact, so a new pause replaces the previous timer and a manual
- * reactivation deletes it. The payload carries the contact's version (and due time and data generation): the
- * handler does nothing when they no longer match the contact, so a timer that escaped replacement is harmless.
+ * reactivation deletes it. The payload carries the contact's version with the paused state and the data
+ * generation: the target does nothing when they no longer match, so a timer that escaped replacement is harmless.
  */
 export interface ContactTimers {
   /** Creates the timer, or replaces the one of the same name (new due time and payload). */
@@ -45,6 +45,12 @@ export type ReactivationPayload = {
   /** The contact version the pause was committed with. */
   version: number;
   reactivateAt: string;
+  /**
+   * The rest of the paused state (why it is off, its bot message count). A version names exactly one state, so
+   * the target can reactivate (and audit the before-values) without reading the contact first.
+   */
+  reason: string;
+  botMessageCount: number;
 };
 
 export type ReactivationTimer = { name: string; dueAt: string; payload: ReactivationPayload };
@@ -157,7 +163,7 @@ type LocalTimerItem = ReactivationTimer & { token: string; attempts: number; las
 /** The local adapter: timers are items of the single table (see `localTimerKey`). */
 export class TableContactTimers implements ContactTimers {
   async put(timer: ReactivationTimer): Promise<void> {
-    await doc.send(new PutCommand({ TableName: tableName(), Item: localTimerItem({ ...timer, token: ulid(), attempts: 0 }) }));
+    await doc.send(new PutCommand({ TableName: tableName(), Item: newLocalTimerItem(timer) }));
   }
 
   async remove(name: string): Promise<void> {
@@ -176,6 +182,9 @@ const localTimerItem = (t: LocalTimerItem, partition = LOCAL_TIMERS_PARTITION) =
   attempts: t.attempts,
   ...(t.lastError !== undefined ? { lastError: t.lastError } : {}),
 });
+
+/** The table item of a new local timer (a fresh `token`, no attempts yet). */
+export const newLocalTimerItem = (timer: ReactivationTimer) => localTimerItem({ ...timer, token: ulid(), attempts: 0 });
 
 /** Local retries of a failing handler before the timer is dead-lettered: 1 s, 2 s, 4 s, 8 s apart. */
 export const LOCAL_MAX_ATTEMPTS = 5;
@@ -206,22 +215,43 @@ export async function fireDueLocalTimers(
       }),
     );
     const due = (res.Items ?? []) as LocalTimerItem[];
+    const done: LocalTimerItem[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, due.length) }, async () => {
         while (next < due.length) {
           const timer = due[next++]!;
-          if (await fireOne(timer, fire)) fired++;
+          if (await fireOne(timer, fire)) done.push(timer);
         }
       }),
     );
+    // Before the next read, so a fired timer is never read (and fired) again.
+    await deleteFired(done);
+    fired += done.length;
     if (due.length < pageSize) return fired;
   }
   return fired;
 }
 
+const sameTimer = (t: LocalTimerItem) => ({ ConditionExpression: '#token = :token', ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': t.token } });
+
+/**
+ * Deletes fired timers unless replaced meanwhile (a new pause keeps its new timer): up to 100 conditional deletes per
+ * TransactWriteItems, one request instead of 100; if any was replaced, the chunk falls back to one delete each.
+ */
+async function deleteFired(timers: LocalTimerItem[]): Promise<void> {
+  for (let i = 0; i < timers.length; i += 100) {
+    const chunk = timers.slice(i, i + 100);
+    try {
+      await doc.send(new TransactWriteCommand({ TransactItems: chunk.map((t) => ({ Delete: { TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) } })) }));
+    } catch {
+      await Promise.all(chunk.map((t) => doc.send(new DeleteCommand({ TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) })).catch(() => undefined)));
+    }
+  }
+}
+
+/** Runs one timer's target; on failure schedules a retry (or dead-letters it). True when it ran. */
 async function fireOne(timer: LocalTimerItem, fire: (payload: ReactivationPayload) => Promise<unknown>): Promise<boolean> {
-  const sameTimer = { ConditionExpression: '#token = :token', ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': timer.token } };
   try {
     await fire(timer.payload);
   } catch (error) {
@@ -230,11 +260,9 @@ async function fireOne(timer: LocalTimerItem, fire: (payload: ReactivationPayloa
     const retryAt = new Date(Date.now() + 1000 * 2 ** (attempts - 1)).toISOString();
     logger.error(dead ? 'local timer dead-lettered' : 'local timer failed; retrying', { name: timer.name, attempts, error: error as Error });
     const item = localTimerItem({ ...timer, dueAt: dead ? timer.dueAt : retryAt, attempts, lastError: String((error as Error)?.message ?? error) }, dead ? LOCAL_DEAD_TIMERS_PARTITION : LOCAL_TIMERS_PARTITION);
-    await doc.send(new PutCommand({ TableName: tableName(), Item: item, ...sameTimer })).catch(() => undefined);
+    await doc.send(new PutCommand({ TableName: tableName(), Item: item, ...sameTimer(timer) })).catch(() => undefined);
     return false;
   }
-  // Replaced while firing (a new pause): keep the new timer.
-  await doc.send(new DeleteCommand({ TableName: tableName(), Key: localTimerKey(timer.name), ...sameTimer })).catch(() => undefined);
   return true;
 }
 

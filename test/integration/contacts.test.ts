@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handler as reactivateContact } from '../../functions/reactivate-contact.js';
 import { listAuditEvents } from '../../shared/audit/audit.js';
 import { doc, tableName } from '../../shared/db/client.js';
-import { botDataPartition, botKey, LOCAL_DEAD_TIMERS_PARTITION, localTimerKey } from '../../shared/db/keys.js';
+import { botDataPartition, botKey, contactKey, LOCAL_DEAD_TIMERS_PARTITION, localTimerKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
 import type { BotCreate } from '../../shared/domain/bots/schema.js';
 import {
@@ -92,10 +92,11 @@ describe('contact bot status (DynamoDB Local)', () => {
     const t = await setup();
     const due = inMs(300);
     const paused = await setContactStatus(t.teamId, t.botId, 'c2', { status: 'inactive', reactivateAt: due }, t.actor);
-    const payload: ReactivationPayload = { teamId: t.teamId, botId: t.botId, contactId: 'c2', generation: 0, version: paused.version, reactivateAt: due };
+    const payload: ReactivationPayload = { teamId: t.teamId, botId: t.botId, contactId: 'c2', generation: 0, version: paused.version, reactivateAt: due, reason: 'manual', botMessageCount: 0 };
 
     expect(await reactivateFromTimer({ ...payload, version: paused.version - 1 })).toBe('stale');
-    expect(await reactivateFromTimer({ ...payload, reactivateAt: inMs(60_000) })).toBe('stale');
+    expect(await reactivateFromTimer({ ...payload, reactivateAt: new Date(Date.parse(due) - 1000).toISOString() })).toBe('stale');
+    expect(await reactivateFromTimer({ ...payload, reason: 'message_limit' })).toBe('stale');
     expect(await reactivateFromTimer({ ...payload, botId: '01NOSUCHBOT0000000000000000' })).toBe('stale');
     expect((await getContactStatus(t.teamId, t.botId, 'c2')).status).toBe('inactive');
 
@@ -112,12 +113,18 @@ describe('contact bot status (DynamoDB Local)', () => {
       ['deactivate', t.email, 'super_admin'],
       ['reactivate', 'system:scheduler', 'system'],
     ]);
+    expect(events[1]!.changes).toEqual({
+      status: { before: 'inactive', after: 'active' },
+      reason: { before: 'manual', after: null },
+      reactivateAt: { before: due, after: null },
+    });
 
     // a reset (new data generation) makes every older timer stale
     const again = await setContactStatus(t.teamId, t.botId, 'c3', { status: 'inactive', reactivateAt: inMs(100) }, t.actor);
     await setBot(t.teamId, t.botId, 'SET dataGeneration = :g', { ':g': 1 });
     await sleep(150);
     expect(await reactivateFromTimer({ ...payload, contactId: 'c3', version: again.version, reactivateAt: again.reactivateAt! })).toBe('stale');
+    expect((await doc.send(new GetCommand({ TableName: tableName(), Key: contactKey(t.teamId, t.botId, 0, 'c3') }))).Item).toMatchObject({ status: 'inactive', version: again.version });
     await expect(reactivateContact({ teamId: t.teamId })).rejects.toThrow(/malformed/);
   });
 
@@ -194,6 +201,20 @@ describe('local timers (the table-backed scheduler)', () => {
     expect(after.status).toBe('active');
     expect(Date.parse(after.updatedAt!)).toBeGreaterThanOrEqual(Date.parse(due));
     expect(await timerItem(t.teamId, t.botId, 'p1')).toBeUndefined();
+  });
+
+  it('keeps a timer replaced by a new pause while the old one was firing', async () => {
+    const t = await setup();
+    await setContactStatus(t.teamId, t.botId, 'r1', { status: 'inactive', reactivateAt: inMs(50) }, t.actor);
+    await sleep(80);
+    let repaused: Awaited<ReturnType<typeof setContactStatus>> | undefined;
+    await fireDueLocalTimers(async (p) => {
+      const outcome = await reactivateContact(p);
+      if (p.teamId === t.teamId) repaused = await setContactStatus(t.teamId, t.botId, 'r1', { status: 'inactive', reactivateAt: inMs(3_600_000) }, t.actor);
+      return outcome;
+    });
+    expect(repaused!.status).toBe('inactive');
+    expect(await timerItem(t.teamId, t.botId, 'r1')).toMatchObject({ dueAt: repaused!.reactivateAt, payload: { version: repaused!.version } });
   });
 
   it('retries a failing target with backoff, then dead-letters the timer', async () => {

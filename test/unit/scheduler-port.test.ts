@@ -12,7 +12,7 @@ const config = {
   dlqArn: 'arn:aws:sqs:eu-west-1:123456789012:Botops-ContactTimersDlq',
 };
 const adapter = () => new EventBridgeContactTimers(new SchedulerClient({ region: 'eu-west-1' }), config);
-const payload = { teamId: '01TEAM', botId: '01BOT', contactId: 'crm-42', generation: 2, version: 7, reactivateAt: '2026-03-01T10:00:02.345Z' };
+const payload = { teamId: '01TEAM', botId: '01BOT', contactId: 'crm-42', generation: 2, version: 7, reactivateAt: '2026-03-01T10:00:02.345Z', reason: 'message_limit', botMessageCount: 10 };
 const timer: ReactivationTimer = { name: contactTimerName('01TEAM', '01BOT', 'crm-42'), dueAt: payload.reactivateAt, payload };
 
 const EXPECTED_INPUT = {

@@ -1,10 +1,10 @@
-import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
-import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition, type Key } from '../../db/keys.js';
+import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { conflict, preconditionFailed } from '../../http/problem.js';
 import { logger } from '../../logger.js';
@@ -169,32 +169,55 @@ export type TimerOutcome = 'reactivated' | 'stale';
 
 /**
  * The `reactivate-contact` function's work when a timer fires. Reactivates (count reset, audited as
- * `system:scheduler` in the same transaction) only the pause the timer was set for: the bot still exists with the
- * same data generation, and the contact has the payload's version and due time and is inactive. Anything else is
+ * `system:scheduler`) only the pause the timer was set for, in ONE conditional transaction and without a read: the
+ * bot still has the payload's data generation (ConditionCheck; a deleted or reset bot fails it), and the contact is
+ * still exactly the paused state of the payload (same version, due time, reason and count). Anything else is
  * `stale` and changes nothing, as does losing a race against an API change.
  *
  * Never early: EventBridge Scheduler works with one-minute precision, so a timer delivered before its due time waits
  * for it (at most `maxEarlyMs`, then it throws to be retried).
  */
 export async function reactivateFromTimer(payload: ReactivationPayload, opts: { maxEarlyMs?: number } = {}): Promise<TimerOutcome> {
-  // The payload names the data generation, so the bot and the contact are one strongly consistent BatchGetItem.
   const { teamId, botId, contactId, generation } = payload;
-  const got = await batchGet([botKey(teamId, botId), contactKey(teamId, botId, generation, contactId)]);
-  const bot = got[0] as StoredBot | undefined;
-  if (!bot || bot.dataGeneration !== generation) return 'stale';
-  let current = got[1] ? fromItem(got[1]) : unseenContact(contactId);
-  if (!afterTimer(current, payload, new Date())) return 'stale';
-
   const early = Date.parse(payload.reactivateAt) - Date.now();
   if (early > (opts.maxEarlyMs ?? 60_000)) throw new Error(`timer for ${payload.reactivateAt} delivered ${early} ms early`);
-  if (early > 0) {
-    await new Promise((r) => setTimeout(r, early));
-    current = await readContact(teamId, bot, contactId, true);
-  }
-  const transition = afterTimer(current, payload, new Date());
-  if (!transition) return 'stale';
+  if (early > 0) await new Promise((r) => setTimeout(r, early));
+
+  const paused: ContactState = {
+    contactId,
+    status: 'inactive',
+    reason: payload.reason as ContactState['reason'],
+    reactivateAt: payload.reactivateAt,
+    botMessageCount: payload.botMessageCount,
+    updatedAt: null,
+    version: payload.version,
+  };
+  const transition = afterTimer(paused, payload, new Date())!;
+  const next = transition.next;
   try {
-    await commit(payload.teamId, bot, current, transition, SCHEDULER_ACTOR);
+    await transactWrite(
+      [
+        {
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: botKey(teamId, botId),
+            ConditionExpression: 'dataGeneration = :g',
+            ExpressionAttributeValues: { ':g': generation },
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
+            ConditionExpression: 'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':v': paused.version, ':inactive': 'inactive', ':at': paused.reactivateAt, ':reason': paused.reason, ':count': paused.botMessageCount },
+          },
+        },
+        auditPut(teamId, { actor: SCHEDULER_ACTOR, module: 'contacts', action: transition.audit!.action, botId, targetId: contactId, changes: transition.audit!.changes }, next.updatedAt!),
+      ],
+      () => new VersionRace(),
+    );
   } catch (e) {
     if (e instanceof VersionRace) return 'stale';
     throw e;
@@ -203,20 +226,6 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Items by key, in the order asked (undefined when missing), read strongly consistent in one BatchGetItem. */
-async function batchGet(keys: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const table = tableName();
-  const found: Record<string, unknown>[] = [];
-  let request: BatchGetCommandInput['RequestItems'] = { [table]: { Keys: keys, ConsistentRead: true } };
-  for (let attempt = 0; request && Object.keys(request).length; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
-    const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: request }));
-    found.push(...(res.Responses?.[table] ?? []));
-    request = res.UnprocessedKeys;
-  }
-  return keys.map((k) => found.find((i) => i.PK === k.PK && i.SK === k.SK));
-}
 
 class VersionRace extends Error {}
 
@@ -271,14 +280,7 @@ async function commit(teamId: string, bot: StoredBot, current: ContactState, t: 
   const contactPut: TransactItem = {
     Put: {
       TableName: tableName(),
-      Item: {
-        ...contactKey(teamId, bot.id, bot.dataGeneration, next.contactId),
-        ...contactStatusIndex(teamId, bot.id, bot.dataGeneration, next.status, next.updatedAt!, next.contactId),
-        entity: 'contact',
-        teamId,
-        botId: bot.id,
-        ...next,
-      },
+      Item: contactItem(teamId, bot, next),
       ...(current.version === 0
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
         : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }),
@@ -290,13 +292,35 @@ async function commit(teamId: string, bot: StoredBot, current: ContactState, t: 
   await transactWrite([contactPut, ...extra, ...audit], (index) => (index === 0 ? new VersionRace() : conflict('The change could not be recorded; retry.')));
 }
 
-function timerFor(teamId: string, bot: StoredBot, state: ContactState): ReactivationTimer | undefined {
+/** The stored item of a contact state (keys, status index, attributes); `state.updatedAt` must be set. */
+export function contactItem(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGeneration'>, state: ContactState): Record<string, unknown> {
+  return {
+    ...contactKey(teamId, bot.id, bot.dataGeneration, state.contactId),
+    ...contactStatusIndex(teamId, bot.id, bot.dataGeneration, state.status, state.updatedAt!, state.contactId),
+    entity: 'contact',
+    teamId,
+    botId: bot.id,
+    ...state,
+  };
+}
+
+/** The timer a contact state needs: its reactivation when inactive with a due time, else undefined. */
+export function timerFor(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGeneration'>, state: ContactState): ReactivationTimer | undefined {
   const dueAt = timerOf(state);
   if (!dueAt) return undefined;
   return {
     name: contactTimerName(teamId, bot.id, state.contactId),
     dueAt,
-    payload: { teamId, botId: bot.id, contactId: state.contactId, generation: bot.dataGeneration, version: state.version, reactivateAt: dueAt },
+    payload: {
+      teamId,
+      botId: bot.id,
+      contactId: state.contactId,
+      generation: bot.dataGeneration,
+      version: state.version,
+      reactivateAt: dueAt,
+      reason: state.reason!,
+      botMessageCount: state.botMessageCount,
+    },
   };
 }
 
@@ -312,6 +336,6 @@ async function resyncTimer(teamId: string, bot: StoredBot, contactId: string): P
   try {
     await applyTimer(teamId, bot, await readContact(teamId, bot, contactId, true));
   } catch (error) {
-    logger.error('could not re-sync a contact timer', { teamId, botId: bot.id, contactId, error: error as Error });
+    logger.error('could not re-sync a contact timer', { teamId, botId: bot.id, timer: contactTimerName(teamId, bot.id, contactId), error: error as Error });
   }
 }

@@ -77,6 +77,8 @@ export const ReactivationPayloadInput = z
     generation: z.number().int().min(0),
     version: z.number().int().min(1),
     reactivateAt: z.iso.datetime(),
+    reason: z.enum(INACTIVE_REASONS),
+    botMessageCount: z.number().int().min(0),
   })
   .strict();
 
