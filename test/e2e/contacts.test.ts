@@ -99,7 +99,7 @@ describe('contact bot status routes', () => {
     expect(manual.json).toMatchObject({ status: 'inactive', reason: 'manual_message', reactivateAt: null, botMessageCount: 1 });
     const refused = await api('POST', messagesPath(botId, 'jane@example.com'), { sender: 'bot', text: 'Can I help?' });
     expect(refused.status).toBe(409);
-    expect(refused.json.reason).toBe('manual_message');
+    expect(refused.json).toMatchObject({ status: 409, title: 'Conflict', contactStatus: 'inactive', reason: 'manual_message', reactivateAt: null });
 
     const stale = await api('PUT', statusPath(botId, 'jane@example.com'), { status: 'active' }, { 'If-Match': '"v1"' });
     expect(stale.status).toBe(412);

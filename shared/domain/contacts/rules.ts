@@ -97,7 +97,7 @@ export function afterMessage(current: ContactState, bot: ContactRulesBot, sender
     case 'bot': {
       if (!bot.active) throw conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
       if (current.status === 'inactive') {
-        throw conflict('The bot is inactive for this contact; reactivate it first.', { status: current.status, reason: current.reason, reactivateAt: current.reactivateAt });
+        throw conflict('The bot is inactive for this contact; reactivate it first.', { contactStatus: current.status, reason: current.reason, reactivateAt: current.reactivateAt });
       }
       const count = current.botMessageCount + 1;
       if (bot.maxMessagesPerContact != null && count >= bot.maxMessagesPerContact) {
