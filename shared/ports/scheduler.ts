@@ -194,17 +194,29 @@ export const LOCAL_MAX_ATTEMPTS = 5;
  * is left. Delivery is at least once, like Scheduler's: a timer is deleted only after `fire` resolved (and only if
  * it was not replaced meanwhile), so a crash mid-pass fires it again at the next start. A failing `fire` is
  * retried with backoff, then moved to the dead-letter partition. Returns how many timers were fired.
+ *
+ * Timers stream through a pool of workers: the next page (in due order, continuing after the last one read, so
+ * fired timers still awaiting their delete are not read again) is fetched while the pool still has work, and
+ * deletes run in the background in batches; the pass waits for them before it returns.
  */
 export async function fireDueLocalTimers(
   fire: (payload: ReactivationPayload) => Promise<unknown>,
-  opts: { now?: () => Date; concurrency?: number; pageSize?: number } = {},
+  opts: { now?: () => Date; concurrency?: number; pageSize?: number; maxPerPass?: number } = {},
 ): Promise<number> {
   const now = opts.now ?? (() => new Date());
   const concurrency = opts.concurrency ?? 16;
   const pageSize = opts.pageSize ?? 200;
+  const maxPerPass = opts.maxPerPass ?? 50_000;
+  const queue: LocalTimerItem[] = [];
+  const done: LocalTimerItem[] = [];
+  const deletes: Promise<void>[] = [];
+  let read = 0;
   let fired = 0;
-  // A full page means more may be due: read again, but never spin for ever within one pass.
-  for (let page = 0; page < 50; page++) {
+  let lastKey: Record<string, unknown> | undefined;
+  let exhausted = false;
+  let fetching: Promise<void> | undefined;
+
+  const fetchPage = async () => {
     const res = await doc.send(
       new QueryCommand({
         TableName: tableName(),
@@ -212,24 +224,51 @@ export async function fireDueLocalTimers(
         KeyConditionExpression: 'GSI1PK = :p AND GSI1SK <= :due',
         ExpressionAttributeValues: { ':p': LOCAL_TIMERS_PARTITION, ':due': `${now().toISOString()}#\uffff` },
         Limit: pageSize,
+        ExclusiveStartKey: lastKey,
       }),
     );
-    const due = (res.Items ?? []) as LocalTimerItem[];
-    const done: LocalTimerItem[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, due.length) }, async () => {
-        while (next < due.length) {
-          const timer = due[next++]!;
-          if (await fireOne(timer, fire)) done.push(timer);
+    const items = (res.Items ?? []) as LocalTimerItem[];
+    queue.push(...items);
+    read += items.length;
+    const last = items.at(-1) as Record<string, unknown> | undefined;
+    if (last) lastKey = { PK: last.PK, SK: last.SK, GSI1PK: last.GSI1PK, GSI1SK: last.GSI1SK };
+    // A short page: nothing more is due right now (a new timer is always due later than the last one read).
+    if (items.length < pageSize || read >= maxPerPass) exhausted = true;
+  };
+  let failed: unknown;
+  const refill = () => {
+    if (!exhausted && !fetching && queue.length < concurrency * 2) {
+      // A failed read ends the pass once the timers in hand are done; the next pass starts over.
+      fetching = fetchPage()
+        .catch((e: unknown) => void ((failed = e), (exhausted = true)))
+        .finally(() => (fetching = undefined));
+    }
+    return fetching;
+  };
+
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const pending = refill();
+        const timer = queue.shift();
+        if (!timer) {
+          if (pending) {
+            await pending;
+            continue;
+          }
+          return;
         }
-      }),
-    );
-    // Before the next read, so a fired timer is never read (and fired) again.
-    await deleteFired(done);
-    fired += done.length;
-    if (due.length < pageSize) return fired;
-  }
+        if (await fireOne(timer, fire)) {
+          fired++;
+          done.push(timer);
+        }
+        if (done.length >= 100) deletes.push(deleteFired(done.splice(0)));
+      }
+    }),
+  );
+  deletes.push(deleteFired(done.splice(0)));
+  await Promise.all(deletes);
+  if (failed) throw failed;
   return fired;
 }
 
