@@ -30,9 +30,10 @@ import { type BotStatusPut, type ContactStatusValue, dueTimeOf, type MessagePost
  * concurrent writers re-read and re-apply the rules, so no count is lost and a limit turns a contact off once.
  *
  * Timers (EventBridge Scheduler on AWS, the table locally; see `shared/ports/scheduler.ts`) are set BEFORE the
- * status change is committed, so a committed pause always has its timer; a timer left behind by a write that did not
- * commit carries a version that never matches, and fires as a no-op. When a write that touched the timer fails, the
- * timer is re-synced to the committed state, so a loser of a race cannot replace the winner's timer for good.
+ * status change is committed, so a committed pause always has its timer. A timer carries the exact paused state it
+ * was set for (version, due time, reason, count) and reactivates only that state, so one left behind by a write
+ * that did not commit fires as a no-op. Because a contact has one timer (one name), a write that touched the timer
+ * and then failed re-syncs it to the committed state: a loser of a race cannot replace the winner's timer for good.
  *
  * Audit (module `contacts`, same transaction as the change): every status change (`activate`, `deactivate`,
  * `reactivate` by `system:scheduler`), with its reason and timer. A `bot` message that only increments the count is
