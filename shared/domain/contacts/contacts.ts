@@ -45,6 +45,7 @@ export const SCHEDULER_ACTOR: Actor = { email: 'system:scheduler', role: 'system
 /** Optimistic-concurrency attempts before a write gives up with 409 (20 concurrent writers settle well within). */
 const MAX_ATTEMPTS = 30;
 
+/** The API shape of a contact's bot status (spec): the stored state without its `version` (that is the ETag). */
 const toStatus = (s: ContactState): ContactStatus => ({
   contactId: s.contactId,
   status: s.status,
@@ -81,7 +82,8 @@ export async function getContactStatus(teamId: string, botId: string, contactId:
 /**
  * `PUT .../bot-status`. `requiredVersion` (from `If-Match`) makes a stale write 412; without it a concurrent
  * change is re-read and the request re-applied. Nothing changes (and nothing is written) when the contact is
- * already in the requested state.
+ * already in the requested state. 404 for a missing bot, 409 in mode `off` or after too many concurrent changes;
+ * a failure to set or delete the timer (AWS) propagates as a 500 and leaves the status unchanged.
  */
 export async function setContactStatus(
   teamId: string,
