@@ -156,6 +156,14 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     keep(await api.call('deleteConnector', { params: { connectorId: c2 } }));
   }
   await exerciseBotLifecycle(api, keep, twice);
+  // Contact bot status (issue 4): locally a timer is a table item, so setting one adds a PutItem (a Scheduler call on AWS).
+  const contactBot = idOf(await api.call('createBot', { body: { ...botBody('Contact bot'), maxMessagesPerContact: 5 } }));
+  await twice('getContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' } });
+  await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-41' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } });
+  keep(await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } }));
+  await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-43' }, body: { sender: 'bot', text: 'Hello' } });
+  keep(await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-44' }, body: { sender: 'bot', text: 'Hello' } }));
+  await twice('listContacts', { params: { botId: contactBot }, query: { status: 'inactive' } });
 
   await twice('listAuditLogs', { query: { limit: '50' } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });

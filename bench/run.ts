@@ -9,6 +9,7 @@
 import { botReset } from './bot-reset.js';
 import { bundleSize } from './bundle-size.js';
 import { dialoutBench } from './dialout.js';
+import { contactTimersBench } from './contact-timers.js';
 import { dynamodbRequests } from './dynamodb-requests.js';
 import { healthCheckBench } from './health-check.js';
 import { type BenchSection, createBenchContext } from './support/context.js';
@@ -19,7 +20,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
-const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget, dialoutBench, healthCheckBench, botReset];
+const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget, dialoutBench, healthCheckBench, botReset, contactTimersBench];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);

@@ -75,6 +75,11 @@ export const ROUTES = [
   { method: 'POST', path: '/api/teams/{teamId}/phone-numbers', operation: 'createPhoneNumber', minRole: 'member', handler: 'phone-numbers/create', summary: 'Map a phone number (E.164) to a bot', tag: 'phone-numbers' },
   { method: 'DELETE', path: '/api/teams/{teamId}/phone-numbers/{number}', operation: 'deletePhoneNumber', minRole: 'member', handler: 'phone-numbers/delete', summary: 'Release a phone number', tag: 'phone-numbers' },
   // --- end issue 3 ---------------------------------------------------------------------------------------------
+  // Contact bot status (issue 4, seed 001)
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/contacts', operation: 'listContacts', minRole: 'member', handler: 'contacts/list', summary: 'List contact bot statuses (?status=active|inactive)', tag: 'contacts' },
+  { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'getContactBotStatus', minRole: 'member', handler: 'contacts/get-status', summary: "Get the bot's status for a contact", tag: 'contacts' },
+  { method: 'PUT', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'putContactBotStatus', minRole: 'member', handler: 'contacts/put-status', summary: 'Switch the bot on or off for a contact, optionally until a time', tag: 'contacts' },
+  { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/messages', operation: 'postContactMessage', minRole: 'member', handler: 'contacts/post-message', summary: 'Record a message; apply the per-contact bot rules', tag: 'contacts' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

@@ -1,15 +1,19 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { ROUTES } from '../functions/routes.js';
+import { type Operation, ROUTES } from '../functions/routes.js';
 import { BotopsApi } from './constructs/api.js';
 import { BotopsCalls } from './constructs/calls.js';
 import { ConnectorHealthCheck } from './constructs/health-check.js';
 import { BotDataPurge } from './constructs/bot-data-purge.js';
+import { ContactTimers } from './constructs/contact-timers.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
 /** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
 export const DESTROYABLE_CONTEXT = 'destroyable';
+
+/** Routes that set or delete contact reactivation timers (issue 4): the only functions allowed to touch schedules. */
+export const CONTACT_TIMER_OPERATIONS = ['putContactBotStatus', 'postContactMessage'] as const satisfies readonly Operation[];
 
 /**
  * botops in one stack: the single table and the HTTP API with one function per route. Further concerns
@@ -28,6 +32,7 @@ export class BotopsStack extends Stack {
   readonly healthCheck: ConnectorHealthCheck;
   /** issue 3: the background purge behind bot reset and delete. */
   readonly botDataPurge: BotDataPurge;
+  readonly contactTimers: ContactTimers;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -51,6 +56,9 @@ export class BotopsStack extends Stack {
     // issue 3: reset and delete make a bot's data unreachable at once and hand its removal to this job
     this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
     for (const operation of ['resetBot', 'deleteBot']) this.botDataPurge.grantStart(this.api.functions.get(operation)!);
+
+    this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
+    for (const operation of CONTACT_TIMER_OPERATIONS) this.contactTimers.allowScheduling(this.api.functions.get(operation)!);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

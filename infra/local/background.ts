@@ -25,6 +25,8 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
       return drainLocalJobs;
     },
   },
+  // Contact reactivation timers (issue 4): what EventBridge Scheduler does on AWS.
+  { name: 'contact-timers', start: async () => (await import('./contact-timers.js')).startContactTimerPoller() },
 ];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */

@@ -4,6 +4,7 @@ import { AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
 import { BulkActionInput, CapacityQuery, ConnectorCreateInput, ConnectorListQuery, ConnectorUpdateInput, HistoryQuery, MetricsQuery, RedeployInput } from '../domain/connectors/schema.js';
+import { BotStatusPutInput, ContactListQuery, MessageInput } from '../domain/contacts/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
 import { CampaignCreateInput } from '../domain/campaigns/schema.js';
@@ -43,6 +44,10 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   createCampaign: { body: CampaignCreateInput },
   listPhoneNumbers: { query: PageQuery },
   createPhoneNumber: { body: PhoneNumberCreateInput },
+  // Contact bot status (issue 4)
+  listContacts: { query: ContactListQuery },
+  putContactBotStatus: { body: BotStatusPutInput },
+  postContactMessage: { body: MessageInput },
 };
 
 const Problem = z.object({
