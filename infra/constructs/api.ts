@@ -97,6 +97,9 @@ export class BotopsApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
+    // One log group for every route function: streams are named after their function, and a group per route
+    // would spend one of the stack's 500 CloudFormation resources per route.
+    const routeLogs = new LogGroup(this, 'RouteFunctionLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: logRemovalPolicy });
     const functions = new Map<string, BotopsFunction>();
     for (const row of props.routes) {
       const name = constructIdOf(row.operation);
@@ -104,6 +107,7 @@ export class BotopsApi extends Construct {
         module: row.handler,
         description: `${routeKey(row)} -> functions/${row.handler}.ts`,
         logRemovalPolicy,
+        logGroup: routeLogs,
         ...props.functionOptions?.[row.operation],
       }).bindTable(props.table, { write: !READ_ONLY_METHODS.has(row.method) });
       functions.set(row.operation, fn);

@@ -30,6 +30,12 @@ export interface BotopsFunctionProps {
    */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
+   * A log group shared with other functions (the API's route functions share one: Lambda names each log stream
+   * after its function, and a log group per route would cost one of CloudFormation's 500 resources per route).
+   * @default a log group of its own
+   */
+  readonly logGroup?: LogGroup;
+  /**
    * The AWS Parameters and Secrets Lambda Extension, for functions that read a secret (the widget session route).
    * @default none
    */
@@ -53,8 +59,8 @@ export interface BindTableOptions {
  * - bundled locally by esbuild (never Docker) as one minified ESM file `index.mjs` with a source map, the AWS SDK
  *   v3 we pin bundled in rather than taken from the runtime, and a `require` shim for CommonJS dependencies;
  *   the Lambda handler string is therefore `index.handler`;
- * - its own log group with one month's retention, and its own role whose only standing permission is writing
- *   to that log group (instead of the managed `AWSLambdaBasicExecutionRole`, which may write to every log group);
+ * - its own log group (or one shared by the API's route functions) with one month's retention, and its own role
+ *   whose only standing permission is writing to that log group (instead of the managed `AWSLambdaBasicExecutionRole`, which may write to every log group);
  * - `POWERTOOLS_SERVICE_NAME=botops` and `NODE_OPTIONS=--enable-source-maps` so stack traces point at TypeScript.
  *
  * Data access is added with {@link BotopsFunction.bindTable}.
@@ -63,17 +69,19 @@ export interface BindTableOptions {
  * @see https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html
  */
 export class BotopsFunction extends NodejsFunction {
-  /** The function's dedicated log group. */
+  /** The function's log group (its own, or the one it shares). */
   readonly functionLogGroup: LogGroup;
   /** The function's own execution role (grants from `bindTable` land in its default policy). */
   readonly executionRole: Role;
 
   constructor(scope: Construct, id: string, props: BotopsFunctionProps) {
     // Created beside the function (not inside it) because NodejsFunction needs both at construction time.
-    const logGroup = new LogGroup(scope, `${id}LogGroup`, {
-      retention: RetentionDays.ONE_MONTH,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
+    const logGroup =
+      props.logGroup ??
+      new LogGroup(scope, `${id}LogGroup`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${id} (functions/${props.module}.ts)`,
