@@ -25,6 +25,10 @@ export const ROUTES = [
   { method: 'DELETE', path: '/api/teams/{teamId}/bots/{botId}', operation: 'deleteBot', minRole: 'admin', handler: 'bots/delete', summary: 'Delete a bot', tag: 'bots' },
 
   { method: 'GET', path: '/api/teams/{teamId}/audit-logs', operation: 'listAuditLogs', minRole: 'admin', handler: 'audit/list', summary: 'List audit events, newest first', tag: 'audit' },
+
+  // Audit log CSV export (issue 7)
+  { method: 'POST', path: '/api/teams/{teamId}/audit-logs/exports', operation: 'createAuditExport', minRole: 'admin', handler: 'audit/create-export', summary: 'Export the filtered audit log as CSV (202, runs in the background)', tag: 'audit' },
+  { method: 'GET', path: '/api/teams/{teamId}/audit-logs/exports/{exportId}', operation: 'getAuditExport', minRole: 'admin', handler: 'audit/get-export', summary: 'Export status, progress and download link', tag: 'audit' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { AuditQuery } from '../audit/schemas.js';
+import { AuditExportInput, AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { PageQuery } from '../http/paging.js';
@@ -17,6 +17,7 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   createBot: { body: BotCreateInput },
   updateBot: { body: BotUpdateInput },
   listAuditLogs: { query: AuditQuery },
+  createAuditExport: { body: AuditExportInput },
 };
 
 const Problem = z.object({
