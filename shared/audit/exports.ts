@@ -10,6 +10,7 @@ import { logger } from '../logger.js';
 import { asyncInvoker } from '../ports/async-invoke.js';
 import { presignedDownload } from '../ports/object-store.js';
 import { type AuditFilters, auditPut, normalizeFilters } from './audit.js';
+import { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
 
 /**
  * Audit CSV export jobs (spec, "Audit log": `POST /audit-logs/exports`, `GET .../exports/{exportId}`).
@@ -23,12 +24,7 @@ import { type AuditFilters, auditPut, normalizeFilters } from './audit.js';
 export const EXPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-/** Async-invoke target name (`ASYNC_TARGET_AUDIT_EXPORTER` on AWS, a local runner under `npm start`). */
-export const EXPORTER_TARGET = 'audit-exporter';
-/** How long a download link works (issue 7: 15 minutes). */
-export const DOWNLOAD_URL_SECONDS = 15 * 60;
-/** Exports (item and file) are deleted after this many days; the bucket's lifecycle rule matches it. */
-export const EXPORT_RETENTION_DAYS = 7;
+export { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
 /** Actor of the exporter's own audit events (house rule: system actors are `system:*`). */
 export const EXPORTER_ACTOR: Actor = { email: 'system:audit-exporter', role: 'system' };
 

@@ -1,5 +1,6 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { EXPORT_BUCKET_ENV } from '../audit/export-settings.js';
 import { requireEnv } from '../env.js';
 
 /**
@@ -30,7 +31,7 @@ export function s3(): S3Client {
 }
 
 /** Name of the exports bucket. Throws when `EXPORT_BUCKET` is not set. */
-export const exportBucket = (): string => requireEnv('EXPORT_BUCKET');
+export const exportBucket = (): string => requireEnv(EXPORT_BUCKET_ENV);
 
 /**
  * A presigned `GET` URL for `key` in the exports bucket, valid `expiresInSeconds` (SigV4 query signing,
