@@ -6,6 +6,7 @@
  *
  * Adding a section: a file under bench/ exporting a `BenchSection` (see support/context.ts), listed below.
  */
+import { auditExportBench } from './audit-export.js';
 import { bundleSize } from './bundle-size.js';
 import { dynamodbRequests } from './dynamodb-requests.js';
 import { type BenchSection, createBenchContext } from './support/context.js';
@@ -15,7 +16,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
-const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize];
+const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, auditExportBench];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);

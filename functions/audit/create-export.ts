@@ -1,4 +1,4 @@
-import { requestAuditExport } from '../../shared/audit/exports.js';
+import { requestAuditExport } from '../../shared/audit/export-requests.js';
 import { AuditExportInput } from '../../shared/audit/schemas.js';
 import { actorOf } from '../../shared/auth/principal.js';
 import { api } from '../../shared/http/handler.js';

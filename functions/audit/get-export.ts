@@ -1,4 +1,4 @@
-import { getAuditExportView } from '../../shared/audit/exports.js';
+import { getAuditExportView } from '../../shared/audit/export-requests.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 

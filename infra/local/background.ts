@@ -16,7 +16,7 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
     name: 'audit-exporter',
     start: async () => {
       const { registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
-      const { EXPORTER_TARGET } = await import('../../shared/audit/exports.js');
+      const { EXPORTER_TARGET } = await import('../../shared/audit/export-settings.js');
       const { handler } = await import('../../functions/audit-exporter.js');
       registerLocalTarget(EXPORTER_TARGET, (payload) => handler(payload));
       return async () => undefined;

@@ -202,16 +202,23 @@ export async function listAuditEvents(
 
 /**
  * Every audit event of the team matching `filters`, newest first, as DynamoDB returns them (up to 1 MB per
- * Query page): what the CSV exporter streams. Pages emptied by a leftover filter are skipped, not yielded.
+ * Query page): what the CSV exporter streams. The next page is requested while the caller handles this one
+ * (two pages in memory at most). Pages emptied by a leftover filter are skipped, not yielded.
  */
 export async function* auditEventPages(teamId: string, filters: AuditFilters): AsyncGenerator<AuditEvent[]> {
   const plan = auditQueryPlan(teamId, filters);
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...plan.input, ExclusiveStartKey: start }));
-    start = page.LastEvaluatedKey;
-    if (page.Items?.length) yield page.Items.map(toAuditEvent);
-  } while (start);
+  const read = (start?: Record<string, unknown>) => doc.send(new QueryCommand({ ...plan.input, ExclusiveStartKey: start }));
+  let pending: ReturnType<typeof read> | undefined = read();
+  try {
+    while (pending) {
+      const page: Awaited<ReturnType<typeof read>> = await pending;
+      pending = page.LastEvaluatedKey ? read(page.LastEvaluatedKey) : undefined;
+      if (page.Items?.length) yield page.Items.map(toAuditEvent);
+    }
+  } finally {
+    // the caller stopped early: a read still in flight must not surface as an unhandled rejection
+    pending?.catch(() => undefined);
+  }
 }
 
 function toAuditEvent(item: Record<string, unknown>): AuditEvent {

@@ -4,7 +4,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { stringify } from 'csv-stringify';
 import { logger } from '../logger.js';
 import { exportBucket, s3 } from '../ports/object-store.js';
-import { type AuditEvent, auditEventPages } from './audit.js';
+import { type AuditEvent, type AuditFilters, auditEventPages } from './audit.js';
 import { ExportSuperseded, claimExport, completeExport, exportObjectKey, failExport, reportProgress } from './exports.js';
 
 /**
@@ -33,18 +33,22 @@ export function csvStringifier() {
 const MiB = 1024 * 1024;
 /** S3 multipart limits: at most 10,000 parts; every part but the last at least 5 MiB. */
 export const MAX_PARTS = 10_000;
-/** Smallest part we use: 8 MiB, well above S3's 5 MiB, and the unit parts grow in. */
-export const MIN_PART_SIZE = 8 * MiB;
 /**
- * Upper bound of the exporter's output rate, bytes per second. One DynamoDB Query stream returns at most
- * 1 MB per page, and pages take tens of milliseconds, so a run cannot write faster than this; the local
- * bench measures a few MB/s. With it, the output of a whole run is bounded by rate x time left.
+ * Smallest part: S3's 5 MiB minimum. lib-storage holds about three parts at once (the part being filled, its
+ * concatenated copy, the previous part until the next one is cut), so the part size is the memory lever.
  */
-export const MAX_BYTES_PER_SECOND = 100 * 1000 * 1000;
+export const MIN_PART_SIZE = 5 * MiB;
+/**
+ * Upper bound of one run's output rate, bytes per second. The exporter is one Node thread that reads DynamoDB
+ * pages (at most 1 MB each) and writes CSV; the bench measures it well under this even with events generated
+ * in memory. With it, a run's output is bounded by rate x time left, and the part size follows from that.
+ */
+export const MAX_BYTES_PER_SECOND = 50 * 1000 * 1000;
 
 /**
  * Part size for an object of at most `maxBytes`: whole MiB, at least {@link MIN_PART_SIZE}, and large enough
- * that `maxBytes` fits in 90% of {@link MAX_PARTS} parts. For a 15-minute run (90 GB bound) that is 10 MiB.
+ * that `maxBytes` fits in 90% of {@link MAX_PARTS} parts. A 15-minute run (45 GB bound) gets 5 MiB parts; a
+ * longer budget grows them. The exporter also stops cleanly before part 10,000 whatever the estimate.
  */
 export function partSizeFor(maxBytes: number): number {
   return Math.max(MIN_PART_SIZE, Math.ceil(maxBytes / (MAX_PARTS * 0.9) / MiB) * MiB);
@@ -55,6 +59,11 @@ export type ExportRunOptions = {
   deadline?: number;
   /** How often `rowCount` and the heartbeat are written, ms. @default 2000 */
   progressEveryMs?: number;
+  /**
+   * Where the events come from. @default {@link auditEventPages} (DynamoDB). The bench swaps in a generator
+   * to measure the CSV and upload stages alone.
+   */
+  source?: (teamId: string, filters: AuditFilters) => AsyncIterable<AuditEvent[]>;
 };
 
 export type ExportOutcome =
@@ -102,8 +111,9 @@ class ExportFailure extends Error {
  * asynchronous Lambda invocation is not retried for a failure already recorded. Errors of the state writes
  * themselves (DynamoDB unavailable) are thrown, and Lambda's retry then claims the export again.
  *
- * Memory: one part buffered for upload (lib-storage, `queueSize` 1) plus one part being filled by the stream,
- * whatever the number of rows. Part size: {@link partSizeFor} the most this run can write before `deadline`.
+ * Memory: lib-storage's part buffers (`queueSize` 1: no part uploads while another is in flight) plus 1 MiB of
+ * stream buffer, whatever the number of rows. Part size: {@link partSizeFor} the most this run can write
+ * before `deadline`.
  */
 export async function runAuditExport(teamId: string, exportId: string, opts: ExportRunOptions = {}): Promise<ExportOutcome> {
   const deadline = opts.deadline ?? Date.now() + 15 * 60_000;
@@ -123,8 +133,8 @@ export async function runAuditExport(teamId: string, exportId: string, opts: Exp
   let failure: ExportFailure | undefined;
   const fail = (kind: FailureKind, cause?: unknown) => (failure ??= cause instanceof ExportFailure ? cause : new ExportFailure(kind, cause));
 
-  // Lets the producer run one part ahead of the upload in flight.
-  const body = new PassThrough({ highWaterMark: partSize });
+  // A small buffer: the producer runs ahead of the upload by 1 MiB, not by a whole part.
+  const body = new PassThrough({ highWaterMark: MiB });
   const upload = new Upload({
     client: s3(),
     params: { Bucket: exportBucket(), Key: objectKey, Body: body, ContentType: 'text/csv; charset=utf-8' },
@@ -141,7 +151,7 @@ export async function runAuditExport(teamId: string, exportId: string, opts: Exp
 
   async function* records(): AsyncGenerator<string[]> {
     try {
-      for await (const page of auditEventPages(teamId, job!.filters)) {
+      for await (const page of (opts.source ?? auditEventPages)(teamId, job!.filters)) {
         for (const event of page) yield csvRecord(event);
         rows += page.length;
       }

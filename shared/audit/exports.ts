@@ -1,30 +1,23 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import type { Actor } from '../auth/principal.js';
 import { doc, tableName } from '../db/client.js';
 import { auditExportKey } from '../db/keys.js';
-import { TTL_ATTRIBUTE } from '../db/table.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../http/problem.js';
-import { logger } from '../logger.js';
-import { asyncInvoker } from '../ports/async-invoke.js';
-import { presignedDownload } from '../ports/object-store.js';
-import { type AuditFilters, auditPut, normalizeFilters } from './audit.js';
-import { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
+import { type AuditFilters, auditPut } from './audit.js';
 
 /**
- * Audit CSV export jobs (spec, "Audit log": `POST /audit-logs/exports`, `GET .../exports/{exportId}`).
+ * Audit CSV export jobs: their stored state and the exporter's transitions (the request and the status view
+ * are in `export-requests.ts`, so the exporter loads neither the Lambda client nor the presigner).
  *
  * Lifecycle: `queued` (request, in one transaction with its audit event) -> `running` (claimed by the exporter)
  * -> `succeeded` | `failed`. Each transition writes an audit event in the same transaction; progress
  * (`rowCount`, `heartbeatAt`) is not a state change and is written alone. Every exporter write is conditioned
  * on its `attempt`, so of two deliveries of the same asynchronous invocation only the latest claim can finish.
- * An export and its file are kept {@link EXPORT_RETENTION_DAYS} days (item TTL, S3 lifecycle rule).
+ * An export and its file are kept `EXPORT_RETENTION_DAYS` days (item TTL, S3 lifecycle rule).
  */
 export const EXPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-export { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
 /** Actor of the exporter's own audit events (house rule: system actors are `system:*`). */
 export const EXPORTER_ACTOR: Actor = { email: 'system:audit-exporter', role: 'system' };
 
@@ -53,22 +46,6 @@ export type StoredAuditExport = {
   reason?: string;
 };
 
-/** What `GET .../exports/{exportId}` answers. `downloadUrl`/`expiresAt` only when `succeeded`, `reason` when `failed`. */
-export type AuditExportView = {
-  exportId: string;
-  status: ExportStatus;
-  rowCount: number;
-  filters: AuditFilters;
-  requestedBy: string;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  bytes?: number;
-  downloadUrl?: string;
-  expiresAt?: string;
-  reason?: string;
-};
-
 /** Raised by exporter writes whose `attempt` is no longer the export's: a later claim owns it. */
 export class ExportSuperseded extends Error {
   constructor(exportId: string) {
@@ -78,91 +55,23 @@ export class ExportSuperseded extends Error {
 }
 
 const T = () => tableName();
-const days = (n: number) => n * 24 * 60 * 60 * 1000;
+/** `n` days in milliseconds. */
+export const days = (n: number) => n * 24 * 60 * 60 * 1000;
 
 /** Object key of an export's CSV in the exports bucket: one prefix per team, readable as `exports/*` in IAM. */
 export const exportObjectKey = (teamId: string, exportId: string) => `exports/${teamId}/${exportId}.csv`;
 
-/**
- * Records a `queued` export of `input`'s filters (with its `export_requested` audit event, one transaction),
- * then starts the exporter through the async-invoke port. When the exporter cannot be started the export is
- * marked `failed` and a 503 problem (`Retry-After: 5`) is thrown.
- */
-export async function requestAuditExport(teamId: string, input: AuditFilters, actor: Actor): Promise<StoredAuditExport> {
-  const now = new Date().toISOString();
-  const filters = normalizeFilters(input);
-  const snapshot = { ...filters, to: !filters.to || filters.to > now ? now : filters.to };
-  const job: StoredAuditExport = {
-    id: ulid(),
-    teamId,
-    status: 'queued',
-    filters: snapshot,
-    requestedBy: actor.email,
-    createdAt: now,
-    updatedAt: now,
-    attempt: 0,
-    rowCount: 0,
-  };
-  await transactWrite(
-    [
-      {
-        Put: {
-          TableName: T(),
-          Item: { ...auditExportKey(teamId, job.id), entity: 'auditExport', ...job, [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000) },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      auditPut(teamId, { actor, module: 'audit', action: 'export_requested', targetId: job.id, changes: { status: { before: null, after: 'queued' }, filters: { before: null, after: snapshot } } }, now),
-    ],
-    () => conflict('Export already exists.'),
-  );
-  try {
-    await asyncInvoker().invoke(EXPORTER_TARGET, { teamId, exportId: job.id });
-  } catch (error) {
-    logger.error('cannot start the audit exporter', { teamId, exportId: job.id, error: error as Error });
-    await failExport(teamId, job.id, 0, 'The exporter could not be started; request a new export.').catch(() => undefined);
-    throw new HttpProblem(503, 'Service Unavailable', 'The export could not be started; try again.', undefined, {}, { 'Retry-After': '5' });
-  }
-  return job;
-}
-
-async function getStoredExport(teamId: string, exportId: string): Promise<StoredAuditExport | undefined> {
+/** The stored export (strongly consistent read), or undefined. */
+export async function getStoredExport(teamId: string, exportId: string): Promise<StoredAuditExport | undefined> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: auditExportKey(teamId, exportId), ConsistentRead: true }));
   return res.Item as StoredAuditExport | undefined;
 }
 
-const EXPORT_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /**
- * The export as `GET .../exports/{exportId}` shows it, with a fresh presigned download URL
- * ({@link DOWNLOAD_URL_SECONDS}) when it succeeded. An export that stopped reporting progress (a crashed or
- * timed-out run, {@link STALE_RUNNING_MS}) or never started ({@link STALE_QUEUED_MS}) reads as `failed`.
- * Throws 404 for an unknown, foreign, malformed or expired (older than 7 days) export id.
+ * True when a `running` export stopped reporting ({@link STALE_RUNNING_MS}) or a `queued` one never started
+ * ({@link STALE_QUEUED_MS}): it is shown as failed and never claimed again.
  */
-export async function getAuditExportView(teamId: string, exportId: string, now = Date.now()): Promise<AuditExportView> {
-  const job = EXPORT_ID.test(exportId) ? await getStoredExport(teamId, exportId) : undefined;
-  if (!job || now > Date.parse(job.createdAt) + days(EXPORT_RETENTION_DAYS)) throw notFound('Export');
-  const view: AuditExportView = {
-    exportId: job.id,
-    status: job.status,
-    rowCount: job.rowCount,
-    filters: job.filters,
-    requestedBy: job.requestedBy,
-    createdAt: job.createdAt,
-    ...(job.startedAt ? { startedAt: job.startedAt } : {}),
-    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
-    ...(job.bytes !== undefined ? { bytes: job.bytes } : {}),
-    ...(job.reason ? { reason: job.reason } : {}),
-  };
-  if (isStale(job, now)) return { ...view, status: 'failed', reason: 'The exporter stopped without finishing (crash or timeout); request a new export.' };
-  if (job.status === 'succeeded' && job.objectKey) {
-    const link = await presignedDownload(job.objectKey, `audit-log-${job.id}.csv`, DOWNLOAD_URL_SECONDS);
-    return { ...view, downloadUrl: link.url, expiresAt: link.expiresAt };
-  }
-  return view;
-}
-
-function isStale(job: StoredAuditExport, now: number): boolean {
+export function isStale(job: StoredAuditExport, now: number): boolean {
   if (job.status === 'queued') return now - Date.parse(job.createdAt) > STALE_QUEUED_MS;
   if (job.status === 'running') return now - Date.parse(job.heartbeatAt ?? job.createdAt) > STALE_RUNNING_MS;
   return false;

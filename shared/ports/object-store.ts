@@ -1,5 +1,4 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { EXPORT_BUCKET_ENV } from '../audit/export-settings.js';
 import { requireEnv } from '../env.js';
 
@@ -40,6 +39,8 @@ export const exportBucket = (): string => requireEnv(EXPORT_BUCKET_ENV);
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html
  */
 export async function presignedDownload(key: string, filename: string, expiresInSeconds: number): Promise<{ url: string; expiresAt: string }> {
+  // Loaded on first use: the exporter, which shares this module, never presigns.
+  const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
   const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000); // X-Amz-Date has whole seconds
   const url = await getSignedUrl(
     s3(),

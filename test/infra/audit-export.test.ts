@@ -99,7 +99,13 @@ describe('audit exporter function', () => {
       Architectures: ['arm64'],
       MemorySize: 1024,
       Timeout: 900,
-      Environment: { Variables: { TABLE_NAME: { Ref: ids.table }, EXPORT_BUCKET: { Ref: ids.bucket } } },
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: ids.table },
+          EXPORT_BUCKET: { Ref: ids.bucket },
+          NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=1 --max-old-space-size=128',
+        },
+      },
     });
   });
 

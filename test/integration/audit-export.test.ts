@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { handler as exporter } from '../../functions/audit-exporter.js';
 import { type AuditEvent, type AuditFilters, auditPut, listAuditEvents } from '../../shared/audit/audit.js';
 import { CSV_COLUMNS, runAuditExport } from '../../shared/audit/csv-export.js';
-import { EXPORTER_TARGET, type StoredAuditExport, claimExport, exportObjectKey, getAuditExportView, requestAuditExport } from '../../shared/audit/exports.js';
+import { getAuditExportView, requestAuditExport } from '../../shared/audit/export-requests.js';
+import { EXPORTER_TARGET } from '../../shared/audit/export-settings.js';
+import { type StoredAuditExport, claimExport, exportObjectKey } from '../../shared/audit/exports.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { auditExportKey } from '../../shared/db/keys.js';
 import { transactWrite } from '../../shared/db/transact.js';
@@ -95,8 +97,8 @@ async function objectExists(key: string): Promise<boolean> {
   }
 }
 
-/** ~12 MB of CSV in 40 events of ~300 KB (one TransactWriteItems each): more than one 10 MiB part (15-minute runs). */
-const BIG_EVENTS = 40;
+/** ~6 MB of CSV in 20 events of ~300 KB (one TransactWriteItems each): more than one 5 MiB part. */
+const BIG_EVENTS = 20;
 async function bigTeam() {
   const t = await newTeam();
   const blob = 'x'.repeat(300_000);
