@@ -39,6 +39,9 @@ async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team.js');
+  // Export requests start the exporter through the async-invoke port; here it only needs to accept.
+  const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+  registerLocalTarget('audit-exporter', async () => undefined);
 
   const loadHandler: LoadHandler = async (module) => {
     const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
@@ -102,6 +105,10 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   keep(await api.call('deleteBot', { params: { botId: idOf(b2) } }));
 
   await twice('listAuditLogs', { query: { limit: '50' } });
+  // Audit export (issue 7): the request is a transaction; the exporter it starts is measured by `audit-export`.
+  const e1 = await api.call('createAuditExport', { body: { module: 'bots' } });
+  keep(await api.call('createAuditExport', { body: { module: 'members' } }));
+  await twice('getAuditExport', { params: { exportId: exportIdOf(e1) } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });
   keep(await api.call('deleteMember', { params: { memberId: idOf(m2) } }));
 
@@ -159,6 +166,12 @@ function botBody(name: string): Json {
 function idOf(e: Exchange): string {
   const id = (e.body as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string') throw new Error(`${e.route.operation}: no id in response ${JSON.stringify(e.body)}`);
+  return id;
+}
+
+function exportIdOf(e: Exchange): string {
+  const id = (e.body as { exportId?: unknown } | undefined)?.exportId;
+  if (typeof id !== 'string') throw new Error(`${e.route.operation}: no exportId in response ${JSON.stringify(e.body)}`);
   return id;
 }
 

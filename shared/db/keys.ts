@@ -12,8 +12,10 @@
  * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
- * | audit event (cont.)| GSI4PK / GSI4SK: TEAM#<teamId>#AUDIT#ACTION#<action> / <at>#<id>; GSI5PK / GSI5SK: TEAM#<teamId>#AUDIT#MODULE#<module>#ACTION#<action> / <at>#<id> |
  * | audit export      | TEAM#<teamId>           | AUDITEXPORT#<exportId>|                                          |                                   |                                      |
+ *
+ * Audit events also carry GSI4PK `TEAM#<teamId>#AUDIT#ACTION#<action>` and GSI5PK
+ * `TEAM#<teamId>#AUDIT#MODULE#<module>#ACTION#<action>`, both with SK `<at>#<id>` (see `auditIndexPartition`).
  */
 export type Key = { PK: string; SK: string };
 
