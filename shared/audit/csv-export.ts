@@ -184,7 +184,13 @@ export async function runAuditExport(teamId: string, exportId: string, opts: Exp
   clearInterval(progress);
   await reporting;
   if (p.status === 'fulfilled' && u.status === 'fulfilled' && !failure) {
-    await completeExport(teamId, exportId, job.attempt, { rowCount: rows, bytes, objectKey });
+    try {
+      await completeExport(teamId, exportId, job.attempt, { rowCount: rows, bytes, objectKey });
+    } catch (error) {
+      // a later claim owns the export and writes the same snapshot to the same key
+      if (error instanceof ExportSuperseded) return { status: 'skipped' };
+      throw error;
+    }
     logger.info('audit export succeeded', { teamId, exportId, rowCount: rows, bytes, partSize });
     return { status: 'succeeded', rowCount: rows, bytes, objectKey, partSize };
   }

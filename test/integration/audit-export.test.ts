@@ -321,6 +321,24 @@ describe('job state', () => {
     expect((await listed(t.teamId, { module: 'audit', action: 'export_started' }))).toHaveLength(1);
   });
 
+  it('stops a run whose export another run took over (its progress write is refused), leaving no object', async () => {
+    const t = await newTeam();
+    const job = await requestAuditExportWithoutRun(t);
+    const event: AuditEvent = { id: 'E', at: new Date().toISOString(), actorEmail: 'a@b.test', actorRole: 'admin', module: 'bots', action: 'update', targetId: 'x', changes: {} };
+    async function* slow() {
+      yield [event];
+      await new Promise((r) => setTimeout(r, 1000));
+      yield [event];
+    }
+    const run = runAuditExport(t.teamId, job.id, { progressEveryMs: 50, source: slow });
+    await new Promise((r) => setTimeout(r, 300));
+    await doc.send(new UpdateCommand({ TableName: tableName(), Key: auditExportKey(t.teamId, job.id), UpdateExpression: 'SET attempt = :a', ExpressionAttributeValues: { ':a': 7 } }));
+    expect(await run).toEqual({ status: 'skipped' });
+    expect(await objectExists(exportObjectKey(t.teamId, job.id))).toBe(false);
+    expect(await getAuditExportView(t.teamId, job.id)).toMatchObject({ status: 'running' });
+    expect((await listed(t.teamId, { module: 'audit' })).map((e) => e.action)).toEqual(['export_started', 'export_requested']);
+  });
+
   it('drops a malformed event and an unknown or foreign export id', async () => {
     const t = await newTeam();
     const u = await newTeam();
