@@ -200,20 +200,48 @@ export async function listAuditEvents(
   return { items: items.map(toAuditEvent), nextCursor: encodeCursor(next) };
 }
 
+/** Items per Query page of {@link auditEventPages}: ~0.4 MB of typical events, under DynamoDB's 1 MB page cap. */
+export const EXPORT_PAGE_ITEMS = 1000;
+
 /**
- * Every audit event of the team matching `filters`, newest first, as DynamoDB returns them (up to 1 MB per
- * Query page): what the CSV exporter streams. The next page is requested while the caller handles this one
- * (two pages in memory at most). Pages emptied by a leftover filter are skipped, not yielded.
+ * Every audit event of the team matching `filters`, newest first, in Query pages of `pageSize` (>= 2) items: what
+ * the CSV exporter streams. Pages emptied by a leftover filter are skipped, not yielded; the next page is
+ * requested while the caller handles this one (two pages in memory at most).
+ *
+ * Pages continue below the last evaluated sort key (`<sk> BETWEEN :from AND :last`, the item equal to
+ * `:last` dropped) rather than from `ExclusiveStartKey`: on DynamoDB the two cost the same (sort keys
+ * `<at>#<id>` are unique), and DynamoDB Local, which loads a whole partition to honour an
+ * `ExclusiveStartKey`, then reads a million-event partition at full speed instead of running out of heap.
  */
-export async function* auditEventPages(teamId: string, filters: AuditFilters): AsyncGenerator<AuditEvent[]> {
+export async function* auditEventPages(teamId: string, filters: AuditFilters, pageSize = EXPORT_PAGE_ITEMS): AsyncGenerator<AuditEvent[]> {
   const plan = auditQueryPlan(teamId, filters);
-  const read = (start?: Record<string, unknown>) => doc.send(new QueryCommand({ ...plan.input, ExclusiveStartKey: start }));
+  const from = normalizeFilters(filters).from ?? '0000';
+  const { ':to': _to, ...values } = plan.input.ExpressionAttributeValues ?? {};
+  const read = (last?: string) =>
+    doc.send(
+      new QueryCommand({
+        ...plan.input,
+        // the item at `:last` is evaluated again: two at least, so every page moves on
+        Limit: Math.max(2, pageSize),
+        ...(last
+          ? {
+              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :last',
+              ExpressionAttributeNames: { ...plan.input.ExpressionAttributeNames, '#sk': plan.sortAttr },
+              ExpressionAttributeValues: { ...values, ':from': from, ':last': last },
+            }
+          : {}),
+      }),
+    );
+  let bound: string | undefined;
   let pending: ReturnType<typeof read> | undefined = read();
   try {
     while (pending) {
       const page: Awaited<ReturnType<typeof read>> = await pending;
-      pending = page.LastEvaluatedKey ? read(page.LastEvaluatedKey) : undefined;
-      if (page.Items?.length) yield page.Items.map(toAuditEvent);
+      const used = bound;
+      bound = page.LastEvaluatedKey?.[plan.sortAttr] as string | undefined;
+      pending = bound ? read(bound) : undefined;
+      const items = used ? (page.Items ?? []).filter((i) => i[plan.sortAttr] !== used) : (page.Items ?? []);
+      if (items.length) yield items.map(toAuditEvent);
     }
   } finally {
     // the caller stopped early: a read still in flight must not surface as an unhandled rejection

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditFilters, auditPut, auditQueryPlan, listAuditEvents } from '../../shared/audit/audit.js';
+import { type AuditEvent, type AuditFilters, auditEventPages, auditPut, auditQueryPlan, listAuditEvents } from '../../shared/audit/audit.js';
 import { dynamo } from '../../shared/db/client.js';
 import type { Actor } from '../../shared/auth/principal.js';
 import { transactWrite } from '../../shared/db/transact.js';
@@ -79,5 +79,34 @@ describe('audit log queries: one index per filter', () => {
     await expect(listAuditEvents(t.teamId, { action: 'update' }, 1, page.nextCursor!)).rejects.toMatchObject({ statusCode: 400 });
     const next = await listAuditEvents(t.teamId, { module: 'bots', action: 'update' }, 5, page.nextCursor!);
     expect(next.items.map((e) => e.targetId)).toEqual(['t1', 't0']);
+  });
+
+  it('pages the exporter reads (continuing below the last sort key) hold exactly the list, for every kind of plan', async () => {
+    const t = await newTeam();
+    const other: Actor = { email: 'other@example.test', role: 'admin' };
+    for (let i = 0; i < 12; i++) {
+      const actor = i % 3 === 0 ? other : t.actor;
+      await transactWrite([auditPut(t.teamId, { actor, module: i % 2 ? 'bots' : 'members', action: i % 4 ? 'update' : 'create', ...(i % 2 ? { botId: 'B1' } : {}), targetId: `t${i}`, changes: {} }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString())], () => new Error('dup'));
+    }
+    const all = async (filters: AuditFilters) => (await listAuditEvents(t.teamId, filters, 100, undefined)).items.map((e) => e.targetId);
+    for (const filters of [
+      {},
+      { module: 'bots' },
+      { action: 'update' },
+      { module: 'bots', action: 'update' },
+      { botId: 'B1', actorEmail: other.email },
+      { from: '2026-01-01T00:00:03Z', to: '2026-01-01T00:00:09Z' },
+      { from: '2026-01-01T00:00:03Z', actorEmail: t.actor.email },
+      { to: '2026-01-01T00:00:05Z', module: 'members' },
+    ] as AuditFilters[]) {
+      for (const pageSize of [1, 2, 3, 5]) {
+        const seen: AuditEvent[] = [];
+        for await (const page of auditEventPages(t.teamId, filters, pageSize)) {
+          expect(page.length).toBeGreaterThan(0);
+          seen.push(...page);
+        }
+        expect(seen.map((e) => e.targetId), `${JSON.stringify(filters)} / ${pageSize}`).toEqual(await all(filters));
+      }
+    }
   });
 });
