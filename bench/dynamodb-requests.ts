@@ -43,6 +43,8 @@ async function run(ctx: BenchContext): Promise<string> {
   const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
   const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');
   registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
+  // Export requests start the exporter through the async-invoke port; here it only needs to accept.
+  registerLocalTarget('audit-exporter', async () => undefined);
 
   const loadHandler: LoadHandler = async (module) => {
     const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
@@ -166,6 +168,10 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await twice('listContacts', { params: { botId: contactBot }, query: { status: 'inactive' } });
 
   await twice('listAuditLogs', { query: { limit: '50' } });
+  // Audit export (issue 7): the request is a transaction; the exporter it starts is measured by `audit-export`.
+  const e1 = await api.call('createAuditExport', { body: { module: 'bots' } });
+  keep(await api.call('createAuditExport', { body: { module: 'members' } }));
+  await twice('getAuditExport', { params: { exportId: exportIdOf(e1) } });
   await api.call('deleteMember', { params: { memberId: idOf(m1) } });
   keep(await api.call('deleteMember', { params: { memberId: idOf(m2) } }));
 
@@ -262,6 +268,12 @@ function botBody(name: string): Json {
 function idOf(e: Exchange): string {
   const id = (e.body as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string') throw new Error(`${e.route.operation}: no id in response ${JSON.stringify(e.body)}`);
+  return id;
+}
+
+function exportIdOf(e: Exchange): string {
+  const id = (e.body as { exportId?: unknown } | undefined)?.exportId;
+  if (typeof id !== 'string') throw new Error(`${e.route.operation}: no exportId in response ${JSON.stringify(e.body)}`);
   return id;
 }
 

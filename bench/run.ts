@@ -7,6 +7,7 @@
  * Adding a section: a file under bench/ exporting a `BenchSection` (see support/context.ts), listed below.
  */
 import { botReset } from './bot-reset.js';
+import { auditExportBench } from './audit-export.js';
 import { bundleSize } from './bundle-size.js';
 import { dialoutBench } from './dialout.js';
 import { contactTimersBench } from './contact-timers.js';
@@ -20,7 +21,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
-const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget, dialoutBench, healthCheckBench, botReset, contactTimersBench];
+const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget, dialoutBench, healthCheckBench, botReset, contactTimersBench, auditExportBench];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);

@@ -80,6 +80,9 @@ export const ROUTES = [
   { method: 'GET', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'getContactBotStatus', minRole: 'member', handler: 'contacts/get-status', summary: "Get the bot's status for a contact", tag: 'contacts' },
   { method: 'PUT', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/bot-status', operation: 'putContactBotStatus', minRole: 'member', handler: 'contacts/put-status', summary: 'Switch the bot on or off for a contact, optionally until a time', tag: 'contacts' },
   { method: 'POST', path: '/api/teams/{teamId}/bots/{botId}/contacts/{contactId}/messages', operation: 'postContactMessage', minRole: 'member', handler: 'contacts/post-message', summary: 'Record a message; apply the per-contact bot rules', tag: 'contacts' },
+  // Audit log CSV export (issue 7)
+  { method: 'POST', path: '/api/teams/{teamId}/audit-logs/exports', operation: 'createAuditExport', minRole: 'admin', handler: 'audit/create-export', summary: 'Export the filtered audit log as CSV (202, runs in the background)', tag: 'audit' },
+  { method: 'GET', path: '/api/teams/{teamId}/audit-logs/exports/{exportId}', operation: 'getAuditExport', minRole: 'admin', handler: 'audit/get-export', summary: 'Export status, progress and download link', tag: 'audit' },
 ] as const satisfies readonly RouteDef[];
 
 export type Operation = (typeof ROUTES)[number]['operation'];

@@ -6,6 +6,7 @@ import { BotopsCalls } from './constructs/calls.js';
 import { ConnectorHealthCheck } from './constructs/health-check.js';
 import { BotDataPurge } from './constructs/bot-data-purge.js';
 import { ContactTimers } from './constructs/contact-timers.js';
+import { AuditExport } from './constructs/audit-export.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
@@ -22,7 +23,7 @@ export const CONTACT_TIMER_OPERATIONS = ['putContactBotStatus', 'postContactMess
  * Data survives the stack by default (RETAIN); with the context flag `destroyable=true` the table and the log
  * groups are deleted with it, for throw-away dev stacks.
  *
- * Outputs: `ApiUrl` (the stage's invoke URL) and `TableName`.
+ * Outputs: `ApiUrl` (the stage's invoke URL), `TableName` and `ExportBucketName`.
  */
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
@@ -33,6 +34,7 @@ export class BotopsStack extends Stack {
   /** issue 3: the background purge behind bot reset and delete. */
   readonly botDataPurge: BotDataPurge;
   readonly contactTimers: ContactTimers;
+  readonly auditExport: AuditExport;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -59,6 +61,15 @@ export class BotopsStack extends Stack {
 
     this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
     for (const operation of CONTACT_TIMER_OPERATIONS) this.contactTimers.allowScheduling(this.api.functions.get(operation)!);
+
+    // Issue 7: audit CSV export (bucket, exporter function, grants of the two export routes)
+    this.auditExport = new AuditExport(this, 'AuditExport', {
+      table: this.table,
+      requestFunction: this.api.functions.get('createAuditExport')!,
+      statusFunction: this.api.functions.get('getAuditExport')!,
+      removalPolicy,
+    });
+    new CfnOutput(this, 'ExportBucketName', { value: this.auditExport.bucket.bucketName, description: 'Audit CSV exports (expire after 7 days)' });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

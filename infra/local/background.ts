@@ -27,6 +27,19 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   },
   // Contact reactivation timers (issue 4): what EventBridge Scheduler does on AWS.
   { name: 'contact-timers', start: async () => (await import('./contact-timers.js')).startContactTimerPoller() },
+  {
+    // Issue 7: what Lambda's asynchronous invocation of the audit exporter does on AWS. Exports run in this
+    // process, in the background of the request that started them. An export cut short by a stop reads as
+    // failed once it has been silent for 5 minutes (STALE_RUNNING_MS).
+    name: 'audit-exporter',
+    start: async () => {
+      const { registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { EXPORTER_TARGET } = await import('../../shared/audit/export-settings.js');
+      const { handler } = await import('../../functions/audit-exporter.js');
+      registerLocalTarget(EXPORTER_TARGET, (payload) => handler(payload));
+      return async () => undefined;
+    },
+  },
 ];
 
 /** Starts every job; the returned function stops them all (SIGINT/SIGTERM). */

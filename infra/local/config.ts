@@ -19,7 +19,7 @@ export function localConfig() {
 export type RuntimeInfo = { pid: number; dynamoEndpoint: string; s3Endpoint: string; tableName: string; baseUrl: string };
 
 /** Environment the handlers read, pointed at the local emulators. */
-export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: string; tableName: string; dataDir?: string }) {
+export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: string; exportBucket?: string; tableName: string; dataDir?: string }) {
   process.env.LOCAL_MODE = 'true';
   process.env.TABLE_NAME = info.tableName;
   process.env.DYNAMODB_ENDPOINT = info.dynamoEndpoint;
@@ -27,6 +27,7 @@ export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: strin
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   if (info.s3Endpoint) process.env.S3_ENDPOINT = info.s3Endpoint;
+  if (info.exportBucket) process.env.EXPORT_BUCKET = info.exportBucket;
   process.env.POWERTOOLS_IDEMPOTENCY_DISABLED = 'false';
   // The widget session signing secret persists with the data (shared/ports/session-secret.ts).
   if (info.dataDir) process.env.WIDGET_SESSION_SECRET_FILE ??= resolve(info.dataDir, 'widget-session-secret');

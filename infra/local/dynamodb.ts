@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/db/table.js';
 import { freePort } from './ports.js';
 
@@ -74,16 +74,47 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
   };
 }
 
-/** Creates the single table (same keys and indexes as the CDK stack) unless it exists. */
+/**
+ * Creates the single table (same keys and indexes as the CDK stack) unless it exists; a table kept from an
+ * older checkout (`.local`) gets the indexes it lacks, one UpdateTable each (DynamoDB's limit).
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const attr = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    for (const g of GSIS.filter((name) => !present.has(name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [attr(`${g}PK`), attr(`${g}SK`)],
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: g,
+                KeySchema: [
+                  { AttributeName: `${g}PK`, KeyType: 'HASH' },
+                  { AttributeName: `${g}SK`, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'ALL' },
+              },
+            },
+          ],
+        }),
+      );
+    }
+    // A new index backfills before it can be queried.
+    for (let i = 0; present.size < GSIS.length && i < 600; i++) {
+      const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if ((t?.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    client.destroy();
     return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }
-  const attr = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
   await client.send(
     new CreateTableCommand({
       TableName: tableName,

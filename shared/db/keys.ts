@@ -24,9 +24,11 @@
  * | contact message   | TEAM#<t>#BOT#<b>#G<gen> | MESSAGE#<contactId>#<messageId> |                                |                                   |                                      |
  * | local timer       | LOCALTIMER#<name>       | LOCALTIMER            | LOCALTIMERS / <dueAt>#<name> (LOCALTIMERS#DEAD once given up) |          |                                      |
  * | audit event       | TEAM#<teamId>#AUDIT     | <at>#<eventId>        | TEAM#<teamId>#AUDIT#BOT#<botId> / <at>#<id> | TEAM#<teamId>#AUDIT#ACTOR#<email> / <at>#<id> | TEAM#<teamId>#AUDIT#MODULE#<module> / <at>#<id> |
+ * | audit export      | TEAM#<teamId>           | AUDITEXPORT#<exportId>|                                          |                                   |                                      |
+ *
+ * Audit events also carry GSI4PK `TEAM#<teamId>#AUDIT#ACTION#<action>` and GSI5PK
+ * `TEAM#<teamId>#AUDIT#MODULE#<module>#ACTION#<action>`, both with SK `<at>#<id>` (see `auditIndexPartition`).
  */
-import type { GsiName } from './table.js';
-
 export type Key = { PK: string; SK: string };
 
 export const teamKey = (teamId: string): Key => ({ PK: `TEAM#${teamId}`, SK: 'TEAM' });
@@ -77,12 +79,21 @@ export const auditKey = (teamId: string, at: string, eventId: string): Key => ({
   PK: auditPartition(teamId),
   SK: auditSortKey(at, eventId),
 });
-/** Index partitions for the audit filters that have one; each sorts by `<at>#<id>` like the base table. */
+/**
+ * Index partitions of the audit filters, one index per filter: bot (GSI1), actor (GSI2), module (GSI3),
+ * action (GSI4) and the common module+action pair (GSI5). Each sorts by `<at>#<id>` like the base table, so a
+ * date range is a sort-key range on any of them.
+ */
 export const auditIndexPartition = {
   GSI1: (teamId: string, botId: string) => `TEAM#${teamId}#AUDIT#BOT#${botId}`,
   GSI2: (teamId: string, actorEmail: string) => `TEAM#${teamId}#AUDIT#ACTOR#${actorEmail.toLowerCase()}`,
   GSI3: (teamId: string, module: string) => `TEAM#${teamId}#AUDIT#MODULE#${module}`,
-} satisfies Record<GsiName, (teamId: string, v: string) => string>;
+  GSI4: (teamId: string, action: string) => `TEAM#${teamId}#AUDIT#ACTION#${action}`,
+  GSI5: (teamId: string, module: string, action: string) => `TEAM#${teamId}#AUDIT#MODULE#${module}#ACTION#${action}`,
+};
+
+/** An audit CSV export job (`POST /audit-logs/exports`): status, filters, progress, and where its file is. */
+export const auditExportKey = (teamId: string, exportId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `AUDITEXPORT#${exportId}` });
 
 /**
  * One fixed rate-limit window of a `scope` (e.g. `WIDGETKEY#<hash>`): a counter item per window, expired by TTL.

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { AuditQuery } from '../audit/schemas.js';
+import { AuditExportInput, AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
 import { BulkActionInput, CapacityQuery, ConnectorCreateInput, ConnectorListQuery, ConnectorUpdateInput, HistoryQuery, MetricsQuery, RedeployInput } from '../domain/connectors/schema.js';
@@ -48,6 +48,7 @@ const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
   listContacts: { query: ContactListQuery },
   putContactBotStatus: { body: BotStatusPutInput },
   postContactMessage: { body: MessageInput },
+  createAuditExport: { body: AuditExportInput },
 };
 
 const Problem = z.object({
