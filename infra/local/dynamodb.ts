@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/db/table.js';
 import { freePort } from './ports.js';
 
@@ -115,25 +115,31 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [attr(TABLE_KEYS.partitionKey), attr(TABLE_KEYS.sortKey), ...GSIS.flatMap((g) => [attr(`${g}PK`), attr(`${g}SK`)])],
-      KeySchema: [
-        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: GSIS.map((g) => ({
-        IndexName: g,
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [attr(TABLE_KEYS.partitionKey), attr(TABLE_KEYS.sortKey), ...GSIS.flatMap((g) => [attr(`${g}PK`), attr(`${g}SK`)])],
         KeySchema: [
-          { AttributeName: `${g}PK`, KeyType: 'HASH' },
-          { AttributeName: `${g}SK`, KeyType: 'RANGE' },
+          { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
-    }),
-  );
+        GlobalSecondaryIndexes: GSIS.map((g) => ({
+          IndexName: g,
+          KeySchema: [
+            { AttributeName: `${g}PK`, KeyType: 'HASH' },
+            { AttributeName: `${g}SK`, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      }),
+    );
+  } catch (e) {
+    // Another runtime on the same DynamoDB Local (tests start several at once) created it first.
+    if (e instanceof ResourceInUseException) return client.destroy();
+    throw e;
+  }
   await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }));
   client.destroy();
 }
