@@ -6,6 +6,7 @@ import type { Actor } from '../auth/principal.js';
 import type { Role } from '../auth/roles.js';
 import { doc, tableName } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
+import { prefixPage } from '../db/prefix-page.js';
 import { apiKeyIndex, apiKeyKey, apiKeyListPartition, memberEmailKey, memberKey, memberPrefix, teamKey } from '../db/keys.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
 import { assertIfMatch } from '../http/etag.js';
@@ -84,12 +85,7 @@ export async function getMember(teamId: string, memberId: string): Promise<Membe
 }
 
 export async function listMembers(teamId: string, limit: number, cursor?: string) {
-  const { PK, SKPrefix } = memberPrefix(teamId);
-  const res = await doc.send(new QueryCommand({
-    TableName: T(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-    Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
-  }));
-  return { items: (res.Items ?? []).map(toMember), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+  return prefixPage(memberPrefix(teamId), limit, cursor, toMember);
 }
 
 /** Only a super_admin may create, change or remove a super_admin (spec, Roles). */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
-import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
@@ -138,17 +138,7 @@ export async function getStoredBot(teamId: string, botId: string): Promise<Store
 
 /** Page of a team's bots in creation order; `cursor` is the previous page's `X-Next-Cursor`. */
 export async function listBots(teamId: string, limit: number, cursor?: string) {
-  const { PK, SKPrefix } = botPrefix(teamId);
-  const res = await doc.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(toBot), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+  return prefixPage(botPrefix(teamId), limit, cursor, toBot);
 }
 
 /**

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
-import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { HttpProblem, conflict, notFound } from '../../http/problem.js';
@@ -50,17 +50,7 @@ export async function getStoredCampaign(teamId: string, campaignId: string): Pro
 
 /** Page of the team's campaigns, oldest first (ULID order). */
 export async function listCampaigns(teamId: string, limit: number, cursor?: string) {
-  const { PK, SKPrefix } = campaignPrefix(teamId);
-  const res = await doc.send(
-    new QueryCommand({
-      TableName: T(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(toCampaign), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+  return prefixPage(campaignPrefix(teamId), limit, cursor, toCampaign);
 }
 
 /** The bot item's side of a campaign change: a conditional Update that always bumps its version. */

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
-import { decodeCursor, encodeCursor } from '../../db/cursor.js';
+import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, phoneNumberKey, phoneNumberPrefix } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { HttpProblem, conflict, notFound } from '../../http/problem.js';
@@ -26,17 +26,7 @@ export function toPhoneNumber(item: Record<string, unknown>): PhoneNumber {
 
 /** Page of the team's numbers in lexical E.164 order. */
 export async function listPhoneNumbers(teamId: string, limit: number, cursor?: string) {
-  const { PK, SKPrefix } = phoneNumberPrefix(teamId);
-  const res = await doc.send(
-    new QueryCommand({
-      TableName: T(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(toPhoneNumber), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+  return prefixPage(phoneNumberPrefix(teamId), limit, cursor, toPhoneNumber);
 }
 
 /**

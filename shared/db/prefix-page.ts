@@ -1,0 +1,27 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { doc, tableName } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/**
+ * One page of the items whose SK starts with `SKPrefix` in partition `PK` (a key builder's `...Prefix()`), in
+ * sort-key order, as `{ items, nextCursor }`: one Query. The cursor is only accepted for this partition
+ * (`decodeCursor`: a foreign or edited one answers 400).
+ */
+export async function prefixPage<T>(
+  prefix: { PK: string; SKPrefix: string },
+  limit: number,
+  cursor: string | undefined,
+  map: (item: Record<string, unknown>) => T,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const { PK, SKPrefix } = prefix;
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+    }),
+  );
+  return { items: (res.Items ?? []).map(map), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+}
