@@ -17,16 +17,14 @@
  *    PUTting keeps the window's start independent of how fast a loaded machine takes 10,000 requests. Every
  *    contact's reactivation time (`updatedAt`, written by the reactivation) is then compared with its due time.
  */
-import type { Server } from 'node:http';
 import { loadavg } from 'node:os';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ROUTES, type Operation } from '../functions/routes.js';
 import { localConfig } from '../infra/local/config.js';
-import { freePort } from '../infra/local/ports.js';
-import { createLocalApi } from '../infra/local/server.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { type CommandRecord, attachDynamoCounter } from './support/dynamo-counter.js';
 import { markdownTable } from './support/markdown.js';
+import { serveLocalApi } from './support/local-api.js';
 
 const CONTACTS = 10_000;
 const WINDOW_MS = 30_000;
@@ -42,7 +40,6 @@ export const contactTimersBench: BenchSection = {
   run,
 };
 
-type LoadHandler = Parameters<typeof createLocalApi>[0]['loadHandler'];
 
 async function run(ctx: BenchContext): Promise<string> {
   // Other work on the machine competes with DynamoDB Local for the CPU: reported beside the lateness.
@@ -53,13 +50,8 @@ async function run(ctx: BenchContext): Promise<string> {
   const { createTeam } = await import('../shared/domain/team.js');
   const { createBot } = await import('../shared/domain/bots/bots.js');
 
-  const loadHandler: LoadHandler = async (module) => {
-    const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
-    return counter.inPhase(module === 'authorizer' ? 'authorizer' : 'handler', handler);
-  };
-  const server = createLocalApi({ routes: ROUTES, loadHandler });
-  const port = await freePort();
-  await listen(server, port);
+  const api = await serveLocalApi(counter);
+  const { port } = api;
   let stopTimers: (() => Promise<void>) | undefined;
   try {
     const team = await createTeam('Timer Bench', 'timer-bench@example.com');
@@ -184,8 +176,7 @@ async function run(ctx: BenchContext): Promise<string> {
     ].join('\n');
   } finally {
     await stopTimers?.();
-    server.close();
-    server.closeAllConnections();
+    api.close();
     counter.detach();
     timerOps.detach();
   }
@@ -314,11 +305,4 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
     }),
   );
   return out;
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }

@@ -9,14 +9,11 @@
  * Locally the event goes to the events file instead of EventBridge, so the PutEvents round trip of AWS
  * (typically 10-30 ms) is not in these latencies.
  */
-import type { Server } from 'node:http';
-import { ROUTES } from '../functions/routes.js';
-import { freePort } from '../infra/local/ports.js';
-import { createLocalApi } from '../infra/local/server.js';
 import { bundle } from './bundle-size.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { type CommandRecord, attachDynamoCounter } from './support/dynamo-counter.js';
 import { kb, markdownTable } from './support/markdown.js';
+import { serveLocalApi } from './support/local-api.js';
 
 const LEVELS = [
   { concurrency: 1, requests: 150 },
@@ -26,20 +23,14 @@ const WARMUP = 20;
 
 export const dialoutBench: BenchSection = { name: 'dialout', title: 'Dialout throughput, latency, DynamoDB requests, bundle', run };
 
-type LoadHandler = Parameters<typeof createLocalApi>[0]['loadHandler'];
 
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '1000000';
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team.js');
-  const loadHandler: LoadHandler = async (module) => {
-    const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
-    return counter.inPhase(module === 'authorizer' ? 'authorizer' : 'handler', handler);
-  };
-  const server = createLocalApi({ routes: ROUTES, loadHandler });
-  const port = await freePort();
-  await listen(server, port);
+  const api = await serveLocalApi(counter);
+  const { port } = api;
   try {
     const team = await createTeam('Bench Dialout', 'bench-dialout@example.com');
     const base = `http://127.0.0.1:${port}/api/teams/${team.teamId}`;
@@ -108,8 +99,7 @@ async function run(ctx: BenchContext): Promise<string> {
       `Workers outside the route table: ${workers.map((w) => `functions/${w.fn}.ts ${kb(w.bytes)} KB`).join(', ')} (budget 250 KB each: SQS / EventBridge).`,
     ].join('\n');
   } finally {
-    server.close();
-    server.closeAllConnections();
+    api.close();
     counter.detach();
     delete process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
   }
@@ -124,11 +114,4 @@ function breakdown(commands: CommandRecord[], phase: 'authorizer' | 'handler'): 
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return counts.size ? [...counts].map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }

@@ -10,16 +10,13 @@
  * authorizer or the handler (see support/dynamo-counter.ts). Budget misses are reported, never fatal.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import { ROUTES, type Operation } from '../functions/routes.js';
-import { freePort } from '../infra/local/ports.js';
-import { createLocalApi } from '../infra/local/server.js';
 import type { RouteDef } from '../shared/http/route.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { type CommandRecord, type DynamoCounter, attachDynamoCounter } from './support/dynamo-counter.js';
 import { markdownTable } from './support/markdown.js';
+import { serveLocalApi } from './support/local-api.js';
 
-type LoadHandler = Parameters<typeof createLocalApi>[0]['loadHandler'];
 type Json = Record<string, unknown>;
 
 /** One HTTP exchange and the DynamoDB commands it caused. */
@@ -46,21 +43,15 @@ async function run(ctx: BenchContext): Promise<string> {
   // Export requests start the exporter through the async-invoke port; here it only needs to accept.
   registerLocalTarget('audit-exporter', async () => undefined);
 
-  const loadHandler: LoadHandler = async (module) => {
-    const { handler } = (await import(`../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
-    return counter.inPhase(module === 'authorizer' ? 'authorizer' : 'handler', handler);
-  };
-  const server = createLocalApi({ routes: ROUTES, loadHandler });
-  const port = await freePort();
-  await listen(server, port);
+  const api = await serveLocalApi(counter);
+  const { port } = api;
   try {
     const team = await createTeam('Bench Team', 'bench-owner@example.com');
     const client = new ApiClient(`http://127.0.0.1:${port}`, team.apiKey, team.teamId, counter);
     const { measured, firstAuthorized } = await exercise(client);
     return render(measured, firstAuthorized);
   } finally {
-    server.close();
-    server.closeAllConnections();
+    api.close();
     counter.detach();
   }
 }
@@ -281,13 +272,6 @@ function etag(e: Exchange): string {
   const tag = e.headers.get('etag');
   if (!tag) throw new Error(`${e.route.operation}: no ETag in response`);
   return tag;
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

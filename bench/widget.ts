@@ -9,13 +9,10 @@
  *   key's rate-limit window (one conditional UpdateItem); refusals stop before the counter.
  */
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import type { Server } from 'node:http';
-import { ROUTES } from '../functions/routes.js';
-import { freePort } from '../infra/local/ports.js';
-import { createLocalApi } from '../infra/local/server.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { type CommandRecord, attachDynamoCounter } from './support/dynamo-counter.js';
 import { markdownTable } from './support/markdown.js';
+import { serveLocalApi } from './support/local-api.js';
 
 export const widget: BenchSection = { name: 'widget', title: 'Web widget: script size and session requests', run };
 
@@ -28,12 +25,8 @@ async function run(ctx: BenchContext): Promise<string> {
   const { createBot } = await import('../shared/domain/bots/bots.js');
   const { updateWidgetSettings, revealWidgetKey } = await import('../shared/domain/widget/widget.js');
   const counter = await attachDynamoCounter();
-  const server = createLocalApi({
-    routes: ROUTES,
-    loadHandler: async (module) => counter.inPhase('handler', (await import(`../functions/${module}.ts`)).handler),
-  });
-  const port = await freePort();
-  await listen(server, port);
+  const api = await serveLocalApi(counter);
+  const { port } = api;
   try {
     const team = await createTeam('Widget Bench', 'widget-bench@example.com');
     const actor = { email: team.email, role: 'super_admin' as const };
@@ -81,8 +74,7 @@ async function run(ctx: BenchContext): Promise<string> {
       'A page view costs one cacheable script load (max-age 300 s, then a 304), one preflight per browser per 600 s, and one session.',
     ].join('\n');
   } finally {
-    server.close();
-    server.closeAllConnections();
+    api.close();
     counter.detach();
   }
 }
@@ -92,11 +84,4 @@ function breakdown(commands: CommandRecord[]): string {
   const counts = new Map<string, number>();
   for (const c of commands) counts.set(c.command, (counts.get(c.command) ?? 0) + 1);
   return [...counts].map(([name, n]) => `${name} ${n}`).join(', ');
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
 }
