@@ -16,7 +16,6 @@
  * | call              | TEAM#<t>#BOT#<b>#G<gen> | CALL#<callId>         |                                          |                                   |                                      |
  * | call pointer      | CALLREF#<callId>        | TEAM#<teamId>         |                                          |                                   |                                      |
  * | outbox entry      | OUTBOX#<shard>          | <at>#<entryId>        |                                          |                                   |                                      |
- * | rate counter      | TEAM#<teamId>#RATE#<op> | S#<epoch second>      |                                          |                                   |                                      |
  * | webhook secret    | WHSECRET#<teamId>       | WHSECRET              |                                          |                                   |                                      |
  * | connector         | TEAM#<teamId>           | CONNECTOR#<connId>    | TEAM#<t>#CONNECTORS#BOT#<botId> / <env>#<status>#<connId> | HEALTHCHECK#<shard> / <lastCheckAt or 0>#<t>#<connId> (sparse: starting/online/unhealthy only) | TEAM#<t>#CONNECTORS#ENV#<env> / <status>#<connId> |
  * | connector history | TEAM#<t>#BOT#<b>#G<gen> | CONNECTOR_EVENT#<connId>#<at>#<eventId> |                      |                                   |                                      |
@@ -126,11 +125,6 @@ export const OUTBOX_SHARDS = 4;
 export const outboxPartition = (shard: number) => `OUTBOX#${shard}`;
 export const outboxKey = (shard: number, at: string, entryId: string): Key => ({ PK: outboxPartition(shard), SK: `${at}#${entryId}` });
 
-/** One counter per team, operation and wall-clock second (fixed-window rate limit), expiring through TTL. */
-export const rateCounterKey = (teamId: string, operation: string, epochSecond: number): Key => ({
-  PK: `TEAM#${teamId}#RATE#${operation}`,
-  SK: `S#${epochSecond}`,
-});
 
 /**
  * The team's post-call push signing secret, alone in its own partition so IAM can keep every other function
