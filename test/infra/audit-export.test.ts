@@ -4,6 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotopsStack } from '../../infra/stack.js';
+import { type Statement, roleOf, roleStatements } from '../support/template.js';
 
 /*
  * The audit export's resources in the synthesized template (issue 7): bucket, exporter, async invocation,
@@ -11,7 +12,6 @@ import { BotopsStack } from '../../infra/stack.js';
  */
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 function newStack(context: Record<string, unknown> = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
@@ -26,11 +26,7 @@ const idOf = (scope: { node: { defaultChild?: unknown } }, stack: BotopsStack) =
 
 /** Every Allow statement of the policies attached to the function's role. */
 function statementsOf(functionId: string): Statement[] {
-  const roleId = resources[functionId]!.Properties.Role['Fn::GetAtt'][0] as string;
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as { Ref: string }[]).some((x) => x.Ref === roleId))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
-    .filter((s) => s.Effect === 'Allow');
+  return roleStatements(resources, roleOf(resources[functionId]!)).filter((s) => s.Effect === 'Allow');
 }
 const actionsOf = (functionId: string) => new Set(statementsOf(functionId).flatMap((s) => [s.Action].flat()));
 const functionByDescription = (prefix: string) => {

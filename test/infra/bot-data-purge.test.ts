@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
 import { BotopsStack } from '../../infra/stack.js';
 import { routeKey } from '../../shared/http/route.js';
+import { roleOf, roleStatements } from '../support/template.js';
 
 /** The bot data purge job (issue 3): its function, its async invoke config and DLQ, and who may start it. */
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -26,12 +27,7 @@ const routeFunction = (operation: string) => {
   return byDescription(`${routeKey(r)} -> functions/${r.handler}.ts`);
 };
 /** Statements of the policies attached to a function's role. */
-const statementsOf = (fn: Resource) => {
-  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
-};
+const statementsOf = (fn: Resource) => roleStatements(resources, roleOf(fn));
 const actionsOf = (fn: Resource) => new Set(statementsOf(fn).flatMap((s) => [s.Action].flat()));
 
 describe('bot data purge job', () => {

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotopsStack } from '../../infra/stack.js';
+import { roleOf, roleStatements } from '../support/template.js';
 
 /*
  * Issue 5's resources, followed through the template's own references: the event bus and who may publish on it,
@@ -28,12 +29,7 @@ const idOf = (type: string, match: (r: Resource) => boolean) => {
   return found[0]![0];
 };
 const fnByDescription = (prefix: string) => idOf('AWS::Lambda::Function', (r) => String(r.Properties.Description).startsWith(prefix));
-const statementsOf = (fnId: string) => {
-  const roleId = resources[fnId]!.Properties.Role['Fn::GetAtt'][0];
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: { Ref: string }) => x.Ref === roleId))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown; Sid?: string }[]);
-};
+const statementsOf = (fnId: string) => roleStatements(resources, roleOf(resources[fnId]!));
 const allows = (fnId: string, action: string, resource?: unknown) =>
   statementsOf(fnId).some((s) => s.Effect === 'Allow' && [s.Action].flat().includes(action) && (resource === undefined || JSON.stringify(s.Resource).includes(JSON.stringify(resource))));
 

@@ -5,6 +5,7 @@ import { ROUTES } from '../../functions/routes.js';
 import { CONTACT_TIMER_OPERATIONS, BotopsStack } from '../../infra/stack.js';
 import { routeKey } from '../../shared/http/route.js';
 import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
+import { type Statement, roleStatements } from '../support/template.js';
 
 /*
  * The contact reactivation timers on AWS (issue 4): schedule group, DLQ, the role EventBridge Scheduler assumes,
@@ -13,7 +14,6 @@ import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
  */
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown; Principal?: unknown };
 
 let template: Template;
 let resources: Record<string, Resource>;
@@ -34,11 +34,7 @@ const idOf = (type: string, props: Record<string, unknown> = {}): string => {
 const getAtt = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
 /** Allow statements of every policy attached to `roleId`. */
-function statementsOf(roleId: string): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } })).flatMap(
-    (p) => (p as Resource).Properties.PolicyDocument.Statement as Statement[],
-  );
-}
+const statementsOf = (roleId: string): Statement[] => roleStatements(resources, roleId);
 const actionsOf = (roleId: string) => new Set(statementsOf(roleId).flatMap((s) => [s.Action].flat()));
 const roleOfFunction = (fnId: string) => resources[fnId]!.Properties.Role['Fn::GetAtt'][0] as string;
 

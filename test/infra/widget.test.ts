@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
 import { BotopsStack } from '../../infra/stack.js';
+import { roleOf, roleStatements } from '../support/template.js';
 
 /*
  * The web widget's resources (issue 8): its public routes, the session signing secret, and the fact that only
@@ -28,12 +29,7 @@ function functionOf(routeKey: string): Resource {
 }
 
 /** Statements of every policy attached to the function's role. */
-function statementsOf(fn: Resource): { Action: string | string[]; Effect: 'Allow' | 'Deny'; Resource: unknown }[] {
-  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: { Ref: string }) => x.Ref === roleId))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement);
-}
+const statementsOf = (fn: Resource) => roleStatements(resources, roleOf(fn));
 
 const secretId = () => Object.keys(template.findResources('AWS::SecretsManager::Secret'))[0]!;
 
