@@ -28,7 +28,6 @@ export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: strin
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   if (info.s3Endpoint) process.env.S3_ENDPOINT = info.s3Endpoint;
   if (info.exportBucket) process.env.EXPORT_BUCKET = info.exportBucket;
-  process.env.POWERTOOLS_IDEMPOTENCY_DISABLED = 'false';
   // The widget session signing secret persists with the data (shared/ports/session-secret.ts).
   if (info.dataDir) process.env.WIDGET_SESSION_SECRET_FILE ??= resolve(info.dataDir, 'widget-session-secret');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HttpProblem, preconditionFailed } from './problem.js';
+import { preconditionFailed } from './problem.js';
 
 /** Strong entity tag of a versioned item (RFC 9110 §8.8.3): `"v<version>"`. */
 export const etagOf = (version: number) => `"v${version}"`;
@@ -15,7 +15,6 @@ export function requiredVersion(ifMatch: string | undefined): number | undefined
   return Number(m[1]);
 }
 
-export { HttpProblem };
 
 /** Strong entity tag of an unversioned object: a hash of its JSON representation, `"h<16 hex>"`. */
 export const contentEtag = (body: unknown) => `"h${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}"`;
