@@ -45,11 +45,26 @@ type ChildReport = {
 };
 type Dynamo = { endpoint: string; tableName: string };
 
-const HEADER = ['Rows', 'Source', 'V8 flags', 'Wall s', 'Rows/s', 'CSV MiB', 'Parts', 'Peak RSS MiB', 'RSS at 25/50/75/100% MiB', 'RSS <= 128 MiB'];
+const HEADER = [
+  'Rows',
+  'Source',
+  'V8 flags',
+  'Wall s',
+  'Rows/s',
+  'CSV MiB',
+  'Parts',
+  'Peak RSS MiB',
+  'RSS at 25/50/75/100% MiB',
+  'RSS <= 128 MiB',
+];
 const ALIGN = ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'] as const;
 
 async function run(ctx: BenchContext): Promise<string> {
-  const sizes = (process.env.BENCH_AUDIT_EXPORT_ROWS ?? '100000,300000,1000000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  const sizes = (process.env.BENCH_AUDIT_EXPORT_ROWS ?? '100000,300000,1000000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   const pipelineRows = Number(process.env.BENCH_AUDIT_PIPELINE_ROWS ?? 1_000_000);
   const dynamo = await ctx.dynamo();
   const work = mkdtempSync(join(tmpdir(), 'botops-bench-export-'));
@@ -74,15 +89,19 @@ async function run(ctx: BenchContext): Promise<string> {
       const job = await requestAuditExport(team.teamId, {}, actor);
       const report = await runChild(child, flags, [team.teamId, job.id, ...(synthetic ? [String(synthetic)] : [])], dynamo);
       if (report.outcome.status !== 'succeeded') throw new Error(`export (${label}): ${JSON.stringify(report.outcome)}`);
-      notes.push(`${report.outcome.rowCount!.toLocaleString('en')} rows, ${label}: ${await checkObject(report.outcome.objectKey!, report.outcome.bytes!)}`);
-      rows.push(row(report, label, flags === deployedFlags ? 'function\'s' : 'Node defaults'));
+      notes.push(
+        `${report.outcome.rowCount!.toLocaleString('en')} rows, ${label}: ${await checkObject(report.outcome.objectKey!, report.outcome.bytes!)}`,
+      );
+      rows.push(row(report, label, flags === deployedFlags ? "function's" : 'Node defaults'));
     };
 
     let seeded = 0;
     for (const size of sizes) {
       const started = Date.now();
       await seed(team.teamId, seeded, size, dynamo.tableName);
-      notes.push(`seeded ${(size - seeded).toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(0)} s (${Math.round((size - seeded) / ((Date.now() - started) / 1000))}/s)`);
+      notes.push(
+        `seeded ${(size - seeded).toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(0)} s (${Math.round((size - seeded) / ((Date.now() - started) / 1000))}/s)`,
+      );
       seeded = size;
       await measure('DynamoDB Local', deployedFlags);
     }
@@ -94,10 +113,10 @@ async function run(ctx: BenchContext): Promise<string> {
       markdownTable(HEADER, rows, [...ALIGN]),
       '',
       'Wall time: from the handler start to the export marked succeeded (claim, read, CSV, multipart upload, status).',
-      'Rows include the team\'s own events (team, member, export requests). Peak RSS: the larger of the kernel\'s maxRSS',
+      "Rows include the team's own events (team, member, export requests). Peak RSS: the larger of the kernel's maxRSS",
       `and the 100 ms samples of the exporter's own process. Function's V8 flags: \`${EXPORTER_NODE_OPTIONS}\`.`,
       'Source "generated": events made in memory instead of read from DynamoDB Local, to measure the CSV and upload',
-      'stages alone at full size. With Node\'s default flags, the dropped part buffers (outside the JS heap) wait for',
+      "stages alone at full size. With Node's default flags, the dropped part buffers (outside the JS heap) wait for",
       'a full GC: higher, but still flat, RSS.',
       ...notes.map((n) => `- ${n}`),
     ].join('\n');
@@ -150,7 +169,12 @@ async function seed(teamId: string, from: number, to: number, table: string): Pr
             action: actions[i % actions.length]!,
             ...(i % 3 === 0 ? {} : { botId: bot }),
             targetId: i % 3 === 0 ? `01HTARGET${String(i).padStart(17, '0')}` : bot,
-            changes: { description: { before: 'Answers billing questions, in English.', after: `Answers billing questions, in English and French (rev ${i}).` } },
+            changes: {
+              description: {
+                before: 'Answers billing questions, in English.',
+                after: `Answers billing questions, in English and French (rev ${i}).`,
+              },
+            },
           },
           new Date(base + i * 1000).toISOString(),
         );
@@ -159,7 +183,9 @@ async function seed(teamId: string, from: number, to: number, table: string): Pr
       }
       let request: Record<string, unknown[]> | undefined = { [table]: items };
       while (request) {
-        const res: { UnprocessedItems?: Record<string, unknown[]> } = await doc.send(new BatchWriteCommand({ RequestItems: request as never }));
+        const res: { UnprocessedItems?: Record<string, unknown[]> } = await doc.send(
+          new BatchWriteCommand({ RequestItems: request as never }),
+        );
         request = res.UnprocessedItems && Object.keys(res.UnprocessedItems).length ? (res.UnprocessedItems as never) : undefined;
       }
     }

@@ -67,7 +67,8 @@ async function run(ctx: BenchContext): Promise<string> {
   const counter = await attachDynamoCounter();
   const server = createLocalApi({
     routes: ROUTES,
-    loadHandler: async (m) => counter.inPhase(m === 'authorizer' ? 'authorizer' : 'handler', (await import(`../functions/${m}.ts`)).handler),
+    loadHandler: async (m) =>
+      counter.inPhase(m === 'authorizer' ? 'authorizer' : 'handler', (await import(`../functions/${m}.ts`)).handler),
   });
   const httpPort = await freePort();
   await new Promise<void>((resolve) => (server as Server).listen(httpPort, '127.0.0.1', resolve));
@@ -75,11 +76,23 @@ async function run(ctx: BenchContext): Promise<string> {
     const team = await createTeam('Reset Bench', 'reset-bench@example.com');
     const actor = { email: 'reset-bench@example.com', role: 'super_admin' as const };
     const reset = (botId: string) =>
-      fetch(`http://127.0.0.1:${httpPort}/api/teams/${team.teamId}/bots/${botId}/reset`, { method: 'POST', headers: { Authorization: `Bearer ${team.apiKey}` } });
+      fetch(`http://127.0.0.1:${httpPort}/api/teams/${team.teamId}/bots/${botId}/reset`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${team.apiKey}` },
+      });
     const where = (botId: string, generation: number) => ({ teamId: team.teamId, botId, generation });
 
     // 1. every bot with its items first (seeding is the slow part), then a pause so DynamoDB Local settles
-    type Sample = { size: number; botId: string; seedMs: number; ms?: number; handler?: string; visible?: number; left?: number; purgeMs?: number };
+    type Sample = {
+      size: number;
+      botId: string;
+      seedMs: number;
+      ms?: number;
+      handler?: string;
+      visible?: number;
+      left?: number;
+      purgeMs?: number;
+    };
     const samples: Sample[] = [];
     for (const size of SIZES) {
       for (let s = 0; s < SAMPLES[size]!; s++) {
@@ -100,7 +113,9 @@ async function run(ctx: BenchContext): Promise<string> {
     }
 
     // 3. resets interleaved across sizes (round-robin), so machine noise falls on every size alike
-    const order = [...samples].sort((a, b) => samples.filter((x) => x.size === a.size).indexOf(a) - samples.filter((x) => x.size === b.size).indexOf(b));
+    const order = [...samples].sort(
+      (a, b) => samples.filter((x) => x.size === a.size).indexOf(a) - samples.filter((x) => x.size === b.size).indexOf(b),
+    );
     for (const sample of order) {
       const { result, commands } = await counter.measure(async () => {
         const t0 = performance.now();
@@ -108,9 +123,14 @@ async function run(ctx: BenchContext): Promise<string> {
         const body = await res.text();
         return { status: res.status, body, ms: performance.now() - t0 };
       });
-      if (result.status !== 200 || JSON.parse(result.body).message !== 'Bot reset') throw new Error(`reset answered ${result.status}: ${result.body}`);
+      if (result.status !== 200 || JSON.parse(result.body).message !== 'Bot reset')
+        throw new Error(`reset answered ${result.status}: ${result.body}`);
       sample.ms = result.ms;
-      sample.handler = commands.filter((c) => c.phase === 'handler').map((c) => c.command).join(' + ') || 'none';
+      sample.handler =
+        commands
+          .filter((c) => c.phase === 'handler')
+          .map((c) => c.command)
+          .join(' + ') || 'none';
       // what readers see now (generation 1) and what is still stored (generation 0), before any purge ran
       sample.visible = await bench.countPartition(doc, tableName, where(sample.botId, 1));
       sample.left = await bench.countPartition(doc, tableName, where(sample.botId, 0));
@@ -143,7 +163,9 @@ async function run(ctx: BenchContext): Promise<string> {
         max.toFixed(1),
         [...new Set(mine.map((x) => x.handler))].join('; '),
         `${Math.max(...mine.map((x) => x.visible!))} / ${Math.min(...mine.map((x) => x.left!)).toLocaleString('en-US')}`,
-        size ? `${(purgeMs / mine.length / 1000).toFixed(2)} s (${Math.round((size * mine.length) / (purgeMs / 1000)).toLocaleString('en-US')} items/s)` : '-',
+        size
+          ? `${(purgeMs / mine.length / 1000).toFixed(2)} s (${Math.round((size * mine.length) / (purgeMs / 1000)).toLocaleString('en-US')} items/s)`
+          : '-',
         size ? `${(seedMs / mine.length / 1000).toFixed(1)} s` : '-',
       ]);
     }
@@ -155,14 +177,25 @@ async function run(ctx: BenchContext): Promise<string> {
     const flat = largest.median <= Math.max(2 * base.median, base.median + 50);
     return [
       markdownTable(
-        ['Contact items under the bot', 'Resets', 'Median ms', 'Max ms', 'DynamoDB requests of the handler', 'Items readable right after (new gen / old gen)', 'Background purge per bot', 'Seeding per bot'],
+        [
+          'Contact items under the bot',
+          'Resets',
+          'Median ms',
+          'Max ms',
+          'DynamoDB requests of the handler',
+          'Items readable right after (new gen / old gen)',
+          'Background purge per bot',
+          'Seeding per bot',
+        ],
         rows,
         ['right', 'right', 'right', 'right', 'left', 'right', 'left', 'right'],
       ),
       '',
       `Budget < ${BUDGET_MS} ms: ${within ? 'within' : 'OVER'} (worst ${Math.max(...verdicts.map((v) => v.max)).toFixed(1)} ms); medians ${verdicts.every((v) => v.median < BUDGET_MS) ? 'within' : 'OVER'}.`,
       `Flat in the number of items: ${flat ? 'yes' : 'NO'} (median ${base.median.toFixed(1)} ms with 0 items, ${largest.median.toFixed(1)} ms with ${largest.size.toLocaleString('en-US')}).`,
-      `Every reset in measurement order, ms (items): ${inOrder}. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} CPUs.`,
+      `Every reset in measurement order, ms (items): ${inOrder}. Load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} on ${availableParallelism()} CPUs.`,
       'Latency is the whole HTTP exchange on loopback: the authorizer (1 GetItem) + the handler: one TransactWriteItems (data generation + 1 and the audit',
       'event, lock checked in its condition) + the asynchronous purge invoke (on AWS a Lambda `Event` invoke, ~10-30 ms; here queued in-process).',
       'The reset never reads or deletes the data: readers switch to the empty new generation when it commits ("new gen" 0), while every old',

@@ -37,7 +37,13 @@ async function run(ctx: BenchContext): Promise<string> {
 
   const rows = bundles.map((b) => {
     const budget = b.dynamoOnly ? DYNAMODB_ONLY_BUDGET : OTHER_BUDGET;
-    return [b.fn, String(b.bytes), kb(b.bytes), `${kb(budget)} (${b.dynamoOnly ? 'DynamoDB-only' : 'other'})`, b.bytes <= budget ? 'yes' : 'NO'];
+    return [
+      b.fn,
+      String(b.bytes),
+      kb(b.bytes),
+      `${kb(budget)} (${b.dynamoOnly ? 'DynamoDB-only' : 'other'})`,
+      b.bytes <= budget ? 'yes' : 'NO',
+    ];
   });
   const largest = bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const top = [...largest.packages].sort((a, b) => b[1] - a[1]).slice(0, TOP_PACKAGES);
@@ -80,7 +86,11 @@ export async function bundle(root: string, fn: string): Promise<Bundle> {
   if (!output) throw new Error(`esbuild produced no output for functions/${fn}.ts`);
   const packages = packageBytes(result.metafile);
   // The SDK is external (provided by the runtime), so read which AWS packages the bundle imports at run time.
-  const sdk = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path)));
+  const sdk = new Set(
+    Object.values(result.metafile.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path),
+    ),
+  );
   const usesDynamo = [...sdk].some((p) => /dynamodb/.test(p));
   const dynamoOnly = usesDynamo && [...sdk].every((p) => /dynamodb/.test(p));
   return { fn, bytes: output.contents.byteLength, packages, dynamoOnly };

@@ -40,7 +40,6 @@ export const contactTimersBench: BenchSection = {
   run,
 };
 
-
 async function run(ctx: BenchContext): Promise<string> {
   // Other work on the machine competes with DynamoDB Local for the CPU: reported beside the lateness.
   const loadAtStart = loadavg()[0]!.toFixed(1);
@@ -56,7 +55,11 @@ async function run(ctx: BenchContext): Promise<string> {
   try {
     const team = await createTeam('Timer Bench', 'timer-bench@example.com');
     const actor = { email: 'timer-bench@example.com', role: 'super_admin' as const };
-    const bot = await createBot(team.teamId, { name: 'Bench bot', mode: 'auto_pilot', maxMessagesPerContact: 2, autoReactivateAfter: 'PT1H', sleepOnManualMessage: true }, actor);
+    const bot = await createBot(
+      team.teamId,
+      { name: 'Bench bot', mode: 'auto_pilot', maxMessagesPerContact: 2, autoReactivateAfter: 'PT1H', sleepOnManualMessage: true },
+      actor,
+    );
     const call = caller(`http://127.0.0.1:${port}`, team.apiKey, team.teamId, bot.id);
 
     // 1. requests per route (no poller running, so nothing else talks to DynamoDB)
@@ -69,7 +72,10 @@ async function run(ctx: BenchContext): Promise<string> {
     await call('getContactBotStatus', 'warm');
     await measure('GET bot-status (unseen contact)', 'getContactBotStatus', 'r1');
     await call('putContactBotStatus', 'warm', { status: 'inactive', reactivateAfter: 'PT1H' });
-    await measure('PUT bot-status inactive + reactivateAfter (timer set)', 'putContactBotStatus', 'r1', { status: 'inactive', reactivateAfter: 'PT1H' });
+    await measure('PUT bot-status inactive + reactivateAfter (timer set)', 'putContactBotStatus', 'r1', {
+      status: 'inactive',
+      reactivateAfter: 'PT1H',
+    });
     await measure('PUT bot-status active (timer deleted)', 'putContactBotStatus', 'r1', { status: 'active' });
     await call('postContactMessage', 'warm', { sender: 'contact' });
     await measure('POST message, sender contact (no change)', 'postContactMessage', 'r2', { sender: 'contact', text: 'Hello' });
@@ -89,7 +95,11 @@ async function run(ctx: BenchContext): Promise<string> {
     // The PUT path under load: 1,000 pauses over HTTP (timers two hours out, so they do not fire here).
     const httpPauses = 1000;
     const httpStart = Date.now();
-    const httpStatuses = await mapLimit(range(httpPauses), CONCURRENCY, async (i) => (await call('putContactBotStatus', `http-${i}`, { status: 'inactive', reactivateAfter: 'PT2H' })).status);
+    const httpStatuses = await mapLimit(
+      range(httpPauses),
+      CONCURRENCY,
+      async (i) => (await call('putContactBotStatus', `http-${i}`, { status: 'inactive', reactivateAfter: 'PT2H' })).status,
+    );
     const httpMs = Date.now() - httpStart;
     const httpOk = httpStatuses.filter((st) => st === 200).length;
     progress(`${httpOk} pauses over HTTP in ${(httpMs / 1000).toFixed(1)} s`);
@@ -101,7 +111,9 @@ async function run(ctx: BenchContext): Promise<string> {
     const seedStart = Date.now();
     const lateSeeds = await seedPauses(team.teamId, bot, dueOf);
     const seedMs = Date.now() - seedStart;
-    progress(`${CONTACTS} pauses seeded in ${(seedMs / 1000).toFixed(1)} s; window opens in ${((windowStart - Date.now()) / 1000).toFixed(1)} s`);
+    progress(
+      `${CONTACTS} pauses seeded in ${(seedMs / 1000).toFixed(1)} s; window opens in ${((windowStart - Date.now()) / 1000).toFixed(1)} s`,
+    );
     const paused = CONTACTS;
 
     timerOps.resetAll();
@@ -112,7 +124,9 @@ async function run(ctx: BenchContext): Promise<string> {
       if (Date.now() < windowStart + WINDOW_MS) continue;
       contacts = await readContacts(team.teamId, bot.id);
       const active = [...contacts.entries()].filter(([id, c]) => id.startsWith('t-') && c.status === 'active').length;
-      progress(`${active} of ${paused} reactivated, ${((Date.now() - windowStart - WINDOW_MS) / 1000).toFixed(0)} s after the window closed`);
+      progress(
+        `${active} of ${paused} reactivated, ${((Date.now() - windowStart - WINDOW_MS) / 1000).toFixed(0)} s after the window closed`,
+      );
       if (active >= paused) break;
     }
     const allOps = timerOps.all();
@@ -136,25 +150,43 @@ async function run(ctx: BenchContext): Promise<string> {
     const within = fired === paused && paused === CONTACTS && early === 0 && p(0.99) < BUDGET_P99_MS;
     const lastFire = Math.max(...[...contacts.values()].filter((c) => c.status === 'active').map((c) => Date.parse(c.updatedAt)));
     const fireRate = Math.round((fired * 1000) / Math.max(1, Math.max(lastFire, windowStart + WINDOW_MS) - windowStart));
-    const opsPerFire = Object.entries(allOps).map(([cmd, n]) => `${cmd} ${(n / Math.max(1, fired)).toFixed(2)}`).join(', ');
+    const opsPerFire = Object.entries(allOps)
+      .map(([cmd, n]) => `${cmd} ${(n / Math.max(1, fired)).toFixed(2)}`)
+      .join(', ');
 
     return [
       '### DynamoDB requests per contact route',
       '',
-      markdownTable(['Request', 'Status', 'Authorizer', 'Handler', 'of which timer', 'Scan'], rows, ['left', 'right', 'left', 'left', 'left', 'right']),
+      markdownTable(['Request', 'Status', 'Authorizer', 'Handler', 'of which timer', 'Scan'], rows, [
+        'left',
+        'right',
+        'left',
+        'left',
+        'left',
+        'right',
+      ]),
       '',
       'Every handler reads the bot (GetItem: mode, pause, limits, data generation) before its own request: reads are',
       '2 GetItem (or GetItem + Query), mutations 2 GetItem + 1 TransactWriteItems (+ the timer). Over the strict budget',
-      'by the bot read, which no key design avoids: the contact key needs the bot\'s data generation.',
+      "by the bot read, which no key design avoids: the contact key needs the bot's data generation.",
       '',
       '### 10,000 timers spread over 30 s',
       '',
       markdownTable(
         ['Measure', 'Value'],
         [
-          ['pauses over HTTP (PUT inactive + timer)', `${httpOk} of ${httpPauses} in ${(httpMs / 1000).toFixed(1)} s (${Math.round((httpOk * 1000) / httpMs)}/s, ${CONCURRENCY} concurrent)`],
-          ['pauses seeded for the timer run', `${paused} in ${(seedMs / 1000).toFixed(1)} s${lateSeeds ? `; ${lateSeeds} written after their due time` : ''}`],
-          ['due window', `${WINDOW_MS / 1000} s (one due every ${WINDOW_MS / CONTACTS} ms), opening ${((windowStart - seedStart - seedMs) / 1000).toFixed(1)} s after the last seed`],
+          [
+            'pauses over HTTP (PUT inactive + timer)',
+            `${httpOk} of ${httpPauses} in ${(httpMs / 1000).toFixed(1)} s (${Math.round((httpOk * 1000) / httpMs)}/s, ${CONCURRENCY} concurrent)`,
+          ],
+          [
+            'pauses seeded for the timer run',
+            `${paused} in ${(seedMs / 1000).toFixed(1)} s${lateSeeds ? `; ${lateSeeds} written after their due time` : ''}`,
+          ],
+          [
+            'due window',
+            `${WINDOW_MS / 1000} s (one due every ${WINDOW_MS / CONTACTS} ms), opening ${((windowStart - seedStart - seedMs) / 1000).toFixed(1)} s after the last seed`,
+          ],
           ['fired (reactivated)', `${fired} of ${paused}`],
           ['not fired by due + 60 s', String(notFired)],
           ['early (before due)', String(early)],
@@ -169,7 +201,7 @@ async function run(ctx: BenchContext): Promise<string> {
       ),
       '',
       `Budget (all fire, none early, p99 < ${BUDGET_P99_MS} ms): ${within ? 'met' : 'NOT met'}.`,
-      'Lateness = the contact\'s reactivation commit time (`updatedAt`) minus its due time; the poller runs every',
+      "Lateness = the contact's reactivation commit time (`updatedAt`) minus its due time; the poller runs every",
       '250 ms with 16 timers in flight, on the same machine as DynamoDB Local and the bench itself. Each reactivation is',
       'one TransactWriteItems (bot ConditionCheck + contact + audit event), which DynamoDB Local serves far slower than',
       'plain writes: the local firing rate is bound by its CPU, so lateness grows once other load takes that CPU.',
@@ -193,14 +225,19 @@ function caller(baseUrl: string, apiKey: string, teamId: string, botId: string) 
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    if (res.status >= 300 && res.status !== 409 && res.status !== 400) throw new Error(`${row.method} ${path} answered ${res.status}: ${text}`);
+    if (res.status >= 300 && res.status !== 409 && res.status !== 400)
+      throw new Error(`${row.method} ${path} answered ${res.status}: ${text}`);
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
 }
 
 function requestRow(label: string, status: number, commands: CommandRecord[], timer: Record<string, number>): string[] {
-  const of = (phase: string) => breakdown(commands.filter((c) => c.phase === phase).map((c) => (c.idempotency ? `${c.command} (idempotency)` : c.command)));
-  const timerText = Object.entries(timer).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
+  const of = (phase: string) =>
+    breakdown(commands.filter((c) => c.phase === phase).map((c) => (c.idempotency ? `${c.command} (idempotency)` : c.command)));
+  const timerText =
+    Object.entries(timer)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ') || 'none';
   return [label, String(status), of('authorizer'), of('handler'), timerText, String(commands.filter((c) => c.command === 'Scan').length)];
 }
 
@@ -249,14 +286,20 @@ async function seedPauses(teamId: string, bot: { id: string; dataGeneration: num
   const { afterPut, unseenContact } = await import('../shared/domain/contacts/rules.js');
   const { contactItem, timerFor } = await import('../shared/domain/contacts/contacts.js');
   const { newLocalTimerItem } = await import('../shared/ports/scheduler.js');
-  const batches = range(Math.ceil(CONTACTS / 12)).map((b) => range(12).map((j) => b * 12 + j).filter((i) => i < CONTACTS));
+  const batches = range(Math.ceil(CONTACTS / 12)).map((b) =>
+    range(12)
+      .map((j) => b * 12 + j)
+      .filter((i) => i < CONTACTS),
+  );
   let late = 0;
   await mapLimit(batches, 8, async (batch) => {
     const items = batch.flatMap((i) => {
       const next = afterPut(unseenContact(`t-${i}`), 'inactive', new Date(dueOf(i)).toISOString(), new Date())!.next;
       return [contactItem(teamId, bot, next), newLocalTimerItem(timerFor(teamId, bot, next)!)];
     });
-    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [tableName()]: items.map((Item) => ({ PutRequest: { Item } })) };
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [tableName()]: items.map((Item) => ({ PutRequest: { Item } })),
+    };
     while (request && Object.keys(request).length) {
       const res = await doc.send(new BatchWriteCommand({ RequestItems: request }));
       request = res.UnprocessedItems as typeof request;

@@ -23,7 +23,6 @@ const WARMUP = 20;
 
 export const dialoutBench: BenchSection = { name: 'dialout', title: 'Dialout throughput, latency, DynamoDB requests, bundle', run };
 
-
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '1000000';
@@ -38,11 +37,18 @@ async function run(ctx: BenchContext): Promise<string> {
     const botRes = await fetch(`${base}/bots`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: 'Bench caller', customPrompt: 'Call {{crm.first_name}} {{crm.last_name}} about invoice {{crm.invoice_id}}.' }),
+      body: JSON.stringify({
+        name: 'Bench caller',
+        customPrompt: 'Call {{crm.first_name}} {{crm.last_name}} about invoice {{crm.invoice_id}}.',
+      }),
     });
     const botId = ((await botRes.json()) as { id: string }).id;
     let n = 0;
-    const bodyOf = (i: number) => JSON.stringify({ to: `+1415${String(5_000_000 + (i % 4_000_000)).padStart(7, '0')}`, variables: { crm: { first_name: 'Ada', last_name: 'Lovelace', invoice_id: `INV-${i}` } } });
+    const bodyOf = (i: number) =>
+      JSON.stringify({
+        to: `+1415${String(5_000_000 + (i % 4_000_000)).padStart(7, '0')}`,
+        variables: { crm: { first_name: 'Ada', last_name: 'Lovelace', invoice_id: `INV-${i}` } },
+      });
     const dial = async (extra: Record<string, string> = {}, body = bodyOf(n++)) => {
       const started = performance.now();
       const res = await fetch(`${base}/bots/${botId}/dialout`, { method: 'POST', headers: { ...headers, ...extra }, body });
@@ -73,13 +79,27 @@ async function run(ctx: BenchContext): Promise<string> {
       );
       const seconds = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
-      rows.push([String(level.concurrency), String(latencies.length), (latencies.length / seconds).toFixed(1), pct(latencies, 0.5), pct(latencies, 0.99), latencies.at(-1)!.toFixed(1)]);
+      rows.push([
+        String(level.concurrency),
+        String(latencies.length),
+        (latencies.length / seconds).toFixed(1),
+        pct(latencies, 0.5),
+        pct(latencies, 0.99),
+        latencies.at(-1)!.toFixed(1),
+      ]);
     }
 
     const b = await bundle(ctx.root, 'calls/dialout');
     const workers = await Promise.all(['webhooks/post-call-push', 'events/outbox-relay'].map((fn) => bundle(ctx.root, fn)));
     return [
-      markdownTable(['Concurrency', 'Requests', 'Requests/s', 'p50 ms', 'p99 ms', 'max ms'], rows, ['right', 'right', 'right', 'right', 'right', 'right']),
+      markdownTable(['Concurrency', 'Requests', 'Requests/s', 'p50 ms', 'p99 ms', 'max ms'], rows, [
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+      ]),
       '',
       'DynamoDB requests per dialout (authorizer | handler):',
       '',
@@ -87,8 +107,18 @@ async function run(ctx: BenchContext): Promise<string> {
         ['Request', 'Authorizer', 'Handler', 'Total'],
         [
           ['dialout', breakdown(plain.commands, 'authorizer'), breakdown(plain.commands, 'handler'), String(plain.commands.length)],
-          ['dialout + Idempotency-Key', breakdown(keyed.commands, 'authorizer'), breakdown(keyed.commands, 'handler'), String(keyed.commands.length)],
-          ['same key and body replayed (202, no new call)', breakdown(replay.commands, 'authorizer'), breakdown(replay.commands, 'handler'), String(replay.commands.length)],
+          [
+            'dialout + Idempotency-Key',
+            breakdown(keyed.commands, 'authorizer'),
+            breakdown(keyed.commands, 'handler'),
+            String(keyed.commands.length),
+          ],
+          [
+            'same key and body replayed (202, no new call)',
+            breakdown(replay.commands, 'authorizer'),
+            breakdown(replay.commands, 'handler'),
+            String(replay.commands.length),
+          ],
         ],
       ),
       '',

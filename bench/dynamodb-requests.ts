@@ -59,7 +59,9 @@ async function run(ctx: BenchContext): Promise<string> {
 /** Sends the scenario: warm-up calls are discarded, `keep` marks the measured ones. */
 async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAuthorized: Exchange }> {
   const measured: Measured[] = [];
-  const keep = (e: Exchange, variant?: string): Exchange => (measured.push({ ...e, label: variant ? `${e.route.operation} + ${variant}` : e.route.operation }), e);
+  const keep = (e: Exchange, variant?: string): Exchange => (
+    measured.push({ ...e, label: variant ? `${e.route.operation} + ${variant}` : e.route.operation }), e
+  );
   const twice = async (operation: Operation, opts: CallOptions = {}) => {
     const warm = await api.call(operation, opts);
     keep(await api.call(operation, opts));
@@ -93,8 +95,18 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   if (idOf(replay) !== idOf(first)) throw new Error('createBot replay with the same Idempotency-Key created another bot');
   await twice('listBots');
   await twice('getBot', { params: { botId: idOf(b1) } });
-  const u1 = await api.call('updateBot', { params: { botId: idOf(b1) }, body: { description: 'Warm update' }, headers: { 'If-Match': etag(b1) } });
-  keep(await api.call('updateBot', { params: { botId: idOf(b1) }, body: { mode: 'suggestive', vad: { threshold: 0.6 } }, headers: { 'If-Match': etag(u1) } }));
+  const u1 = await api.call('updateBot', {
+    params: { botId: idOf(b1) },
+    body: { description: 'Warm update' },
+    headers: { 'If-Match': etag(b1) },
+  });
+  keep(
+    await api.call('updateBot', {
+      params: { botId: idOf(b1) },
+      body: { mode: 'suggestive', vad: { threshold: 0.6 } },
+      headers: { 'If-Match': etag(u1) },
+    }),
+  );
   await api.call('deleteBot', { params: { botId: idOf(b1) } });
   keep(await api.call('deleteBot', { params: { botId: idOf(b2) } }));
 
@@ -111,7 +123,13 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await twice('regenerateWidgetKey', { params: wb });
   // Integration tab, dialout and calls (issue 5)
   {
-    const caller = await api.call('createBot', { body: { ...botBody('Caller'), customPrompt: 'Call {{crm.first_name}} about {{crm.invoice_id}}.', analysisPrompt: '{{analysis.sentiment: enum(positive|negative)}}' } });
+    const caller = await api.call('createBot', {
+      body: {
+        ...botBody('Caller'),
+        customPrompt: 'Call {{crm.first_name}} about {{crm.invoice_id}}.',
+        analysisPrompt: '{{analysis.sentiment: enum(positive|negative)}}',
+      },
+    });
     const botId = idOf(caller);
     const dial = { params: { botId }, body: { to: '+14155550123', variables: { crm: { first_name: 'Ada', invoice_id: 'INV-1' } } } };
     await twice('getBotIntegration', { params: { botId } });
@@ -125,20 +143,35 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     await twice('getCall', { params: { callId: callId(c1) } });
     await api.call('reportCallEvent', { params: { callId: callId(c1) }, body: { type: 'ringing' } });
     keep(await api.call('reportCallEvent', { params: { callId: callId(c2) }, body: { type: 'ringing' } }));
-    keep(await api.call('reportCallEvent', { params: { callId: callId(c2) }, body: { type: 'completed', result: { durationSeconds: 30 }, analysis: { sentiment: 'positive' } } }), 'completed');
+    keep(
+      await api.call('reportCallEvent', {
+        params: { callId: callId(c2) },
+        body: { type: 'completed', result: { durationSeconds: 30 }, analysis: { sentiment: 'positive' } },
+      }),
+      'completed',
+    );
     await twice('rotateWebhookSecret');
   }
   // Connectors (issue 6). The health-check URL is never called here: no health check runs in this bench.
   {
     const cBot = idOf(await api.call('createBot', { body: botBody('Connector bot') }));
-    const connector = (name: string): CallOptions => ({ params: { botId: cBot }, body: { name, environment: 'production', healthCheckUrl: 'http://127.0.0.1:9/health' } });
+    const connector = (name: string): CallOptions => ({
+      params: { botId: cBot },
+      body: { name, environment: 'production', healthCheckUrl: 'http://127.0.0.1:9/health' },
+    });
     const c1 = idOf(await api.call('createConnector', connector('warm connector')));
     const c2 = idOf(keep(await api.call('createConnector', connector('primary'))));
     await twice('listConnectors', { query: { environment: 'production', status: 'stopped' } });
     await twice('getConnectorMetrics', { query: { environment: 'production' } });
     await twice('getConnector', { params: { connectorId: c2 } });
     await twice('getConnectorCapacity', { params: { botId: cBot }, query: { environment: 'production', concurrentConversations: '200' } });
-    for (const [operation, body] of [['updateConnector', { maxConcurrentConversations: 40 }], ['redeployConnector', { environment: 'staging' }], ['startConnector'], ['stopConnector'], ['restartConnector']] as const) {
+    for (const [operation, body] of [
+      ['updateConnector', { maxConcurrentConversations: 40 }],
+      ['redeployConnector', { environment: 'staging' }],
+      ['startConnector'],
+      ['stopConnector'],
+      ['restartConnector'],
+    ] as const) {
       await api.call(operation, { params: { connectorId: c1 }, ...(body ? { body } : {}) });
       keep(await api.call(operation, { params: { connectorId: c2 }, ...(body ? { body } : {}) }));
     }
@@ -152,10 +185,20 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   // Contact bot status (issue 4): locally a timer is a table item, so setting one adds a PutItem (a Scheduler call on AWS).
   const contactBot = idOf(await api.call('createBot', { body: { ...botBody('Contact bot'), maxMessagesPerContact: 5 } }));
   await twice('getContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' } });
-  await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-41' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } });
-  keep(await api.call('putContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' }, body: { status: 'inactive', reactivateAfter: 'PT1H' } }));
+  await api.call('putContactBotStatus', {
+    params: { botId: contactBot, contactId: 'crm-41' },
+    body: { status: 'inactive', reactivateAfter: 'PT1H' },
+  });
+  keep(
+    await api.call('putContactBotStatus', {
+      params: { botId: contactBot, contactId: 'crm-42' },
+      body: { status: 'inactive', reactivateAfter: 'PT1H' },
+    }),
+  );
   await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-43' }, body: { sender: 'bot', text: 'Hello' } });
-  keep(await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-44' }, body: { sender: 'bot', text: 'Hello' } }));
+  keep(
+    await api.call('postContactMessage', { params: { botId: contactBot, contactId: 'crm-44' }, body: { sender: 'bot', text: 'Hello' } }),
+  );
   await twice('listContacts', { params: { botId: contactBot }, query: { status: 'inactive' } });
 
   await twice('listAuditLogs', { query: { limit: '50' } });
@@ -170,7 +213,11 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
 }
 
 /** issue 3: pause/resume, clone, reset, post-call cache, campaigns, phone numbers (warm-up call, then the measured one). */
-async function exerciseBotLifecycle(api: ApiClient, keep: (e: Exchange, variant?: string) => Exchange, twice: (operation: Operation, opts?: CallOptions) => Promise<Exchange>) {
+async function exerciseBotLifecycle(
+  api: ApiClient,
+  keep: (e: Exchange, variant?: string) => Exchange,
+  twice: (operation: Operation, opts?: CallOptions) => Promise<Exchange>,
+) {
   const warm = idOf(await api.call('createBot', { body: { ...botBody('Lifecycle warm'), qcPrompt: 'Was the caller greeted?' } }));
   const bot = idOf(await api.call('createBot', { body: { ...botBody('Outbound dialer'), analysisPrompt: 'Summarise the call.' } }));
   const pair = async (operation: Operation, params: (botId: string) => Record<string, string>, opts: CallOptions = {}) => {
@@ -308,7 +355,8 @@ function handlerVerdict(route: RouteDef, handler: CommandRecord[]): { verdict: s
   const own = handler.filter((c) => !c.idempotency);
   const idem = handler.filter((c) => c.idempotency);
   if (route.method === 'GET' || route.method === 'OPTIONS') {
-    const ok = idem.length === 0 && (own.length === 0 || (own.length === 1 && (own[0]!.command === 'GetItem' || own[0]!.command === 'Query')));
+    const ok =
+      idem.length === 0 && (own.length === 0 || (own.length === 1 && (own[0]!.command === 'GetItem' || own[0]!.command === 'Query')));
     return ok ? { verdict: 'yes', ok } : { verdict: `no (${breakdown(handler)})`, ok };
   }
   const txns = count(own, 'TransactWriteItems');
@@ -328,7 +376,15 @@ function render(measured: Measured[], firstAuthorized: Exchange): string {
   for (const route of ROUTES) {
     const mine = measured.filter((m) => m.route.operation === route.operation);
     if (mine.length === 0) {
-      rows.push([`${route.method} ${route.path}`, route.operation, '-', '-', '-', '-', 'NOT MEASURED: add it to bench/dynamodb-requests.ts']);
+      rows.push([
+        `${route.method} ${route.path}`,
+        route.operation,
+        '-',
+        '-',
+        '-',
+        '-',
+        'NOT MEASURED: add it to bench/dynamodb-requests.ts',
+      ]);
       over.push(`${route.operation}: not measured`);
       continue;
     }
@@ -339,7 +395,12 @@ function render(measured: Measured[], firstAuthorized: Exchange): string {
       const scans = count(m.commands, 'Scan');
       const a = authorizerVerdict(route, auth);
       const h = handlerVerdict(route, handler);
-      const notes = [h.verdict, ...(a.note ? [a.note] : []), ...(scans ? [`${scans} Scan`] : []), ...(outside.length ? [`unattributed: ${breakdown(outside)}`] : [])];
+      const notes = [
+        h.verdict,
+        ...(a.note ? [a.note] : []),
+        ...(scans ? [`${scans} Scan`] : []),
+        ...(outside.length ? [`unattributed: ${breakdown(outside)}`] : []),
+      ];
       const ok = a.ok && h.ok && scans === 0 && outside.length === 0;
       if (ok) withinCount++;
       else over.push(`${m.label}: ${notes.join('; ')}`);
@@ -357,7 +418,15 @@ function render(measured: Measured[], firstAuthorized: Exchange): string {
 
   const firstAuth = breakdown(firstAuthorized.commands.filter((c) => c.phase === 'authorizer'));
   return [
-    markdownTable(['Route', 'Operation', 'Status', 'Authorizer', 'Handler', 'Scan', 'Within budget'], rows, ['left', 'left', 'right', 'left', 'left', 'right', 'left']),
+    markdownTable(['Route', 'Operation', 'Status', 'Authorizer', 'Handler', 'Scan', 'Within budget'], rows, [
+      'left',
+      'left',
+      'right',
+      'left',
+      'left',
+      'right',
+      'left',
+    ]),
     '',
     `${withinCount} of ${rows.length} rows exactly within budget.`,
     'Legend: measured on the second call of each route (the first imports the module). `yes` = exactly the budget;',

@@ -74,13 +74,26 @@ async function run(ctx: BenchContext): Promise<string> {
           perConnector.toFixed(3),
           summary.durationMs < BUDGET_MS && summary.checked === CONNECTORS ? 'yes' : 'NO',
         ]);
-        if (summary.skipped || summary.errors || summary.deferred) notes.push(`${scenario}: skipped ${summary.skipped}, errors ${summary.errors}, deferred ${summary.deferred}`);
+        if (summary.skipped || summary.errors || summary.deferred)
+          notes.push(`${scenario}: skipped ${summary.skipped}, errors ${summary.errors}, deferred ${summary.deferred}`);
       }
       return [
         `${CONNECTORS} connectors of ${BOTS} bots; ${Math.round(CONNECTORS * HANGING_SHARE)} (10%) hang past the ${PROBE_TIMEOUT_MS / 1000} s probe timeout; ${HEALTH_CHECK_CONCURRENCY} probes in flight; endpoints on loopback in a child process; DynamoDB Local in memory.`,
         '',
         markdownTable(
-          ['Run', 'Checked', 'Healthy / failed', 'Status changes', 'Wall s', 'CPU s', 'Peak RSS MB', 'RSS growth MB', 'DynamoDB requests', 'Requests / connector', `Within ${BUDGET_MS / 1000} s`],
+          [
+            'Run',
+            'Checked',
+            'Healthy / failed',
+            'Status changes',
+            'Wall s',
+            'CPU s',
+            'Peak RSS MB',
+            'RSS growth MB',
+            'DynamoDB requests',
+            'Requests / connector',
+            `Within ${BUDGET_MS / 1000} s`,
+          ],
           rows,
           ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
         ),
@@ -88,7 +101,9 @@ async function run(ctx: BenchContext): Promise<string> {
         `Lower bound of the wall time: ${Math.round(CONNECTORS * HANGING_SHARE)} hanging probes x ${PROBE_TIMEOUT_MS / 1000} s / ${HEALTH_CHECK_CONCURRENCY} slots = ${((CONNECTORS * HANGING_SHARE * PROBE_TIMEOUT_MS) / HEALTH_CHECK_CONCURRENCY / 1000).toFixed(0)} s.`,
         'CPU s: user + system time of this process during the run (the probes, the SDK, the health-check code; not DynamoDB Local, not the endpoints). With wall time far above CPU time plus the lower bound, the run waited on DynamoDB Local or on a busy machine.',
         'Peak RSS: the highest `process.memoryUsage().rss` sampled every 20 ms during the run (the whole bench process, its DynamoDB client included).',
-        `Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores.`,
+        `Load average at the end: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')} on ${availableParallelism()} cores.`,
         ...(notes.length ? ['', ...notes.map((n) => `- ${n}`)] : []),
       ].join('\n');
     } finally {

@@ -21,7 +21,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
-const SECTIONS: readonly BenchSection[] = [dynamodbRequests, bundleSize, widget, dialoutBench, healthCheckBench, botReset, contactTimersBench, auditExportBench];
+const SECTIONS: readonly BenchSection[] = [
+  dynamodbRequests,
+  bundleSize,
+  widget,
+  dialoutBench,
+  healthCheckBench,
+  botReset,
+  contactTimersBench,
+  auditExportBench,
+];
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);

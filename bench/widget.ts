@@ -38,9 +38,15 @@ async function run(ctx: BenchContext): Promise<string> {
     const on = await live(true);
     const off = await live(false);
     const base = `http://127.0.0.1:${port}`;
-    const post = (key: string, origin = SITE) => ({ url: `${base}/widget/v1/sessions`, init: { method: 'POST', headers: { Origin: origin, 'X-Widget-Key': key } } });
+    const post = (key: string, origin = SITE) => ({
+      url: `${base}/widget/v1/sessions`,
+      init: { method: 'POST', headers: { Origin: origin, 'X-Widget-Key': key } },
+    });
     const cases: [string, { url: string; init: RequestInit }][] = [
-      ['preflight, allowed origin', { url: `${base}/widget/v1/sessions?botId=${on.id}`, init: { method: 'OPTIONS', headers: { Origin: SITE } } }],
+      [
+        'preflight, allowed origin',
+        { url: `${base}/widget/v1/sessions?botId=${on.id}`, init: { method: 'OPTIONS', headers: { Origin: SITE } } },
+      ],
       ['session 201', post(on.key)],
       ['session 401 (malformed key)', post('wk_nonsense')],
       ['session 401 (old or wrong key)', post(`${on.key.slice(0, -4)}AAAA`)],

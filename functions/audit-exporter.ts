@@ -6,7 +6,11 @@ import { logger } from '../shared/logger.js';
 type ExportJobEvent = { teamId: string; exportId: string };
 // Two strings: checked by hand, so the exporter's bundle (and memory) carries no schema library.
 const isJobEvent = (e: unknown): e is ExportJobEvent =>
-  typeof e === 'object' && e !== null && ['teamId', 'exportId'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string' && (e as Record<string, string>)[k]!.length > 0);
+  typeof e === 'object' &&
+  e !== null &&
+  ['teamId', 'exportId'].every(
+    (k) => typeof (e as Record<string, unknown>)[k] === 'string' && (e as Record<string, string>)[k]!.length > 0,
+  );
 
 /** Time kept back from Lambda's limit to abort the upload and record the failure before being killed. */
 const SAFETY_MS = 45_000;

@@ -8,7 +8,9 @@ import { resolvePrincipal } from '../shared/auth/authorize.js';
  * and 404/403 for team and role; so every request is passed on, with the resolved principal or an empty
  * context, and the handlers' shared middleware (deny by default) answers. One GetItem per request.
  */
-export const handler = async (event: APIGatewayRequestAuthorizerEventV2): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> => {
+export const handler = async (
+  event: APIGatewayRequestAuthorizerEventV2,
+): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> => {
   const authorization = event.headers?.authorization ?? event.headers?.Authorization;
   const principal = await resolvePrincipal(authorization);
   return { isAuthorized: true, context: principal ?? {} };

@@ -69,7 +69,10 @@ export class BotopsStack extends Stack {
       statusFunction: this.api.functions.get('getAuditExport')!,
       removalPolicy,
     });
-    new CfnOutput(this, 'ExportBucketName', { value: this.auditExport.bucket.bucketName, description: 'Audit CSV exports (expire after 7 days)' });
+    new CfnOutput(this, 'ExportBucketName', {
+      value: this.auditExport.bucket.bucketName,
+      description: 'Audit CSV exports (expire after 7 days)',
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });

@@ -29,7 +29,12 @@ async function* generated(rows: number): AsyncGenerator<AuditEvent[]> {
         action: 'update',
         botId: bot,
         targetId: bot,
-        changes: { description: { before: 'Answers billing questions, in English.', after: `Answers billing questions, in English and French (rev ${i}).` } },
+        changes: {
+          description: {
+            before: 'Answers billing questions, in English.',
+            after: `Answers billing questions, in English and French (rev ${i}).`,
+          },
+        },
       });
     }
     yield page;
@@ -41,8 +46,12 @@ const samples: [number, number][] = [];
 const sample = () => samples.push([Date.now() - started, process.memoryUsage.rss()]);
 const timer = setInterval(sample, 100);
 sample();
-const outcome = synthetic ? await runAuditExport(teamId, exportId, { source: () => generated(Number(synthetic)) }) : await handler({ teamId, exportId });
+const outcome = synthetic
+  ? await runAuditExport(teamId, exportId, { source: () => generated(Number(synthetic)) })
+  : await handler({ teamId, exportId });
 clearInterval(timer);
 sample();
-process.stdout.write(`${JSON.stringify({ outcome, ms: Date.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024, samples })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ outcome, ms: Date.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024, samples })}\n`,
+);
 process.exit(0);

@@ -53,7 +53,10 @@ export async function attachDynamoCounter(): Promise<DynamoCounter> {
         sink = undefined;
       }
     },
-    inPhase: (p, fn) => (...args) => phase.run(p, () => fn(...args)),
+    inPhase:
+      (p, fn) =>
+      (...args) =>
+        phase.run(p, () => fn(...args)),
     detach: () => void dynamo.middlewareStack.remove(MIDDLEWARE_NAME),
   };
 

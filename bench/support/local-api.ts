@@ -11,7 +11,9 @@ type LoadHandler = Parameters<typeof createLocalApi>[0]['loadHandler'];
  * modules as `npm start` and the stack) on a free loopback port. With a `counter`, DynamoDB commands are
  * attributed to the authorizer or the handler phase of each request.
  */
-export async function serveLocalApi(counter?: DynamoCounter): Promise<{ port: number; baseUrl: string; server: Server; close: () => void }> {
+export async function serveLocalApi(
+  counter?: DynamoCounter,
+): Promise<{ port: number; baseUrl: string; server: Server; close: () => void }> {
   const loadHandler: LoadHandler = async (module) => {
     const { handler } = (await import(`../../functions/${module}.ts`)) as { handler: Awaited<ReturnType<LoadHandler>> };
     return counter ? counter.inPhase(module === 'authorizer' ? 'authorizer' : 'handler', handler) : handler;

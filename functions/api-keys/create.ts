@@ -5,8 +5,12 @@ import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';
 
-export const handler = api(route('createApiKey'), { body: ApiKeyCreateInput, idempotency: idempotent(route('createApiKey')) }, async ({ principal, body }) => ({
-  statusCode: 201,
-  body: await createApiKey(principal.teamId, body.name, body.memberId ?? principal.memberId, actorOf(principal)),
-  headers: { 'Cache-Control': 'no-store' },
-}));
+export const handler = api(
+  route('createApiKey'),
+  { body: ApiKeyCreateInput, idempotency: idempotent(route('createApiKey')) },
+  async ({ principal, body }) => ({
+    statusCode: 201,
+    body: await createApiKey(principal.teamId, body.name, body.memberId ?? principal.memberId, actorOf(principal)),
+    headers: { 'Cache-Control': 'no-store' },
+  }),
+);

@@ -8,6 +8,13 @@ import { route } from '../routes.js';
 /** Seed 001: switch the bot on or off for one contact, off optionally until `reactivateAt` / for `reactivateAfter`. */
 export const handler = api(route('putContactBotStatus'), { body: BotStatusPutInput }, async ({ principal, params, body, headers }) => {
   const contactId = parseContactId(params.contactId);
-  const state = await setContactStatus(principal.teamId, params.botId!, contactId, body, actorOf(principal), requiredVersion(headers['if-match']));
+  const state = await setContactStatus(
+    principal.teamId,
+    params.botId!,
+    contactId,
+    body,
+    actorOf(principal),
+    requiredVersion(headers['if-match']),
+  );
   return { statusCode: 200, body: toContactStatus(state), headers: { ETag: etagOf(state.version) } };
 });

@@ -6,6 +6,10 @@ import { idempotent } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';
 
 /** `201 { number, botId, createdAt }`; `409` when the number already maps to a bot. */
-export const handler = api(route('createPhoneNumber'), { body: PhoneNumberCreateInput, idempotency: idempotent(route('createPhoneNumber')) }, async ({ principal, body }) => {
-  return { statusCode: 201, body: await createPhoneNumber(principal.teamId, body, actorOf(principal)) };
-});
+export const handler = api(
+  route('createPhoneNumber'),
+  { body: PhoneNumberCreateInput, idempotency: idempotent(route('createPhoneNumber')) },
+  async ({ principal, body }) => {
+    return { statusCode: 201, body: await createPhoneNumber(principal.teamId, body, actorOf(principal)) };
+  },
+);

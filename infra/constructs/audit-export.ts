@@ -86,7 +86,9 @@ export class AuditExport extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'exports-bucket/',
-      lifecycleRules: [{ id: 'expire-exports', expiration: Duration.days(EXPORT_RETENTION_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { id: 'expire-exports', expiration: Duration.days(EXPORT_RETENTION_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
       removalPolicy,
     });
     const exportObjects = this.bucket.arnForObjects('exports/*');
@@ -109,18 +111,30 @@ export class AuditExport extends Construct {
       environment: { [EXPORT_BUCKET_ENV]: this.bucket.bucketName, NODE_OPTIONS: EXPORTER_NODE_OPTIONS },
       logRemovalPolicy: removalPolicy,
     }).bindTable(props.table, { write: true });
-    this.exporter.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [exportObjects] }));
-    this.exporter.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.minutes(15), onFailure: new SqsDestination(this.failures) });
+    this.exporter.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [exportObjects] }),
+    );
+    this.exporter.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.minutes(15),
+      onFailure: new SqsDestination(this.failures),
+    });
 
     props.requestFunction.addEnvironment(envNameOf(EXPORTER_TARGET), this.exporter.functionName);
-    props.requestFunction.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.exporter.functionArn] }));
+    props.requestFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.exporter.functionArn] }),
+    );
 
     props.statusFunction.addEnvironment(EXPORT_BUCKET_ENV, this.bucket.bucketName);
     props.statusFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [exportObjects] }));
 
     const objectsFinding = `AwsSolutions-IAM5[Resource::${flatGetAtt(this.bucket, this.bucket.bucketArn)}/exports/*]`;
     for (const fn of [this.exporter, props.statusFunction]) {
-      Validations.of(fn.executionRole).acknowledge({ id: objectsFinding, reason: 'Export files are objects under exports/ of the exports bucket; the key holds the team and export ids, so the grant must cover that prefix.' });
+      Validations.of(fn.executionRole).acknowledge({
+        id: objectsFinding,
+        reason:
+          'Export files are objects under exports/ of the exports bucket; the key holds the team and export ids, so the grant must cover that prefix.',
+      });
     }
   }
 }

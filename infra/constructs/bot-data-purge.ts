@@ -55,7 +55,10 @@ export class BotDataPurge extends Construct {
     });
     this.function.addEnvironment('TABLE_NAME', props.table.tableName);
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'], resources: [props.table.tableArn] }),
+      new PolicyStatement({
+        actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
+        resources: [props.table.tableArn],
+      }),
     );
     this.function.configureAsyncInvoke({
       retryAttempts: 2,

@@ -43,7 +43,13 @@ export interface BotopsFunctionProps {
 }
 
 /** Read actions of a request path: no Scan (DESIGN.md: "no Scan anywhere on a request path"). */
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
 
 /** What `bindTable` grants: read-only is for handlers that never change state. */
 export interface BindTableOptions {
@@ -128,11 +134,13 @@ export class BotopsFunction extends NodejsFunction {
 
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'nodejs22.x is pinned by design (DESIGN.md "Decisions already taken"): bundles target node22 and the code is tested on it; moving to a newer runtime is a deliberate, tested upgrade, not a default.',
+      reason:
+        'nodejs22.x is pinned by design (DESIGN.md "Decisions already taken"): bundles target node22 and the code is tested on it; moving to a newer runtime is a deliberate, tested upgrade, not a default.',
     });
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (AWS documents Resource "*").',
+      reason:
+        'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (AWS documents Resource "*").',
     });
   }
 

@@ -111,14 +111,20 @@ export class BotopsCalls extends Construct {
       eventPattern: { source: ['botops'], detailType: [CALL_ENDED_DETAIL_TYPE], detail: { pushRequested: [true] } },
       targets: [
         new SqsQueue(this.pushQueue, {
-          message: RuleTargetInput.fromObject({ teamId: EventField.fromPath('$.detail.teamId'), callId: EventField.fromPath('$.detail.callId'), attempt: 1 }),
+          message: RuleTargetInput.fromObject({
+            teamId: EventField.fromPath('$.detail.teamId'),
+            callId: EventField.fromPath('$.detail.callId'),
+            attempt: 1,
+          }),
           deadLetterQueue: this.deadLetterQueue,
           retryAttempts: 10,
         }),
       ],
     });
 
-    Aspects.of(Stack.of(this)).add(new FenceWebhookSecret(props.table, new Set<IConstruct>([route(SECRET_READER_ROUTE), this.pushFunction])));
+    Aspects.of(Stack.of(this)).add(
+      new FenceWebhookSecret(props.table, new Set<IConstruct>([route(SECRET_READER_ROUTE), this.pushFunction])),
+    );
   }
 }
 
@@ -135,7 +141,16 @@ class FenceWebhookSecret implements IAspect {
       new PolicyStatement({
         sid: 'DenyWebhookSigningSecret',
         effect: Effect.DENY,
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+        ],
         resources: [this.table.tableArn],
         conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${WEBHOOK_SECRET_PARTITION_PREFIX}*`] } },
       }),

@@ -61,7 +61,8 @@ export class ContactTimers extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the contact reactivation schedules and of the reactivate-contact function; a DLQ of a DLQ would only move the problem.',
+      reason:
+        'This queue is itself the dead-letter queue of the contact reactivation schedules and of the reactivate-contact function; a DLQ of a DLQ would only move the problem.',
     });
 
     this.reactivateFunction = new BotopsFunction(this, 'ReactivateFunction', {
@@ -79,7 +80,9 @@ export class ContactTimers extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': this.group.scheduleGroupArn } },
       }),
     });
-    this.schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.reactivateFunction.functionArn] }));
+    this.schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.reactivateFunction.functionArn] }),
+    );
     this.deadLetterQueue.grantSendMessages(this.schedulerRole);
   }
 
@@ -102,7 +105,8 @@ export class ContactTimers extends Construct {
     this.schedulerRole.grantPassRole(fn.grantPrincipal);
     Validations.of(fn.executionRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagString(Stack.of(this).resolve(this.schedulesArn))}]`,
-      reason: 'Schedule names are derived per contact at run time; "schedule/<group>/*" is exactly the schedules of the dedicated contact reactivation group.',
+      reason:
+        'Schedule names are derived per contact at run time; "schedule/<group>/*" is exactly the schedules of the dedicated contact reactivation group.',
     });
   }
 }

@@ -19,7 +19,13 @@ export function localConfig() {
 export type RuntimeInfo = { pid: number; dynamoEndpoint: string; s3Endpoint: string; tableName: string; baseUrl: string };
 
 /** Environment the handlers read, pointed at the local emulators. */
-export function applyLocalEnv(info: { dynamoEndpoint: string; s3Endpoint?: string; exportBucket?: string; tableName: string; dataDir?: string }) {
+export function applyLocalEnv(info: {
+  dynamoEndpoint: string;
+  s3Endpoint?: string;
+  exportBucket?: string;
+  tableName: string;
+  dataDir?: string;
+}) {
   process.env.LOCAL_MODE = 'true';
   process.env.TABLE_NAME = info.tableName;
   process.env.DYNAMODB_ENDPOINT = info.dynamoEndpoint;

@@ -15,9 +15,11 @@ export const connectorHealthCheckJob: BackgroundJob = {
     let loaded: Promise<typeof import('../../functions/health-check.js')> | undefined;
     const tick = () => {
       loaded ??= import('../../functions/health-check.js');
-      const run = loaded.then(({ handler }) => handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' })).catch((error: Error) => {
-        console.error(`connector health check failed: ${error.message}`);
-      });
+      const run = loaded
+        .then(({ handler }) => handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' }))
+        .catch((error: Error) => {
+          console.error(`connector health check failed: ${error.message}`);
+        });
       running.add(run);
       void run.finally(() => running.delete(run));
     };

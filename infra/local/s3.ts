@@ -12,7 +12,13 @@ export const LOCAL_EXPORT_BUCKET = 'botops-exports';
 export async function startS3Local(directory: string, port?: number) {
   mkdirSync(directory, { recursive: true });
   const p = port ?? (await freePort());
-  const server = new S3rver({ address: '127.0.0.1', port: p, directory, silent: true, configureBuckets: [{ name: LOCAL_EXPORT_BUCKET, configs: [] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: p,
+    directory,
+    silent: true,
+    configureBuckets: [{ name: LOCAL_EXPORT_BUCKET, configs: [] }],
+  });
   await server.run();
   return { endpoint: `http://127.0.0.1:${p}`, bucket: LOCAL_EXPORT_BUCKET, stop: () => server.close() };
 }

@@ -78,7 +78,13 @@ export function createLocalApi(opts: {
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: key,
       stage: '$default',
@@ -99,7 +105,10 @@ export function createLocalApi(opts: {
     };
 
     if (match.route.minRole !== 'public') {
-      const authorizer = (await load('authorizer')) as unknown as (e: APIGatewayRequestAuthorizerEventV2, c: Context) => Promise<AuthorizerResult>;
+      const authorizer = (await load('authorizer')) as unknown as (
+        e: APIGatewayRequestAuthorizerEventV2,
+        c: Context,
+      ) => Promise<AuthorizerResult>;
       const authEvent = {
         ...event,
         type: 'REQUEST',
@@ -134,10 +143,13 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   // Lambda results travel as JSON, so API Gateway never sees headers whose value is undefined.
   const headers: Record<string, string | string[]> = Object.fromEntries(
-    Object.entries(result.headers ?? {}).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, String(v)]),
+    Object.entries(result.headers ?? {})
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
   );
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  if (result.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  if (result.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
   res.writeHead(result.statusCode ?? 200, headers);
   res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }

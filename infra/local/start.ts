@@ -70,4 +70,3 @@ server.on('error', (e) => {
   console.error(`botops: cannot listen on 127.0.0.1:${cfg.port}: ${e.message}`);
   void stop('listen error').then(() => process.exit(1));
 });
-

@@ -131,7 +131,8 @@ export async function runAuditExport(teamId: string, exportId: string, opts: Exp
   let rows = 0;
   let bytes = 0;
   let failure: ExportFailure | undefined;
-  const fail = (kind: FailureKind, cause?: unknown) => (failure ??= cause instanceof ExportFailure ? cause : new ExportFailure(kind, cause));
+  const fail = (kind: FailureKind, cause?: unknown) =>
+    (failure ??= cause instanceof ExportFailure ? cause : new ExportFailure(kind, cause));
 
   // A small buffer: the producer runs ahead of the upload by 1 MiB, not by a whole part.
   const body = new PassThrough({ highWaterMark: MiB });

@@ -59,11 +59,26 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
       {
         Put: {
           TableName: T(),
-          Item: { ...auditExportKey(teamId, job.id), entity: 'auditExport', ...job, [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000) },
+          Item: {
+            ...auditExportKey(teamId, job.id),
+            entity: 'auditExport',
+            ...job,
+            [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000),
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      auditPut(teamId, { actor, module: 'audit', action: 'export_requested', targetId: job.id, changes: { status: { before: null, after: 'queued' }, filters: { before: null, after: snapshot } } }, now),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'audit',
+          action: 'export_requested',
+          targetId: job.id,
+          changes: { status: { before: null, after: 'queued' }, filters: { before: null, after: snapshot } },
+        },
+        now,
+      ),
     ],
     () => conflict('Export already exists.'),
   );
@@ -100,11 +115,11 @@ export async function getAuditExportView(teamId: string, exportId: string, now =
     ...(job.bytes !== undefined ? { bytes: job.bytes } : {}),
     ...(job.reason ? { reason: job.reason } : {}),
   };
-  if (isStale(job, now)) return { ...view, status: 'failed', reason: 'The exporter stopped without finishing (crash or timeout); request a new export.' };
+  if (isStale(job, now))
+    return { ...view, status: 'failed', reason: 'The exporter stopped without finishing (crash or timeout); request a new export.' };
   if (job.status === 'succeeded' && job.objectKey) {
     const link = await presignedDownload(job.objectKey, `audit-log-${job.id}.csv`, DOWNLOAD_URL_SECONDS);
     return { ...view, downloadUrl: link.url, expiresAt: link.expiresAt };
   }
   return view;
 }
-

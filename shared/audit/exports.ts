@@ -97,13 +97,31 @@ export async function claimExport(teamId: string, exportId: string, now = Date.n
           Update: {
             TableName: T(),
             Key: auditExportKey(teamId, exportId),
-            UpdateExpression: 'SET #status = :running, attempt = :attempt, rowCount = :zero, startedAt = :at, heartbeatAt = :at, updatedAt = :at',
+            UpdateExpression:
+              'SET #status = :running, attempt = :attempt, rowCount = :zero, startedAt = :at, heartbeatAt = :at, updatedAt = :at',
             ConditionExpression: '#status = :was AND attempt = :prev',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':running': 'running', ':attempt': attempt, ':zero': 0, ':at': at, ':was': job.status, ':prev': job.attempt },
+            ExpressionAttributeValues: {
+              ':running': 'running',
+              ':attempt': attempt,
+              ':zero': 0,
+              ':at': at,
+              ':was': job.status,
+              ':prev': job.attempt,
+            },
           },
         },
-        auditPut(teamId, { actor: EXPORTER_ACTOR, module: 'audit', action: 'export_started', targetId: exportId, changes: { status: { before: job.status, after: 'running' }, attempt: { before: job.attempt, after: attempt } } }, at),
+        auditPut(
+          teamId,
+          {
+            actor: EXPORTER_ACTOR,
+            module: 'audit',
+            action: 'export_started',
+            targetId: exportId,
+            changes: { status: { before: job.status, after: 'running' }, attempt: { before: job.attempt, after: attempt } },
+          },
+          at,
+        ),
       ],
       () => new ExportSuperseded(exportId),
     );
@@ -135,7 +153,12 @@ export async function reportProgress(teamId: string, exportId: string, attempt: 
 }
 
 /** `running` -> `succeeded` with the file's key, row and byte counts (and its audit event). Throws {@link ExportSuperseded}. */
-export async function completeExport(teamId: string, exportId: string, attempt: number, result: { rowCount: number; bytes: number; objectKey: string }): Promise<void> {
+export async function completeExport(
+  teamId: string,
+  exportId: string,
+  attempt: number,
+  result: { rowCount: number; bytes: number; objectKey: string },
+): Promise<void> {
   await finish(teamId, exportId, attempt, 'succeeded', { rowCount: result.rowCount, bytes: result.bytes, objectKey: result.objectKey });
 }
 
@@ -147,7 +170,13 @@ export async function failExport(teamId: string, exportId: string, attempt: numb
   await finish(teamId, exportId, attempt, 'failed', { reason, ...(rowCount !== undefined ? { rowCount } : {}) });
 }
 
-async function finish(teamId: string, exportId: string, attempt: number, status: 'succeeded' | 'failed', fields: Record<string, string | number>): Promise<void> {
+async function finish(
+  teamId: string,
+  exportId: string,
+  attempt: number,
+  status: 'succeeded' | 'failed',
+  fields: Record<string, string | number>,
+): Promise<void> {
   const at = new Date().toISOString();
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':status': status, ':at': at, ':attempt': attempt, ':queued': 'queued', ':running': 'running' };
@@ -167,9 +196,29 @@ async function finish(teamId: string, exportId: string, attempt: number, status:
       ExpressionAttributeValues: values,
     },
   };
-  const changes = { status: { before: attempt === 0 ? 'queued' : 'running', after: status }, ...Object.fromEntries(Object.entries(fields).filter(([k]) => k !== 'objectKey').map(([k, v]) => [k, { before: null, after: v }])) };
+  const changes = {
+    status: { before: attempt === 0 ? 'queued' : 'running', after: status },
+    ...Object.fromEntries(
+      Object.entries(fields)
+        .filter(([k]) => k !== 'objectKey')
+        .map(([k, v]) => [k, { before: null, after: v }]),
+    ),
+  };
   await transactWrite(
-    [update, auditPut(teamId, { actor: EXPORTER_ACTOR, module: 'audit', action: status === 'succeeded' ? 'export_succeeded' : 'export_failed', targetId: exportId, changes }, at)],
+    [
+      update,
+      auditPut(
+        teamId,
+        {
+          actor: EXPORTER_ACTOR,
+          module: 'audit',
+          action: status === 'succeeded' ? 'export_succeeded' : 'export_failed',
+          targetId: exportId,
+          changes,
+        },
+        at,
+      ),
+    ],
     () => new ExportSuperseded(exportId),
   );
 }

@@ -5,7 +5,10 @@ import { AUDIT_MODULES } from './modules.js';
 /** `GET /audit-logs` query: the seed 000 filters plus paging. `from`/`to` are inclusive ISO-8601 UTC instants. */
 export const AuditQuery = PageQuery.extend({
   module: z.enum(AUDIT_MODULES).optional(),
-  action: z.string().regex(/^[a-z_]{1,40}$/, 'must be an action name such as create, update, delete').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'must be an action name such as create, update, delete')
+    .optional(),
   actorEmail: z.string().min(3).max(254).optional(),
   botId: z.string().max(40).optional(),
   from: z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp, e.g. 2026-01-31T00:00:00Z' }).optional(),

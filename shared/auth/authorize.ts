@@ -22,7 +22,15 @@ export async function resolvePrincipal(authorization: string | undefined, now = 
   if (!key || !secretMatches(parsed.secret, key.secretHash)) return undefined;
   if (!key.lastUsedAt || now - Date.parse(key.lastUsedAt) > LAST_USED_PRECISION_MS) {
     await doc
-      .send(new UpdateCommand({ TableName: tableName(), Key: apiKeyKey(key.id), UpdateExpression: 'SET lastUsedAt = :t', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':t': new Date(now).toISOString() } }))
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: apiKeyKey(key.id),
+          UpdateExpression: 'SET lastUsedAt = :t',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':t': new Date(now).toISOString() },
+        }),
+      )
       .catch((error: Error) => logger.warn('lastUsedAt not updated', { keyId: key.id, error: error.name }));
   }
   return { teamId: key.teamId, memberId: key.memberId, email: key.email, role: key.role, keyId: key.id };

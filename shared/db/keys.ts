@@ -111,7 +111,10 @@ export const callKey = (teamId: string, botId: string, generation: number, callI
   SK: `CALL#${callId}`,
 });
 /** A bot's calls: ULID ids, so `ScanIndexForward: false` lists them newest first. */
-export const callPrefix = (teamId: string, botId: string, generation: number) => ({ PK: botDataPartition(teamId, botId, generation), SKPrefix: 'CALL#' });
+export const callPrefix = (teamId: string, botId: string, generation: number) => ({
+  PK: botDataPartition(teamId, botId, generation),
+  SKPrefix: 'CALL#',
+});
 
 /**
  * `GET /calls/{callId}` has no bot id: this pointer, one partition per call, names the bot and the data
@@ -124,7 +127,6 @@ export const callRefKey = (teamId: string, callId: string): Key => ({ PK: `CALLR
 export const OUTBOX_SHARDS = 4;
 export const outboxPartition = (shard: number) => `OUTBOX#${shard}`;
 export const outboxKey = (shard: number, at: string, entryId: string): Key => ({ PK: outboxPartition(shard), SK: `${at}#${entryId}` });
-
 
 /**
  * The team's post-call push signing secret, alone in its own partition so IAM can keep every other function
@@ -169,7 +171,10 @@ export function healthCheckShardOf(connectorId: string): number {
  * health-check partition so the least recently checked connectors are probed first; `null` leaves the connector
  * out of the health-check index (sparse GSI2: stopped connectors carry no GSI2 key at all).
  */
-export function connectorIndexKeys(c: { teamId: string; id: string; botId: string; environment: string; status: string }, checkOrder: string | null) {
+export function connectorIndexKeys(
+  c: { teamId: string; id: string; botId: string; environment: string; status: string },
+  checkOrder: string | null,
+) {
   return {
     GSI1PK: connectorBotPartition(c.teamId, c.botId),
     GSI1SK: `${connectorBotSortPrefix(c.environment, c.status)}${c.id}`,
@@ -180,7 +185,14 @@ export function connectorIndexKeys(c: { teamId: string; id: string; botId: strin
 }
 
 /** One health-check status change of a connector, kept with the bot's data (a reset hides it). Newest last. */
-export const connectorHistoryKey = (teamId: string, botId: string, generation: number, connectorId: string, at: string, eventId: string): Key => ({
+export const connectorHistoryKey = (
+  teamId: string,
+  botId: string,
+  generation: number,
+  connectorId: string,
+  at: string,
+  eventId: string,
+): Key => ({
   PK: botDataPartition(teamId, botId, generation),
   SK: `CONNECTOR_EVENT#${connectorId}#${at}#${eventId}`,
 });
@@ -206,7 +218,14 @@ export const contactPrefix = (teamId: string, botId: string, generation: number)
  */
 export const contactStatusPartition = (teamId: string, botId: string, generation: number, status: string) =>
   `${botDataPartition(teamId, botId, generation)}#STATUS#${status}`;
-export const contactStatusIndex = (teamId: string, botId: string, generation: number, status: string, updatedAt: string, contactId: string) => ({
+export const contactStatusIndex = (
+  teamId: string,
+  botId: string,
+  generation: number,
+  status: string,
+  updatedAt: string,
+  contactId: string,
+) => ({
   GSI1PK: contactStatusPartition(teamId, botId, generation, status),
   GSI1SK: `${updatedAt}#${contactId}`,
 });

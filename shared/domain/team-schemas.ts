@@ -6,4 +6,12 @@ export const MemberCreateInput = z.object({ email: z.email().max(254), role: z.e
 /** `PATCH /members/{memberId}`: `{ role }`. */
 export const MemberUpdateInput = z.object({ role: z.enum(ROLES) }).strict();
 /** `POST /api-keys`: `{ name, memberId? }`; without `memberId` the key is the caller's. */
-export const ApiKeyCreateInput = z.object({ name: z.string().trim().min(1).max(100), memberId: z.string().regex(/^[0-9A-Z]{26}$/, 'must be a member id').optional() }).strict();
+export const ApiKeyCreateInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    memberId: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/, 'must be a member id')
+      .optional(),
+  })
+  .strict();

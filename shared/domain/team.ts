@@ -46,12 +46,32 @@ export async function createTeam(name: string, email: string, actor: Actor = { e
   const key = generateApiKey();
   await transactWrite(
     [
-      { Put: { TableName: T(), Item: { ...teamKey(teamId), entity: 'team', id: teamId, name, createdAt: now, superAdminCount: 1 }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...teamKey(teamId), entity: 'team', id: teamId, name, createdAt: now, superAdminCount: 1 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       memberPut(teamId, { id: memberId, email: lower, role: 'super_admin', createdAt: now }, 1),
       emailLockPut(teamId, lower, memberId),
       apiKeyPut(teamId, key, { name: 'Initial key', memberId, email: lower, role: 'super_admin', createdAt: now }),
-      auditPut(teamId, { actor, module: 'team', action: 'create', targetId: teamId, changes: { name: { before: null, after: name } } }, now),
-      auditPut(teamId, { actor, module: 'members', action: 'create', targetId: memberId, changes: { email: { before: null, after: lower }, role: { before: null, after: 'super_admin' } } }, now),
+      auditPut(
+        teamId,
+        { actor, module: 'team', action: 'create', targetId: teamId, changes: { name: { before: null, after: name } } },
+        now,
+      ),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'members',
+          action: 'create',
+          targetId: memberId,
+          changes: { email: { before: null, after: lower }, role: { before: null, after: 'super_admin' } },
+        },
+        now,
+      ),
     ],
     () => conflict('Team already exists.'),
   );
@@ -59,23 +79,62 @@ export async function createTeam(name: string, email: string, actor: Actor = { e
 }
 
 function memberPut(teamId: string, m: Member, keyCount = 0): TransactItem {
-  return { Put: { TableName: T(), Item: { ...memberKey(teamId, m.id), entity: 'member', teamId, ...m, keyCount }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  return {
+    Put: {
+      TableName: T(),
+      Item: { ...memberKey(teamId, m.id), entity: 'member', teamId, ...m, keyCount },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }
 function emailLockPut(teamId: string, email: string, memberId: string): TransactItem {
-  return { Put: { TableName: T(), Item: { ...memberEmailKey(teamId, email), entity: 'memberEmail', memberId }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  return {
+    Put: {
+      TableName: T(),
+      Item: { ...memberEmailKey(teamId, email), entity: 'memberEmail', memberId },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }
 function apiKeyPut(
   teamId: string,
   key: ReturnType<typeof generateApiKey>,
   m: { name: string; memberId: string; email: string; role: Role; createdAt: string },
 ): TransactItem {
-  const item: StoredApiKey = { id: key.keyId, name: m.name, prefix: key.prefix, memberId: m.memberId, createdAt: m.createdAt, lastUsedAt: null, teamId, email: m.email, role: m.role, secretHash: key.secretHash };
-  return { Put: { TableName: T(), Item: { ...apiKeyKey(key.keyId), ...apiKeyIndex(teamId, key.keyId), entity: 'apiKey', ...item }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  const item: StoredApiKey = {
+    id: key.keyId,
+    name: m.name,
+    prefix: key.prefix,
+    memberId: m.memberId,
+    createdAt: m.createdAt,
+    lastUsedAt: null,
+    teamId,
+    email: m.email,
+    role: m.role,
+    secretHash: key.secretHash,
+  };
+  return {
+    Put: {
+      TableName: T(),
+      Item: { ...apiKeyKey(key.keyId), ...apiKeyIndex(teamId, key.keyId), entity: 'apiKey', ...item },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }
 
-const toMember = (i: Record<string, unknown>): Member => ({ id: i.id as string, email: i.email as string, role: i.role as Role, createdAt: i.createdAt as string });
+const toMember = (i: Record<string, unknown>): Member => ({
+  id: i.id as string,
+  email: i.email as string,
+  role: i.role as Role,
+  createdAt: i.createdAt as string,
+});
 const toKeyInfo = (i: Record<string, unknown>): ApiKeyInfo => ({
-  id: i.id as string, name: i.name as string, prefix: i.prefix as string, memberId: i.memberId as string, createdAt: i.createdAt as string, lastUsedAt: (i.lastUsedAt as string | null) ?? null,
+  id: i.id as string,
+  name: i.name as string,
+  prefix: i.prefix as string,
+  memberId: i.memberId as string,
+  createdAt: i.createdAt as string,
+  lastUsedAt: (i.lastUsedAt as string | null) ?? null,
 });
 
 export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number }> {
@@ -90,7 +149,8 @@ export async function listMembers(teamId: string, limit: number, cursor?: string
 
 /** Only a super_admin may create, change or remove a super_admin (spec, Roles). */
 function assertMayManage(actor: Actor, ...roles: Role[]) {
-  if (roles.includes('super_admin') && actor.role !== 'super_admin') throw forbidden('Only a super_admin may grant, change or remove the super_admin role.');
+  if (roles.includes('super_admin') && actor.role !== 'super_admin')
+    throw forbidden('Only a super_admin may grant, change or remove the super_admin role.');
 }
 
 export async function createMember(teamId: string, email: string, role: Role, actor: Actor): Promise<Member> {
@@ -101,7 +161,17 @@ export async function createMember(teamId: string, email: string, role: Role, ac
       memberPut(teamId, m),
       emailLockPut(teamId, m.email, m.id),
       ...(role === 'super_admin' ? [superAdminCountUpdate(teamId, +1)] : []),
-      auditPut(teamId, { actor, module: 'members', action: 'create', targetId: m.id, changes: { email: { before: null, after: m.email }, role: { before: null, after: role } } }, m.createdAt),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'members',
+          action: 'create',
+          targetId: m.id,
+          changes: { email: { before: null, after: m.email }, role: { before: null, after: role } },
+        },
+        m.createdAt,
+      ),
     ],
     (i) => (i === 1 ? conflict(`A member with email ${m.email} already exists in this team.`) : conflict('Member could not be created.')),
   );
@@ -112,22 +182,30 @@ export async function createMember(teamId: string, email: string, role: Role, ac
 function superAdminCountUpdate(teamId: string, delta: 1 | -1): TransactItem {
   return {
     Update: {
-      TableName: T(), Key: teamKey(teamId),
+      TableName: T(),
+      Key: teamKey(teamId),
       UpdateExpression: 'ADD superAdminCount :d',
-      ...(delta < 0 ? { ConditionExpression: 'superAdminCount > :one', ExpressionAttributeValues: { ':d': delta, ':one': 1 } } : { ExpressionAttributeValues: { ':d': delta } }),
+      ...(delta < 0
+        ? { ConditionExpression: 'superAdminCount > :one', ExpressionAttributeValues: { ':d': delta, ':one': 1 } }
+        : { ExpressionAttributeValues: { ':d': delta } }),
     },
   };
 }
 
 async function keysOfMember(teamId: string, memberId: string): Promise<StoredApiKey[]> {
-  const res = await doc.send(new QueryCommand({
-    TableName: T(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', FilterExpression: 'memberId = :m',
-    ExpressionAttributeValues: { ':pk': apiKeyListPartition(teamId), ':m': memberId },
-  }));
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      FilterExpression: 'memberId = :m',
+      ExpressionAttributeValues: { ':pk': apiKeyListPartition(teamId), ':m': memberId },
+    }),
+  );
   return (res.Items ?? []) as StoredApiKey[];
 }
 
-const lastSuperAdmin = () => conflict('This is the team\'s last super_admin: promote another member first.');
+const lastSuperAdmin = () => conflict("This is the team's last super_admin: promote another member first.");
 
 /** Changes a member's role and the role copied onto each of their API keys, in one transaction. */
 export async function changeMemberRole(teamId: string, memberId: string, role: Role, actor: Actor, ifMatch?: string): Promise<Member> {
@@ -138,12 +216,40 @@ export async function changeMemberRole(teamId: string, memberId: string, role: R
   const keys = await keysOfMember(teamId, memberId);
   const delta = role === 'super_admin' ? 1 : current.role === 'super_admin' ? -1 : 0;
   const items: TransactItem[] = [
-    { Update: { TableName: T(), Key: memberKey(teamId, memberId), UpdateExpression: 'SET #r = :r', ConditionExpression: '#r = :old', ExpressionAttributeNames: { '#r': 'role' }, ExpressionAttributeValues: { ':r': role, ':old': current.role } } },
-    ...keys.map((k): TransactItem => ({ Update: { TableName: T(), Key: apiKeyKey(k.id), UpdateExpression: 'SET #r = :r', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#r': 'role' }, ExpressionAttributeValues: { ':r': role } } })),
+    {
+      Update: {
+        TableName: T(),
+        Key: memberKey(teamId, memberId),
+        UpdateExpression: 'SET #r = :r',
+        ConditionExpression: '#r = :old',
+        ExpressionAttributeNames: { '#r': 'role' },
+        ExpressionAttributeValues: { ':r': role, ':old': current.role },
+      },
+    },
+    ...keys.map(
+      (k): TransactItem => ({
+        Update: {
+          TableName: T(),
+          Key: apiKeyKey(k.id),
+          UpdateExpression: 'SET #r = :r',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#r': 'role' },
+          ExpressionAttributeValues: { ':r': role },
+        },
+      }),
+    ),
     ...(delta ? [superAdminCountUpdate(teamId, delta as 1 | -1)] : []),
-    auditPut(teamId, { actor, module: 'members', action: 'update', targetId: memberId, changes: { role: { before: current.role, after: role } } }),
+    auditPut(teamId, {
+      actor,
+      module: 'members',
+      action: 'update',
+      targetId: memberId,
+      changes: { role: { before: current.role, after: role } },
+    }),
   ];
-  await transactWrite(items, (i) => (delta < 0 && i === keys.length + 1 ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.')));
+  await transactWrite(items, (i) =>
+    delta < 0 && i === keys.length + 1 ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.'),
+  );
   return { ...toMember(current), role };
 }
 
@@ -157,17 +263,31 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
     { Delete: { TableName: T(), Key: memberEmailKey(teamId, current.email) } },
     ...keys.map((k): TransactItem => ({ Delete: { TableName: T(), Key: apiKeyKey(k.id) } })),
     ...(current.role === 'super_admin' ? [superAdminCountUpdate(teamId, -1)] : []),
-    auditPut(teamId, { actor, module: 'members', action: 'delete', targetId: memberId, changes: { email: { before: current.email, after: null }, role: { before: current.role, after: null } } }),
+    auditPut(teamId, {
+      actor,
+      module: 'members',
+      action: 'delete',
+      targetId: memberId,
+      changes: { email: { before: current.email, after: null }, role: { before: current.role, after: null } },
+    }),
   ];
-  await transactWrite(items, (i) => (i === 0 ? notFound('Member') : current.role === 'super_admin' ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.')));
+  await transactWrite(items, (i) =>
+    i === 0 ? notFound('Member') : current.role === 'super_admin' ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.'),
+  );
 }
 
 export async function listApiKeys(teamId: string, limit: number, cursor?: string) {
   const pk = apiKeyListPartition(teamId);
-  const res = await doc.send(new QueryCommand({
-    TableName: T(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk },
-    Limit: limit, ExclusiveStartKey: decodeCursor(cursor, { partition: { GSI1PK: pk }, sortAttrs: ['GSI1SK'] }),
-  }));
+  const res = await doc.send(
+    new QueryCommand({
+      TableName: T(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { GSI1PK: pk }, sortAttrs: ['GSI1SK'] }),
+    }),
+  );
   return { items: (res.Items ?? []).map(toKeyInfo), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
 }
 
@@ -182,14 +302,29 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
       apiKeyPut(teamId, key, { name, memberId, email: member.email, role: member.role, createdAt: now }),
       {
         Update: {
-          TableName: T(), Key: memberKey(teamId, memberId), UpdateExpression: 'ADD keyCount :one',
+          TableName: T(),
+          Key: memberKey(teamId, memberId),
+          UpdateExpression: 'ADD keyCount :one',
           ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(keyCount) OR keyCount < :max)',
           ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER },
         },
       },
-      auditPut(teamId, { actor, module: 'api_keys', action: 'create', targetId: key.keyId, changes: { name: { before: null, after: name }, memberId: { before: null, after: memberId } } }, now),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'api_keys',
+          action: 'create',
+          targetId: key.keyId,
+          changes: { name: { before: null, after: name }, memberId: { before: null, after: memberId } },
+        },
+        now,
+      ),
     ],
-    (i) => (i === 1 ? conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`) : conflict('Key could not be created.')),
+    (i) =>
+      i === 1
+        ? conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`)
+        : conflict('Key could not be created.'),
   );
   return { id: key.keyId, name, prefix: key.prefix, memberId, createdAt: now, key: key.key };
 }
@@ -203,8 +338,22 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
   await transactWrite(
     [
       { Delete: { TableName: T(), Key: apiKeyKey(keyId), ConditionExpression: 'attribute_exists(PK)' } },
-      { Update: { TableName: T(), Key: memberKey(teamId, key.memberId), UpdateExpression: 'ADD keyCount :m', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':m': -1 } } },
-      auditPut(teamId, { actor, module: 'api_keys', action: 'delete', targetId: keyId, changes: { name: { before: key.name, after: null } } }),
+      {
+        Update: {
+          TableName: T(),
+          Key: memberKey(teamId, key.memberId),
+          UpdateExpression: 'ADD keyCount :m',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':m': -1 },
+        },
+      },
+      auditPut(teamId, {
+        actor,
+        module: 'api_keys',
+        action: 'delete',
+        targetId: keyId,
+        changes: { name: { before: key.name, after: null } },
+      }),
     ],
     () => notFound('API key'),
   );

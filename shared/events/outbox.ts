@@ -75,8 +75,7 @@ export type RelayOptions = {
   limit?: number;
 };
 
-export const relayMinAgeMs = () =>
-  Number(process.env.OUTBOX_RELAY_MIN_AGE_SECONDS ?? (process.env.LOCAL_MODE === 'true' ? 2 : 60)) * 1000;
+export const relayMinAgeMs = () => Number(process.env.OUTBOX_RELAY_MIN_AGE_SECONDS ?? (process.env.LOCAL_MODE === 'true' ? 2 : 60)) * 1000;
 
 /**
  * One relay pass: for each shard, Query the entries older than the minimum age (a sort-key range, no Scan),

@@ -21,7 +21,12 @@ export function corsHeaders(origin: string | undefined, allowed: boolean, expose
 }
 
 /** A CORS preflight answer (`OPTIONS`): the allowed methods and request headers, cached by the browser `maxAgeSeconds`. */
-export function preflightHeaders(origin: string, methods: readonly string[], headers: readonly string[], maxAgeSeconds: number): Record<string, string> {
+export function preflightHeaders(
+  origin: string,
+  methods: readonly string[],
+  headers: readonly string[],
+  maxAgeSeconds: number,
+): Record<string, string> {
   return {
     ...corsHeaders(origin, true),
     'Access-Control-Allow-Methods': methods.join(', '),

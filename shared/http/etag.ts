@@ -15,7 +15,6 @@ export function requiredVersion(ifMatch: string | undefined): number | undefined
   return Number(m[1]);
 }
 
-
 /** Strong entity tag of an unversioned object: a hash of its JSON representation, `"h<16 hex>"`. */
 export const contentEtag = (body: unknown) => `"h${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}"`;
 

@@ -92,7 +92,12 @@ function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
 }
 
 const isSingleObject = (r: ApiResult) =>
-  r.statusCode >= 200 && r.statusCode < 300 && r.body !== null && typeof r.body === 'object' && !Array.isArray(r.body) && !('items' in r.body);
+  r.statusCode >= 200 &&
+  r.statusCode < 300 &&
+  r.body !== null &&
+  typeof r.body === 'object' &&
+  !Array.isArray(r.body) &&
+  !('items' in r.body);
 
 /** 401 without a principal; 404 for another team's id (no existence leak); 403 below the route's role. */
 function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
@@ -101,9 +106,16 @@ function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
       if (route.minRole === 'public') return;
       const p = request.event.requestContext.authorizer?.lambda;
       if (!p?.teamId || !p.role || !p.memberId) {
-        throw new HttpProblem(401, 'Unauthorized', 'A valid API key is required: Authorization: Bearer <key>.', undefined, {}, {
-          'WWW-Authenticate': 'Bearer',
-        });
+        throw new HttpProblem(
+          401,
+          'Unauthorized',
+          'A valid API key is required: Authorization: Bearer <key>.',
+          undefined,
+          {},
+          {
+            'WWW-Authenticate': 'Bearer',
+          },
+        );
       }
       const teamId = request.event.pathParameters?.teamId;
       if (teamId !== undefined && teamId !== p.teamId) throw notFound('Team');

@@ -31,11 +31,14 @@ export class HttpProblem extends Error {
   }
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export const notFound = (what = 'Resource') => new HttpProblem(404, 'Not Found', `${what} not found.`);
-export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
-  new HttpProblem(409, 'Conflict', detail, undefined, extra);
+export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new HttpProblem(409, 'Conflict', detail, undefined, extra);
 export const forbidden = (detail = 'Your role does not allow this operation.') => new HttpProblem(403, 'Forbidden', detail);
 export const preconditionFailed = () =>
   new HttpProblem(412, 'Precondition Failed', 'If-Match does not match the current ETag: the object changed since you read it.');

@@ -13,9 +13,19 @@ export type PostOutcome = { statusCode: number | null; error: string | null; dur
  * at an internal address. Redirects are not followed (a 3xx is a failed attempt). The whole exchange, connect
  * included, is bounded by `timeoutMs`. `refused: true` means the URL itself is not allowed (no request was made).
  */
-export function postJson(url: string, body: string, headers: Record<string, string>, opts: { local: boolean; timeoutMs: number }): Promise<PostOutcome> {
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { local: boolean; timeoutMs: number },
+): Promise<PostOutcome> {
   const started = Date.now();
-  const done = (statusCode: number | null, error: string | null, refused = false): PostOutcome => ({ statusCode, error, durationMs: Date.now() - started, refused });
+  const done = (statusCode: number | null, error: string | null, refused = false): PostOutcome => ({
+    statusCode,
+    error,
+    durationMs: Date.now() - started,
+    refused,
+  });
   const problem = outboundUrlProblem(url, opts);
   if (problem) return Promise.resolve(done(null, `refused: ${problem}`, true));
   const target = new URL(url);

@@ -3,7 +3,9 @@ import { request as httpsRequest } from 'node:https';
 import { outboundUrlProblem, safeLookup } from './url-safety.js';
 
 /** Outcome of one health probe. `latencyMs` is the time to the response headers (or to the failure). */
-export type ProbeResult = { ok: true; latencyMs: number; statusCode: number } | { ok: false; latencyMs: number; error: string; statusCode?: number };
+export type ProbeResult =
+  | { ok: true; latencyMs: number; statusCode: number }
+  | { ok: false; latencyMs: number; error: string; statusCode?: number };
 
 export type ProbeOptions = {
   /** Whole-probe time limit in milliseconds (connect + TLS + response headers). */
@@ -60,11 +62,7 @@ export function probeUrl(raw: string, opts: ProbeOptions): Promise<ProbeResult> 
       done({ ok: false, latencyMs: elapsed(), statusCode, error: `HTTP ${statusCode}${redirect}` });
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = timeout.aborted
-        ? `timed out after ${opts.timeoutMs} ms`
-        : signal.aborted
-          ? 'probe cancelled'
-          : describeError(error);
+      const reason = timeout.aborted ? `timed out after ${opts.timeoutMs} ms` : signal.aborted ? 'probe cancelled' : describeError(error);
       done({ ok: false, latencyMs: elapsed(), error: reason });
     });
     req.end();

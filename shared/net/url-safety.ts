@@ -20,7 +20,8 @@ export function outboundUrlProblem(raw: string, opts: { local: boolean }): strin
   const loopback = isLoopback(host);
   if (opts.local && loopback && (url.protocol === 'http:' || url.protocol === 'https:')) return undefined;
   if (url.protocol !== 'https:') return 'must use https';
-  if (loopback || isPrivateAddress(host) || METADATA_HOSTS.has(host)) return 'private, loopback, link-local and metadata addresses are not allowed';
+  if (loopback || isPrivateAddress(host) || METADATA_HOSTS.has(host))
+    return 'private, loopback, link-local and metadata addresses are not allowed';
   return undefined;
 }
 
@@ -36,10 +37,28 @@ function isLoopback(host: string): boolean {
  * AWS's fd00:ec2::254), link-local and multicast. Node's BlockList also matches IPv4-mapped IPv6 forms.
  */
 const BLOCKED = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 }
 
@@ -54,11 +73,16 @@ export function isPrivateAddress(host: string): boolean {
 /** Why a resolved address may not be called, or undefined when it may (loopback only in local mode). */
 export function addressProblem(address: string, opts: { local: boolean }): string | undefined {
   if (opts.local && isLoopback(address)) return undefined;
-  if (isLoopback(address) || isPrivateAddress(address)) return `resolves to ${address}, a private, loopback, link-local or metadata address`;
+  if (isLoopback(address) || isPrivateAddress(address))
+    return `resolves to ${address}, a private, loopback, link-local or metadata address`;
   return undefined;
 }
 
-export type LookupFn = (hostname: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+export type LookupFn = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 /**
  * A `lookup` for `http.request` / `https.request` that resolves the name and refuses the connection when ANY of

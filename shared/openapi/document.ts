@@ -3,7 +3,16 @@ import * as z from 'zod';
 import { AuditExportInput, AuditQuery } from '../audit/schemas.js';
 import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
 import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
-import { BulkActionInput, CapacityQuery, ConnectorCreateInput, ConnectorListQuery, ConnectorUpdateInput, HistoryQuery, MetricsQuery, RedeployInput } from '../domain/connectors/schema.js';
+import {
+  BulkActionInput,
+  CapacityQuery,
+  ConnectorCreateInput,
+  ConnectorListQuery,
+  ConnectorUpdateInput,
+  HistoryQuery,
+  MetricsQuery,
+  RedeployInput,
+} from '../domain/connectors/schema.js';
 import { BotStatusPutInput, ContactListQuery, MessageInput } from '../domain/contacts/schema.js';
 import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
@@ -68,7 +77,11 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
   const registry = new OpenAPIRegistry();
   // Schemas are inlined rather than `register`ed: registering needs `.openapi()` on each schema, which zod 4
   // only adds to schemas built after `extendZodWithOpenApi`, and the handlers build theirs without it.
-  const bearer = registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'bo_<keyId>_<secret>' });
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'bo_<keyId>_<secret>',
+  });
   const problem = { 'application/problem+json': { schema: Problem } };
   for (const r of routes) {
     const req = REQUESTS[r.operation] ?? {};
@@ -87,13 +100,28 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
       },
       responses: {
         200: { description: 'OK' },
-        ...(r.minRole === 'public' ? {} : { 401: { description: 'Missing or invalid API key', content: problem }, 403: { description: 'Role too low', content: problem }, 404: { description: 'Not found (or another team\'s id)', content: problem } }),
-        ...(req.body ? { 400: { description: 'Malformed JSON or invalid fields', content: problem }, 413: { description: 'Body over 256 KiB', content: problem } } : {}),
+        ...(r.minRole === 'public'
+          ? {}
+          : {
+              401: { description: 'Missing or invalid API key', content: problem },
+              403: { description: 'Role too low', content: problem },
+              404: { description: "Not found (or another team's id)", content: problem },
+            }),
+        ...(req.body
+          ? {
+              400: { description: 'Malformed JSON or invalid fields', content: problem },
+              413: { description: 'Body over 256 KiB', content: problem },
+            }
+          : {}),
       },
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'botops API', version: '0.1.0', description: 'Control plane for conversational and voice bots. DocsBot Admin API compatible bot routes.' },
+    info: {
+      title: 'botops API',
+      version: '0.1.0',
+      description: 'Control plane for conversational and voice bots. DocsBot Admin API compatible bot routes.',
+    },
   });
 }

@@ -34,7 +34,11 @@ class LambdaInvoker implements AsyncInvoker {
   private readonly client = new LambdaClient({});
   async invoke(target: string, payload: Record<string, unknown>) {
     await this.client.send(
-      new InvokeCommand({ FunctionName: requireEnv(envNameOf(target)), InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(payload)) }),
+      new InvokeCommand({
+        FunctionName: requireEnv(envNameOf(target)),
+        InvocationType: 'Event',
+        Payload: Buffer.from(JSON.stringify(payload)),
+      }),
     );
   }
 }

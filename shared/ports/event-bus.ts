@@ -55,14 +55,23 @@ export class EventBridgeBus implements EventBus {
       }),
     );
     if (res.FailedEntryCount) {
-      const failed = (res.Entries ?? []).flatMap((entry, i) => (entry.ErrorCode ? [{ id: events[i]!.id, code: entry.ErrorCode, message: entry.ErrorMessage }] : []));
+      const failed = (res.Entries ?? []).flatMap((entry, i) =>
+        entry.ErrorCode ? [{ id: events[i]!.id, code: entry.ErrorCode, message: entry.ErrorMessage }] : [],
+      );
       throw new PublishError(failed.length ? failed : events.map((e) => ({ id: e.id })));
     }
   }
 }
 
 /** The envelope written locally: what an EventBridge rule target receives for the same event. */
-export type LocalEnvelope = { version: '0'; id: string; 'detail-type': string; source: string; time: string; detail: Record<string, unknown> };
+export type LocalEnvelope = {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  time: string;
+  detail: Record<string, unknown>;
+};
 
 type LocalRule = { name: string; matches: (e: LocalEnvelope) => boolean; run: (e: LocalEnvelope) => Promise<unknown> };
 const localRules = new Map<string, LocalRule>();

@@ -38,13 +38,22 @@ export const exportBucket = (): string => requireEnv(EXPORT_BUCKET_ENV);
  * On Lambda the URL also stops working when the role session that signed it expires, which can be earlier.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html
  */
-export async function presignedDownload(key: string, filename: string, expiresInSeconds: number): Promise<{ url: string; expiresAt: string }> {
+export async function presignedDownload(
+  key: string,
+  filename: string,
+  expiresInSeconds: number,
+): Promise<{ url: string; expiresAt: string }> {
   // Loaded on first use: the exporter, which shares this module, never presigns.
   const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
   const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000); // X-Amz-Date has whole seconds
   const url = await getSignedUrl(
     s3(),
-    new GetObjectCommand({ Bucket: exportBucket(), Key: key, ResponseContentDisposition: `attachment; filename="${filename}"`, ResponseContentType: 'text/csv; charset=utf-8' }),
+    new GetObjectCommand({
+      Bucket: exportBucket(),
+      Key: key,
+      ResponseContentDisposition: `attachment; filename="${filename}"`,
+      ResponseContentType: 'text/csv; charset=utf-8',
+    }),
     { expiresIn: expiresInSeconds, signingDate },
   );
   return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };

@@ -272,7 +272,11 @@ export async function fireDueLocalTimers(
   return fired;
 }
 
-const sameTimer = (t: LocalTimerItem) => ({ ConditionExpression: '#token = :token', ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':token': t.token } });
+const sameTimer = (t: LocalTimerItem) => ({
+  ConditionExpression: '#token = :token',
+  ExpressionAttributeNames: { '#token': 'token' },
+  ExpressionAttributeValues: { ':token': t.token },
+});
 
 /**
  * Deletes fired timers unless replaced meanwhile (a new pause keeps its new timer): up to 100 conditional deletes per
@@ -282,9 +286,17 @@ async function deleteFired(timers: LocalTimerItem[]): Promise<void> {
   for (let i = 0; i < timers.length; i += 100) {
     const chunk = timers.slice(i, i + 100);
     try {
-      await doc.send(new TransactWriteCommand({ TransactItems: chunk.map((t) => ({ Delete: { TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) } })) }));
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: chunk.map((t) => ({ Delete: { TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) } })),
+        }),
+      );
     } catch {
-      await Promise.all(chunk.map((t) => doc.send(new DeleteCommand({ TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) })).catch(() => undefined)));
+      await Promise.all(
+        chunk.map((t) =>
+          doc.send(new DeleteCommand({ TableName: tableName(), Key: localTimerKey(t.name), ...sameTimer(t) })).catch(() => undefined),
+        ),
+      );
     }
   }
 }
@@ -297,8 +309,15 @@ async function fireOne(timer: LocalTimerItem, fire: (payload: ReactivationPayloa
     const attempts = timer.attempts + 1;
     const dead = attempts >= LOCAL_MAX_ATTEMPTS;
     const retryAt = new Date(Date.now() + 1000 * 2 ** (attempts - 1)).toISOString();
-    logger.error(dead ? 'local timer dead-lettered' : 'local timer failed; retrying', { name: timer.name, attempts, error: error as Error });
-    const item = localTimerItem({ ...timer, dueAt: dead ? timer.dueAt : retryAt, attempts, lastError: String((error as Error)?.message ?? error) }, dead ? LOCAL_DEAD_TIMERS_PARTITION : LOCAL_TIMERS_PARTITION);
+    logger.error(dead ? 'local timer dead-lettered' : 'local timer failed; retrying', {
+      name: timer.name,
+      attempts,
+      error: error as Error,
+    });
+    const item = localTimerItem(
+      { ...timer, dueAt: dead ? timer.dueAt : retryAt, attempts, lastError: String((error as Error)?.message ?? error) },
+      dead ? LOCAL_DEAD_TIMERS_PARTITION : LOCAL_TIMERS_PARTITION,
+    );
     await doc.send(new PutCommand({ TableName: tableName(), Item: item, ...sameTimer(timer) })).catch(() => undefined);
     return false;
   }

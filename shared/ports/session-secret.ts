@@ -47,7 +47,8 @@ async function fromExtension(arn: string): Promise<Buffer> {
   });
   if (!res.ok) throw new Error(`widget session secret: the secrets extension answered ${res.status}`);
   const { SecretString } = (await res.json()) as { SecretString?: string };
-  if (!SecretString || SecretString.length < 32) throw new Error('widget session secret: the secret is empty or shorter than 32 characters');
+  if (!SecretString || SecretString.length < 32)
+    throw new Error('widget session secret: the secret is empty or shorter than 32 characters');
   return Buffer.from(SecretString, 'utf8');
 }
 

@@ -59,14 +59,17 @@ export async function drainLocalQueues(): Promise<void> {
 class LocalWorkQueue implements WorkQueue {
   async send(queue: string, message: Record<string, unknown>, delaySeconds = 0) {
     if (!consumers.has(queue)) throw new Error(`no local consumer registered for queue ${queue}`);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const consume = consumers.get(queue);
-      if (!consume) return;
-      const job = consume(message).catch(() => undefined);
-      running.add(job);
-      void job.finally(() => running.delete(job));
-    }, Math.max(0, delaySeconds * 1000));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        const consume = consumers.get(queue);
+        if (!consume) return;
+        const job = consume(message).catch(() => undefined);
+        running.add(job);
+        void job.finally(() => running.delete(job));
+      },
+      Math.max(0, delaySeconds * 1000),
+    );
     timers.add(timer);
   }
 }

@@ -42,7 +42,13 @@ describe('audit log export over HTTP', () => {
     expect(r.headers.get('location')).toBe(`${team}/audit-logs/exports/${r.json.exportId}`);
 
     const { body } = await settle(r.json.exportId);
-    expect(body).toMatchObject({ exportId: r.json.exportId, status: 'succeeded', rowCount: 3, downloadUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/botops-exports\/exports\//), expiresAt: expect.any(String) });
+    expect(body).toMatchObject({
+      exportId: r.json.exportId,
+      status: 'succeeded',
+      rowCount: 3,
+      downloadUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/botops-exports\/exports\//),
+      expiresAt: expect.any(String),
+    });
 
     // the link is a plain URL: no API key, any HTTP client
     const { stdout } = await promisify(execFile)('curl', ['-sS', '--fail', body.downloadUrl], { encoding: 'buffer' });
@@ -58,7 +64,10 @@ describe('audit log export over HTTP', () => {
 
   it('runs two exports of one team at once, and replays a request with the same Idempotency-Key', async () => {
     const key = `export-${Date.now()}`;
-    const [a, b] = await Promise.all([api('POST', `${team}/audit-logs/exports`, {}, { 'idempotency-key': key }), api('POST', `${team}/audit-logs/exports`, { module: 'team' })]);
+    const [a, b] = await Promise.all([
+      api('POST', `${team}/audit-logs/exports`, {}, { 'idempotency-key': key }),
+      api('POST', `${team}/audit-logs/exports`, { module: 'team' }),
+    ]);
     expect([a.status, b.status]).toEqual([202, 202]);
     const replay = await api('POST', `${team}/audit-logs/exports`, {}, { 'idempotency-key': key });
     expect(replay.json.exportId).toBe(a.json.exportId);

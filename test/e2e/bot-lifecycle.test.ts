@@ -21,7 +21,11 @@ beforeAll(async () => {
   const member = await api('POST', `${team}/members`, { email: `member-${Date.now()}@lifecycle.test`, role: 'member' });
   asMember = client(rt.baseUrl, (await api('POST', `${team}/api-keys`, { name: 'member', memberId: member.json.id })).json.key);
   ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    new DynamoDBClient({
+      endpoint: process.env.DYNAMODB_ENDPOINT,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
   );
 });
 afterAll(() => rt?.stop());
@@ -95,26 +99,38 @@ describe('reset', () => {
     expect(keptAfter).toEqual(keptBefore);
     // contacts are read from the bot's current generation: 1 after one reset
     expect(await countPartition(ddb, TABLE, { teamId: rt.creds.teamId, botId: bot.id, generation: 1 })).toBe(0);
-    await expect.poll(() => countPartition(ddb, TABLE, { teamId: rt.creds.teamId, botId: bot.id, generation: 0 }), { timeout: 20_000, interval: 250 }).toBe(0);
+    await expect
+      .poll(() => countPartition(ddb, TABLE, { teamId: rt.creds.teamId, botId: bot.id, generation: 0 }), { timeout: 20_000, interval: 250 })
+      .toBe(0);
   });
 
   it('answers 404 for another team and for a missing bot', async () => {
     const other = await adminCreateTeam(rt.dataDir, 'Reset Other', `owner-${Date.now()}@other.test`);
     const theirs = (await client(rt.baseUrl, other.apiKey)('POST', `/api/teams/${other.teamId}/bots`, { name: 'Theirs' })).json.id;
-    for (const path of [`${team}/bots/${theirs}/reset`, `/api/teams/${other.teamId}/bots/${theirs}/reset`, `${team}/bots/01ARZ3NDEKTSV4RRFFQ69G5FAV/reset`]) {
+    for (const path of [
+      `${team}/bots/${theirs}/reset`,
+      `/api/teams/${other.teamId}/bots/${theirs}/reset`,
+      `${team}/bots/01ARZ3NDEKTSV4RRFFQ69G5FAV/reset`,
+    ]) {
       expect((await api('POST', path)).status, path).toBe(404);
     }
   });
 });
 
 describe('clone', () => {
-  it('answers 201 with a copy of the settings, replays an Idempotency-Key and 404s another team\'s bot', async () => {
+  it("answers 201 with a copy of the settings, replays an Idempotency-Key and 404s another team's bot", async () => {
     const bot = await newBot({ name: 'Receptionist', vad: { threshold: 0.8 }, qcPrompt: 'Grade.', allowedDomains: ['example.com'] });
     const key = `clone-${Date.now()}`;
     const first = await api('POST', `${team}/bots/${bot.id}/clone`, undefined, { 'idempotency-key': key });
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(`${team}/bots/${first.json.id}`);
-    expect(first.json).toMatchObject({ name: 'Receptionist (copy)', qcPrompt: 'Grade.', allowedDomains: ['example.com'], active: true, lockedByCampaigns: [] });
+    expect(first.json).toMatchObject({
+      name: 'Receptionist (copy)',
+      qcPrompt: 'Grade.',
+      allowedDomains: ['example.com'],
+      active: true,
+      lockedByCampaigns: [],
+    });
     expect(first.json.vad.threshold).toBe(0.8);
     expect(first.json.id).not.toBe(bot.id);
     const replay = await api('POST', `${team}/bots/${bot.id}/clone`, undefined, { 'idempotency-key': key });
@@ -229,7 +245,14 @@ describe('post-call cache', () => {
   it('shows the status, enables, refuses a refresh without prompts (409), refreshes with one', async () => {
     const bot = await newBot();
     const url = `${team}/bots/${bot.id}/post-call-cache`;
-    expect((await api('GET', url)).json).toEqual({ enabled: false, analysisPromptConfigured: false, qcPromptConfigured: false, version: 1, refreshedBy: null, refreshedAt: null });
+    expect((await api('GET', url)).json).toEqual({
+      enabled: false,
+      analysisPromptConfigured: false,
+      qcPromptConfigured: false,
+      version: 1,
+      refreshedBy: null,
+      refreshedAt: null,
+    });
     expect((await api('POST', `${url}/enable`)).json.enabled).toBe(true);
     const refused = await api('POST', `${url}/refresh`);
     expect(refused.status).toBe(409);
@@ -239,13 +262,22 @@ describe('post-call cache', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.json).toMatchObject({ enabled: true, analysisPromptConfigured: true, version: 2, refreshedBy: rt.creds.email });
     expect((await api('POST', `${url}/disable`)).json).toMatchObject({ enabled: false, version: 2 });
-    expect((await api('GET', `${team}/bots/${bot.id}`)).json.postCallCache).toMatchObject({ enabled: false, version: 2, refreshedBy: rt.creds.email });
+    expect((await api('GET', `${team}/bots/${bot.id}`)).json.postCallCache).toMatchObject({
+      enabled: false,
+      version: 2,
+      refreshedBy: rt.creds.email,
+    });
   });
 });
 
 describe('wizard validation', () => {
   it('answers errors in behavior and identity together with firstInvalidStep "identity"', async () => {
-    const r = await api('POST', `${team}/bots`, { name: 'Wizard', timezone: 'Moon/Base', vad: { silenceMs: 10 }, reEngagement: { retries: 99 } });
+    const r = await api('POST', `${team}/bots`, {
+      name: 'Wizard',
+      timezone: 'Moon/Base',
+      vad: { silenceMs: 10 },
+      reEngagement: { retries: 99 },
+    });
     expect(r.status).toBe(400);
     expect(r.json.firstInvalidStep).toBe('identity');
     expect(r.json.errors).toEqual(

@@ -25,7 +25,12 @@ afterAll(async () => {
 
 const newBot = async () => (await api('POST', `${team}/bots`, { name: `Agent bot ${Date.now()}` })).json.id as string;
 const newConnector = async (botId: string, body: Record<string, unknown>) => {
-  const r = await api('POST', `${team}/bots/${botId}/connectors`, { name: 'agent', environment: 'production', healthCheckUrl: ep.url('/ok'), ...body });
+  const r = await api('POST', `${team}/bots/${botId}/connectors`, {
+    name: 'agent',
+    environment: 'production',
+    healthCheckUrl: ep.url('/ok'),
+    ...body,
+  });
   expect(r.status, r.text).toBe(201);
   return r.json as { id: string; status: string };
 };
@@ -131,16 +136,28 @@ describe('connector routes', () => {
     const other = await adminCreateTeam(rt.dataDir, 'Other Co', `owner-${Date.now()}@other.test`);
     const otherApi = client(rt.baseUrl, other.apiKey);
     const theirBot = (await otherApi('POST', `/api/teams/${other.teamId}/bots`, { name: 'Theirs' })).json.id;
-    const theirs = (await otherApi('POST', `/api/teams/${other.teamId}/bots/${theirBot}/connectors`, { name: 't', environment: 'staging', healthCheckUrl: ep.url('/ok') })).json.id;
+    const theirs = (
+      await otherApi('POST', `/api/teams/${other.teamId}/bots/${theirBot}/connectors`, {
+        name: 't',
+        environment: 'staging',
+        healthCheckUrl: ep.url('/ok'),
+      })
+    ).json.id;
 
-    const r = await api('POST', `${team}/connectors/actions`, { action: 'restart', connectorIds: [...ours.slice(0, 2), theirs, ...ours.slice(2)] });
+    const r = await api('POST', `${team}/connectors/actions`, {
+      action: 'restart',
+      connectorIds: [...ours.slice(0, 2), theirs, ...ours.slice(2)],
+    });
     expect(r.status).toBe(200);
     expect(r.json.results).toHaveLength(5);
     expect(r.json.results.filter((x: any) => x.ok).map((x: any) => x.status)).toEqual(['starting', 'starting', 'starting', 'starting']);
     expect(r.json.results[2]).toMatchObject({ connectorId: theirs, ok: false, error: { status: 404 } });
     expect((await otherApi('GET', `/api/teams/${other.teamId}/connectors/${theirs}`)).json.status).toBe('stopped');
 
-    const tooMany = await api('POST', `${team}/connectors/actions`, { action: 'stop', connectorIds: Array.from({ length: 101 }, (_, i) => `id${i}`) });
+    const tooMany = await api('POST', `${team}/connectors/actions`, {
+      action: 'stop',
+      connectorIds: Array.from({ length: 101 }, (_, i) => `id${i}`),
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.errors[0].path).toBe('connectorIds');
     await api('POST', `${team}/connectors/actions`, { action: 'stop', connectorIds: ours });
@@ -152,7 +169,8 @@ describe('connector routes', () => {
     const base = `/api/teams/${other.teamId}`;
     const bot = (await m('POST', `${base}/bots`, { name: 'b' })).json.id;
     const make = async (environment: string) =>
-      (await m('POST', `${base}/bots/${bot}/connectors`, { name: environment, environment, healthCheckUrl: ep.url('/ok') })).json.id as string;
+      (await m('POST', `${base}/bots/${bot}/connectors`, { name: environment, environment, healthCheckUrl: ep.url('/ok') })).json
+        .id as string;
     const s1 = await make('staging');
     await make('staging');
     const p1 = await make('production');
@@ -217,6 +235,9 @@ describe('connector routes', () => {
     expect((await asMember('GET', `${team}/connectors/${c.id}`)).status).toBe(200);
     expect((await asMember('GET', `${team}/connectors`)).status).toBe(200);
     expect((await asMember('POST', `${team}/connectors/${c.id}/start`)).status).toBe(403);
-    expect((await asMember('POST', `${team}/bots/${bot}/connectors`, { name: 'x', environment: 'staging', healthCheckUrl: ep.url('/ok') })).status).toBe(403);
+    expect(
+      (await asMember('POST', `${team}/bots/${bot}/connectors`, { name: 'x', environment: 'staging', healthCheckUrl: ep.url('/ok') }))
+        .status,
+    ).toBe(403);
   });
 });

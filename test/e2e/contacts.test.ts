@@ -29,9 +29,16 @@ const statusPath = (botId: string, contactId: string) => `${team}/bots/${botId}/
 const messagesPath = (botId: string, contactId: string) => `${team}/bots/${botId}/contacts/${encodeURIComponent(contactId)}/messages`;
 
 /** When the scheduler reactivated the contact: its `reactivate` audit event's commit time. */
-async function reactivatedAt(call: ReturnType<typeof client>, teamPath: string, botId: string, contactId: string): Promise<number | undefined> {
+async function reactivatedAt(
+  call: ReturnType<typeof client>,
+  teamPath: string,
+  botId: string,
+  contactId: string,
+): Promise<number | undefined> {
   const r = await call('GET', `${teamPath}/audit-logs?botId=${botId}&actorEmail=system:scheduler&limit=100`);
-  const e = (r.json.items as { action: string; targetId: string; at: string }[]).find((i) => i.action === 'reactivate' && i.targetId === contactId);
+  const e = (r.json.items as { action: string; targetId: string; at: string }[]).find(
+    (i) => i.action === 'reactivate' && i.targetId === contactId,
+  );
   return e ? Date.parse(e.at) : undefined;
 }
 
@@ -65,7 +72,14 @@ describe('contact bot status routes', () => {
     const botId = await newBot();
     const r = await api('GET', statusPath(botId, '+14155550123'));
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ contactId: '+14155550123', status: 'active', reason: null, reactivateAt: null, botMessageCount: 0, updatedAt: null });
+    expect(r.json).toEqual({
+      contactId: '+14155550123',
+      status: 'active',
+      reason: null,
+      reactivateAt: null,
+      botMessageCount: 0,
+      updatedAt: null,
+    });
     expect(r.headers.get('etag')).toBe('"v0"');
 
     const bad = await api('GET', statusPath(botId, 'a#b'));
@@ -100,7 +114,8 @@ describe('contact bot status routes', () => {
       expect(r.json.detail).toMatch(/mode is "off"/);
     }
     const other = await adminCreateTeam(rt.dataDir, 'Other Co', `owner-${Date.now()}@other.test`);
-    const theirs = (await client(rt.baseUrl, other.apiKey)('POST', `/api/teams/${other.teamId}/bots`, { name: 'Theirs' })).json.id as string;
+    const theirs = (await client(rt.baseUrl, other.apiKey)('POST', `/api/teams/${other.teamId}/bots`, { name: 'Theirs' })).json
+      .id as string;
     expect((await api('GET', statusPath(theirs, 'c1'))).status).toBe(404);
     expect((await api('POST', messagesPath(theirs, 'c1'), { sender: 'bot' })).status).toBe(404);
   });
@@ -114,17 +129,31 @@ describe('contact bot status routes', () => {
     expect(manual.json).toMatchObject({ status: 'inactive', reason: 'manual_message', reactivateAt: null, botMessageCount: 1 });
     const refused = await api('POST', messagesPath(botId, 'jane@example.com'), { sender: 'bot', text: 'Can I help?' });
     expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ status: 409, title: 'Conflict', contactStatus: 'inactive', reason: 'manual_message', reactivateAt: null });
+    expect(refused.json).toMatchObject({
+      status: 409,
+      title: 'Conflict',
+      contactStatus: 'inactive',
+      reason: 'manual_message',
+      reactivateAt: null,
+    });
 
     const stale = await api('PUT', statusPath(botId, 'jane@example.com'), { status: 'active' }, { 'If-Match': '"v1"' });
     expect(stale.status).toBe(412);
-    const active = await api('PUT', statusPath(botId, 'jane@example.com'), { status: 'active' }, { 'If-Match': manual.headers.get('etag')! });
+    const active = await api(
+      'PUT',
+      statusPath(botId, 'jane@example.com'),
+      { status: 'active' },
+      { 'If-Match': manual.headers.get('etag')! },
+    );
     expect(active.status).toBe(200);
     expect(active.json).toMatchObject({ status: 'active', reason: null, botMessageCount: 0 });
     expect((await api('POST', messagesPath(botId, 'jane@example.com'), { sender: 'bot' })).status).toBe(201);
 
     const list = await api('GET', `${team}/bots/${botId}/contacts?status=active&limit=10`);
-    expect(list.json).toEqual({ items: [expect.objectContaining({ contactId: 'jane@example.com', botMessageCount: 1 })], nextCursor: null });
+    expect(list.json).toEqual({
+      items: [expect.objectContaining({ contactId: 'jane@example.com', botMessageCount: 1 })],
+      nextCursor: null,
+    });
     expect((await api('GET', `${team}/bots/${botId}/contacts?status=paused`)).status).toBe(400);
   });
 
@@ -140,14 +169,18 @@ describe('contact bot status routes', () => {
 
   it('lets exactly 10 of 20 concurrent bot messages through against a limit of 10, with one message_limit turn-off', async () => {
     const botId = await newBot({ maxMessagesPerContact: 10, autoReactivateAfter: 'PT1H' });
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => api('POST', messagesPath(botId, 'crm-777'), { sender: 'bot', text: `reply ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api('POST', messagesPath(botId, 'crm-777'), { sender: 'bot', text: `reply ${i}` })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(10).fill(201), ...Array(10).fill(409)]);
     const final = await api('GET', statusPath(botId, 'crm-777'));
     expect(final.json).toMatchObject({ status: 'inactive', reason: 'message_limit', botMessageCount: 10 });
     expect(Date.parse(final.json.reactivateAt) - Date.parse(final.json.updatedAt)).toBe(3_600_000);
     const audit = await api('GET', `${team}/audit-logs?botId=${botId}&module=contacts&limit=100`);
-    expect(audit.json.items.map((e: { action: string; changes: { reason?: { after: string } } }) => [e.action, e.changes.reason?.after])).toEqual([['deactivate', 'message_limit']]);
+    expect(
+      audit.json.items.map((e: { action: string; changes: { reason?: { after: string } } }) => [e.action, e.changes.reason?.after]),
+    ).toEqual([['deactivate', 'message_limit']]);
   });
 });
 
@@ -176,7 +209,10 @@ describe.concurrent('contact timers on the local runtime', () => {
     const secondDue = Date.parse(second.json.reactivateAt);
 
     await sleep(firstDue + 1500 - Date.now());
-    expect((await api('GET', statusPath(botId, 'timer-2'))).json).toMatchObject({ status: 'inactive', reactivateAt: second.json.reactivateAt });
+    expect((await api('GET', statusPath(botId, 'timer-2'))).json).toMatchObject({
+      status: 'inactive',
+      reactivateAt: second.json.reactivateAt,
+    });
     expect(await waitActive(api, statusPath(botId, 'timer-2'), secondDue + 8000 - Date.now())).toBeDefined();
     const at = (await reactivatedAt(api, team, botId, 'timer-2'))!;
     expect(at).toBeGreaterThanOrEqual(secondDue);

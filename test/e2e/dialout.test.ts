@@ -23,7 +23,9 @@ let api: ReturnType<typeof client>;
 let team: string;
 
 beforeAll(async () => {
-  rt = await startRuntime({ env: { DIALOUT_RATE_LIMIT_PER_SECOND: '5', POST_CALL_PUSH_RETRY_BASE_SECONDS: '0.2', OUTBOX_RELAY_INTERVAL_SECONDS: '1' } });
+  rt = await startRuntime({
+    env: { DIALOUT_RATE_LIMIT_PER_SECOND: '5', POST_CALL_PUSH_RETRY_BASE_SECONDS: '0.2', OUTBOX_RELAY_INTERVAL_SECONDS: '1' },
+  });
   api = client(rt.baseUrl, rt.creds.apiKey);
   team = `/api/teams/${rt.creds.teamId}`;
 });
@@ -33,7 +35,8 @@ const PROMPTS = {
   customPrompt: 'You call {{crm.first_name}} {{crm.last_name}} about invoice {{crm.invoice_id}}.',
   openingMessage: "Hi {{crm.first_name}}, it's Acme billing.",
   reEngagement: { messages: ['Are you still there, {{crm.first_name}}?'] },
-  analysisPrompt: 'After the call: {{analysis.sentiment: enum(positive|neutral|negative) - caller mood}} {{analysis.promised_payment: boolean - promised to pay}}',
+  analysisPrompt:
+    'After the call: {{analysis.sentiment: enum(positive|neutral|negative) - caller mood}} {{analysis.promised_payment: boolean - promised to pay}}',
   qcPrompt: 'Was the invoice {{crm.invoice_id}} named? {{qc.named_invoice: boolean}}',
 };
 const CRM = { first_name: 'Ada', last_name: 'Lovelace', invoice_id: 'INV-7' };
@@ -46,7 +49,11 @@ async function newBot(extra: Record<string, unknown> = {}, as = api, teamPath = 
 const eventsFile = () => join(rt.dataDir, 'events.jsonl');
 const requestedEventsFor = (callIds: string[]) =>
   existsSync(eventsFile())
-    ? readFileSync(eventsFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e['detail-type'] === 'CallRequested' && callIds.includes(e.detail.callId))
+    ? readFileSync(eventsFile(), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((e) => e['detail-type'] === 'CallRequested' && callIds.includes(e.detail.callId))
     : [];
 
 describe('integration tab', () => {
@@ -57,9 +64,16 @@ describe('integration tab', () => {
     const { variables, dialout, snippets } = r.json;
     expect(Object.keys(variables)).toEqual(['call', 'crm', 'result', 'analysis', 'qc', 'system']);
     expect(variables.crm.map((v: { name: string }) => v.name)).toEqual(['crm.first_name', 'crm.last_name', 'crm.invoice_id']);
-    expect(variables.crm[0]).toMatchObject({ usedIn: ['customPrompt', 'openingMessage', 'reEngagement.messages[0]'], example: expect.stringContaining('{{crm.first_name}}'), required: true });
+    expect(variables.crm[0]).toMatchObject({
+      usedIn: ['customPrompt', 'openingMessage', 'reEngagement.messages[0]'],
+      example: expect.stringContaining('{{crm.first_name}}'),
+      required: true,
+    });
     expect(variables.crm[2].usedIn).toEqual(['customPrompt', 'qcPrompt']);
-    expect(variables.analysis.map((v: { name: string; type: string }) => [v.name, v.type])).toEqual([['analysis.sentiment', 'enum'], ['analysis.promised_payment', 'boolean']]);
+    expect(variables.analysis.map((v: { name: string; type: string }) => [v.name, v.type])).toEqual([
+      ['analysis.sentiment', 'enum'],
+      ['analysis.promised_payment', 'boolean'],
+    ]);
     expect(variables.qc.map((v: { name: string }) => v.name)).toEqual(['qc.named_invoice']);
     expect(dialout).toMatchObject({ method: 'POST', url: `${rt.baseUrl}${team}/bots/${botId}/dialout` });
 
@@ -76,7 +90,11 @@ describe('integration tab', () => {
     const callIds = outputs.map((out) => {
       expect(out).toMatch(/HTTP 202/);
       const json = JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1));
-      expect(json).toMatchObject({ status: 'queued', botId, variables: { crm: { first_name: 'Ada', last_name: 'Lovelace', invoice_id: 'CRM-12345' } } });
+      expect(json).toMatchObject({
+        status: 'queued',
+        botId,
+        variables: { crm: { first_name: 'Ada', last_name: 'Lovelace', invoice_id: 'CRM-12345' } },
+      });
       return json.callId as string;
     });
     expect(new Set(callIds).size).toBe(3);
@@ -97,7 +115,10 @@ describe('dialout', () => {
     const key = { 'Idempotency-Key': `crm-webhook-${Date.now()}` };
     const results = await Promise.all(Array.from({ length: 10 }, () => api('POST', `${team}/bots/${botId}/dialout`, body, key)));
     const statuses = results.map((r) => r.status);
-    expect(statuses.every((s) => s === 202 || s === 409), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 202 || s === 409),
+      statuses.join(','),
+    ).toBe(true);
     const accepted = results.filter((r) => r.status === 202).map((r) => r.json.callId);
     expect(accepted.length).toBeGreaterThanOrEqual(1);
     expect(new Set(accepted).size).toBe(1);
@@ -131,7 +152,14 @@ describe('dialout', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0].path).toBe('to');
 
-    await doc.send(new UpdateCommand({ TableName: RUNTIME_TABLE, Key: botKey(rt.creds.teamId, botId), UpdateExpression: 'SET active = :f', ExpressionAttributeValues: { ':f': false } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: RUNTIME_TABLE,
+        Key: botKey(rt.creds.teamId, botId),
+        UpdateExpression: 'SET active = :f',
+        ExpressionAttributeValues: { ':f': false },
+      }),
+    );
     const paused = await api('POST', `${team}/bots/${botId}/dialout`, { to: '+14155550123', variables: { crm: CRM } });
     expect(paused.status).toBe(409);
     expect(paused.json.detail).toContain('paused');
@@ -142,8 +170,14 @@ describe('dialout', () => {
     const other = await adminCreateTeam(rt.dataDir, 'Busy CRM', `busy-${Date.now()}@crm.test`);
     const busy = client(rt.baseUrl, other.apiKey);
     const path = `/api/teams/${other.teamId}`;
-    const botId = await newBot({ customPrompt: 'No variables here.', openingMessage: null, reEngagement: { messages: [] }, analysisPrompt: null, qcPrompt: null }, busy, path);
-    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => busy('POST', `${path}/bots/${botId}/dialout`, { to: `+1415555${String(1000 + i)}` })));
+    const botId = await newBot(
+      { customPrompt: 'No variables here.', openingMessage: null, reEngagement: { messages: [] }, analysisPrompt: null, qcPrompt: null },
+      busy,
+      path,
+    );
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => busy('POST', `${path}/bots/${botId}/dialout`, { to: `+1415555${String(1000 + i)}` })),
+    );
     const limited = results.filter((r) => r.status === 429);
     const accepted = results.filter((r) => r.status === 202);
     expect(limited.length + accepted.length).toBe(15);
@@ -192,7 +226,12 @@ describe('call outcome and post-call push', () => {
     expect(invalid.json.errors.map((e: { path: string }) => e.path)).toEqual(['analysis.sentiment', 'qc.named_invoice']);
 
     const started = Date.now();
-    const done = await event({ type: 'completed', result: { durationSeconds: 95, endedReason: 'customer_hangup', answeredBy: 'human' }, analysis: { sentiment: 'positive', promised_payment: true }, qc: { named_invoice: true } });
+    const done = await event({
+      type: 'completed',
+      result: { durationSeconds: 95, endedReason: 'customer_hangup', answeredBy: 'human' },
+      analysis: { sentiment: 'positive', promised_payment: true },
+      qc: { named_invoice: true },
+    });
     expect(done.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(5000); // the push (a 500 first) is not waited for
     expect(done.json.push).toMatchObject({ status: 'pending', url });

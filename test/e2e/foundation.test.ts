@@ -221,7 +221,9 @@ describe('API keys', () => {
 
   it('answers 401 without a key or with a malformed one', async () => {
     expect((await client(rt.baseUrl)('GET', `${team}/bots`)).status).toBe(401);
-    expect((await client(rt.baseUrl, 'c0f5c347f0138f76a005921ec723f38185554327f69349dcf220a6f6531ab673')('GET', `${team}/bots`)).status).toBe(401);
+    expect(
+      (await client(rt.baseUrl, 'c0f5c347f0138f76a005921ec723f38185554327f69349dcf220a6f6531ab673')('GET', `${team}/bots`)).status,
+    ).toBe(401);
   });
 });
 
@@ -231,14 +233,22 @@ describe('audit log', () => {
     await api('PUT', `${team}/bots/${bot.id}`, { description: 'new text' });
     const byBot = (await api('GET', `${team}/audit-logs?botId=${bot.id}`)).json.items;
     expect(byBot.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
-    expect(byBot[0]).toMatchObject({ actorEmail: rt.creds.email, actorRole: 'super_admin', module: 'bots', targetId: bot.id, changes: { description: { before: '', after: 'new text' } } });
+    expect(byBot[0]).toMatchObject({
+      actorEmail: rt.creds.email,
+      actorRole: 'super_admin',
+      module: 'bots',
+      targetId: bot.id,
+      changes: { description: { before: '', after: 'new text' } },
+    });
     const updates = (await api('GET', `${team}/audit-logs?module=bots&action=update&limit=100`)).json.items;
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((e: { module: string; action: string }) => e.module === 'bots' && e.action === 'update')).toBe(true);
     const mine = (await api('GET', `${team}/audit-logs?actorEmail=${encodeURIComponent(rt.creds.email)}&limit=5`)).json;
     expect(mine.items).toHaveLength(5);
     expect(mine.nextCursor).toEqual(expect.any(String));
-    const page2 = (await api('GET', `${team}/audit-logs?actorEmail=${encodeURIComponent(rt.creds.email)}&limit=5&cursor=${mine.nextCursor}`)).json.items;
+    const page2 = (
+      await api('GET', `${team}/audit-logs?actorEmail=${encodeURIComponent(rt.creds.email)}&limit=5&cursor=${mine.nextCursor}`)
+    ).json.items;
     expect(page2[0].at <= mine.items[4].at).toBe(true);
     expect(page2.map((e: { id: string }) => e.id)).not.toContain(mine.items[4].id);
     const future = (await api('GET', `${team}/audit-logs?from=2999-01-01T00:00:00Z`)).json.items;

@@ -61,7 +61,10 @@ describe('npm start (own DynamoDB Local)', { timeout: 120_000 }, () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('npm warn'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17.*install/);
   });

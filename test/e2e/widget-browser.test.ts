@@ -15,7 +15,15 @@ import { client, type Runtime, startRuntime } from '../support/runtime.js';
  * (not), each page holding the embed code that points at the local runtime.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let rt: Runtime;
 let api: ReturnType<typeof client>;
@@ -64,7 +72,13 @@ async function widgetBot(appearance: Record<string, unknown> = {}) {
   return { id, embedCode };
 }
 
-type Visit = { outcome: { type: string; status?: number }; buttons: number; console: string[]; failed: string[]; sessionStatuses: number[] };
+type Visit = {
+  outcome: { type: string; status?: number };
+  buttons: number;
+  console: string[];
+  failed: string[];
+  sessionStatuses: number[];
+};
 
 /** Opens a page holding `embed` on `origin` in a fresh browser context and waits for the widget's verdict. */
 async function visit(origin: string, embed: string, then?: (page: import('playwright-core').Page) => Promise<void>): Promise<Visit> {
@@ -76,16 +90,23 @@ async function visit(origin: string, embed: string, then?: (page: import('playwr
     const seen: Visit = { outcome: { type: '' }, buttons: 0, console: [], failed: [], sessionStatuses: [] };
     page.on('console', (m) => seen.console.push(`${m.type()}: ${m.text()}`));
     page.on('requestfailed', (r) => seen.failed.push(`${r.method()} ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => r.url().includes('/widget/v1/sessions') && r.request().method() === 'POST' && seen.sessionStatuses.push(r.status()));
+    page.on(
+      'response',
+      (r) => r.url().includes('/widget/v1/sessions') && r.request().method() === 'POST' && seen.sessionStatuses.push(r.status()),
+    );
     // Runs in the page (no DOM types in this project's tsconfig, hence the casts): records the widget's events.
     await page.addInitScript(() => {
       const w = globalThis as unknown as EventTarget & { __widget: unknown[] };
       w.__widget = [];
       w.addEventListener('botops:widget-ready', () => w.__widget.push({ type: 'ready' }));
-      w.addEventListener('botops:widget-error', (e) => w.__widget.push({ type: 'error', status: (e as Event & { detail: { status: number } }).detail.status }));
+      w.addEventListener('botops:widget-error', (e) =>
+        w.__widget.push({ type: 'error', status: (e as Event & { detail: { status: number } }).detail.status }),
+      );
     });
     await page.goto(`${origin}${path}`);
-    await page.waitForFunction(() => (globalThis as unknown as { __widget: unknown[] }).__widget.length > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { __widget: unknown[] }).__widget.length > 0, undefined, {
+      timeout: 15_000,
+    });
     seen.outcome = (await page.evaluate(() => (globalThis as unknown as { __widget: unknown[] }).__widget[0])) as Visit['outcome'];
     seen.buttons = await page.locator('[data-botops-widget] button').count();
     if (then) await then(page);
@@ -110,7 +131,9 @@ describe('web widget in Chromium', () => {
       await expect(button.getAttribute('data-icon')).resolves.toBe('robot');
       await expect(button.innerText()).resolves.toContain('Talk to us');
       const style = await button.evaluate((b) => {
-        const { backgroundColor, left, position } = (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(b);
+        const { backgroundColor, left, position } = (
+          globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+        ).getComputedStyle(b);
         return { bg: backgroundColor, left, position };
       });
       expect(style).toEqual({ bg: 'rgb(10, 127, 63)', left: '20px', position: 'fixed' });
@@ -167,5 +190,12 @@ async function pause(botId: string) {
   if (r.status === 200) return;
   expect(r.status).toBe(404);
   const { tableName } = JSON.parse(readFileSync(join(rt.dataDir, 'runtime.json'), 'utf8')) as { tableName: string };
-  await doc.send(new UpdateCommand({ TableName: tableName, Key: botKey(rt.creds.teamId, botId), UpdateExpression: 'SET active = :f', ExpressionAttributeValues: { ':f': false } }));
+  await doc.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: botKey(rt.creds.teamId, botId),
+      UpdateExpression: 'SET active = :f',
+      ExpressionAttributeValues: { ':f': false },
+    }),
+  );
 }

@@ -42,9 +42,17 @@ describe('widget settings', () => {
     const r = await member('GET', `${team}/bots/${id}/widget`);
     expect(r.status).toBe(200);
     expect(r.headers.get('etag')).toBe('"v1"');
-    expect(r.json).toMatchObject({ botId: id, enabled: false, allowedDomains: [], allowsAnyOrigin: true, scriptUrl: `${rt.baseUrl}/widget/v1/widget.js` });
+    expect(r.json).toMatchObject({
+      botId: id,
+      enabled: false,
+      allowedDomains: [],
+      allowsAnyOrigin: true,
+      scriptUrl: `${rt.baseUrl}/widget/v1/widget.js`,
+    });
     expect(r.json.apiKey).toMatch(/^wk_\*{4}[A-Za-z0-9_-]{4}$/);
-    expect(r.json.embedCode).toBe(`<script src="${rt.baseUrl}/widget/v1/widget.js" data-bot-id="${id}" data-widget-key="${r.json.apiKey}" async></script>`);
+    expect(r.json.embedCode).toBe(
+      `<script src="${rt.baseUrl}/widget/v1/widget.js" data-bot-id="${id}" data-widget-key="${r.json.apiKey}" async></script>`,
+    );
 
     const revealed = await admin('POST', `${team}/bots/${id}/widget/key/reveal`);
     expect(revealed.status).toBe(200);
@@ -73,15 +81,24 @@ describe('widget settings', () => {
 
   it('validates and normalises allowed domains, one value shared with PUT /bots', async () => {
     const id = await newBot({ allowedDomains: ['docsbot.ai', 'app.docsbot.ai'] });
-    expect((await admin('GET', `${team}/bots/${id}/widget`)).json).toMatchObject({ allowedDomains: ['docsbot.ai', 'app.docsbot.ai'], allowsAnyOrigin: false });
+    expect((await admin('GET', `${team}/bots/${id}/widget`)).json).toMatchObject({
+      allowedDomains: ['docsbot.ai', 'app.docsbot.ai'],
+      allowsAnyOrigin: false,
+    });
 
-    const bad = await admin('PUT', `${team}/bots/${id}/widget`, { allowedDomains: ['ok.example.com', 'https://x.example.com/path', '*'], enabled: 'yes' });
+    const bad = await admin('PUT', `${team}/bots/${id}/widget`, {
+      allowedDomains: ['ok.example.com', 'https://x.example.com/path', '*'],
+      enabled: 'yes',
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['allowedDomains[1]', 'allowedDomains[2]', 'enabled']);
     expect((await admin('PUT', `${team}/bots/${id}/widget`, { apiKey: 'wk_mine' })).status).toBe(400);
     expect((await admin('PUT', `${team}/bots/${id}/widget`, {})).status).toBe(400);
 
-    const ok = await admin('PUT', `${team}/bots/${id}/widget`, { enabled: true, allowedDomains: ['HTTPS://Shop.Example.com:443/', '*.Example.org', 'https://shop.example.com'] });
+    const ok = await admin('PUT', `${team}/bots/${id}/widget`, {
+      enabled: true,
+      allowedDomains: ['HTTPS://Shop.Example.com:443/', '*.Example.org', 'https://shop.example.com'],
+    });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ enabled: true, allowedDomains: ['https://shop.example.com', '*.example.org'], allowsAnyOrigin: false });
     expect((await admin('GET', `${team}/bots/${id}`)).json.allowedDomains).toEqual(['https://shop.example.com', '*.example.org']);
@@ -111,7 +128,11 @@ describe('widget settings', () => {
 describe('widget sessions over HTTP', () => {
   it('answers an allowed origin with a session and CORS headers for exactly that origin', async () => {
     const { id, key } = await liveWidget();
-    const pre = await anon('OPTIONS', `/widget/v1/sessions?botId=${id}`, undefined, { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-widget-key' });
+    const pre = await anon('OPTIONS', `/widget/v1/sessions?botId=${id}`, undefined, {
+      origin: SITE,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'x-widget-key',
+    });
     expect(pre.status).toBe(204);
     expect(Object.fromEntries([...pre.headers].filter(([k]) => k.startsWith('access-control') || k === 'vary'))).toEqual({
       'access-control-allow-origin': SITE,
@@ -127,7 +148,10 @@ describe('widget sessions over HTTP', () => {
     expect(r.headers.get('access-control-allow-credentials')).toBeNull();
     expect(r.headers.get('vary')).toBe('Origin');
     expect(r.headers.get('cache-control')).toBe('no-store');
-    expect(r.json).toMatchObject({ botId: id, appearance: { name: 'Widget bot', color: '#1292EE', icon: 'default', alignment: 'right', labels: { floatingButton: 'Help' } } });
+    expect(r.json).toMatchObject({
+      botId: id,
+      appearance: { name: 'Widget bot', color: '#1292EE', icon: 'default', alignment: 'right', labels: { floatingButton: 'Help' } },
+    });
     expect(r.json.sessionId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(r.json.token.split('.')).toHaveLength(3);
     const ttl = new Date(r.json.expiresAt).getTime() - Date.now();
@@ -206,7 +230,9 @@ describe('widget script', () => {
   it('and every widget route is in /openapi.json', async () => {
     const paths = (await anon('GET', '/openapi.json')).json.paths;
     expect(Object.keys(paths['/widget/v1/sessions']).sort()).toEqual(['options', 'post']);
-    expect(paths['/api/teams/{teamId}/bots/{botId}/widget'].put.requestBody.content['application/json'].schema.properties).toHaveProperty('allowedDomains');
+    expect(paths['/api/teams/{teamId}/bots/{botId}/widget'].put.requestBody.content['application/json'].schema.properties).toHaveProperty(
+      'allowedDomains',
+    );
     expect(paths['/api/teams/{teamId}/bots/{botId}/widget/key/regenerate']).toBeDefined();
   });
 });

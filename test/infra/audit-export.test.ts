@@ -30,7 +30,9 @@ function statementsOf(functionId: string): Statement[] {
 }
 const actionsOf = (functionId: string) => new Set(statementsOf(functionId).flatMap((s) => [s.Action].flat()));
 const functionByDescription = (prefix: string) => {
-  const found = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description).startsWith(prefix));
+  const found = Object.entries(resources).filter(
+    ([, r]) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description).startsWith(prefix),
+  );
   expect(found, prefix).toHaveLength(1);
   return found[0]![0];
 };
@@ -54,28 +56,55 @@ describe('audit export bucket', () => {
       DeletionPolicy: 'Retain',
       Properties: {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
         LoggingConfiguration: { DestinationBucketName: { Ref: ids.logs }, LogFilePrefix: 'exports-bucket/' },
-        LifecycleConfiguration: { Rules: [{ Id: 'expire-exports', Status: 'Enabled', ExpirationInDays: 7, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }] },
+        LifecycleConfiguration: {
+          Rules: [
+            { Id: 'expire-exports', Status: 'Enabled', ExpirationInDays: 7, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } },
+          ],
+        },
       },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: ids.bucket },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
     });
   });
 
   it('delivers access logs by bucket policy to a private, TLS-only bucket kept 90 days', () => {
     expect(resources[ids.logs]!.Properties).toMatchObject({
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       LifecycleConfiguration: { Rules: [{ ExpirationInDays: 90, Status: 'Enabled' }] },
     });
     expect(resources[ids.logs]!.Properties.AccessControl).toBeUndefined();
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: ids.logs },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' }),
+        ]),
+      },
     });
   });
 
@@ -116,7 +145,9 @@ describe('audit exporter function', () => {
     expect(resources[ids.queue]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: ids.queue }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
   });
 
@@ -136,7 +167,9 @@ describe('export routes', () => {
     const fn = functionByDescription('POST /api/teams/{teamId}/audit-logs/exports ->');
     expect(resources[fn]!.Properties.Environment.Variables.ASYNC_TARGET_AUDIT_EXPORTER).toEqual({ Ref: ids.exporter });
     const invoke = statementsOf(fn).filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
-    expect(invoke).toEqual([expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [ids.exporter, 'Arn'] } })]);
+    expect(invoke).toEqual([
+      expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [ids.exporter, 'Arn'] } }),
+    ]);
     expect([...actionsOf(fn)].filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
@@ -150,7 +183,11 @@ describe('export routes', () => {
   });
 
   it('no other function may touch the export bucket or start the exporter', () => {
-    const privileged = new Set([ids.exporter, functionByDescription('POST /api/teams/{teamId}/audit-logs/exports ->'), functionByDescription('GET /api/teams/{teamId}/audit-logs/exports/{exportId} ->')]);
+    const privileged = new Set([
+      ids.exporter,
+      functionByDescription('POST /api/teams/{teamId}/audit-logs/exports ->'),
+      functionByDescription('GET /api/teams/{teamId}/audit-logs/exports/{exportId} ->'),
+    ]);
     for (const [id, r] of Object.entries(resources)) {
       if (r.Type !== 'AWS::Lambda::Function' || privileged.has(id)) continue;
       // other concerns have their own queues and async targets (purge, push); none of them is the export's
@@ -167,8 +204,12 @@ describe('export routes', () => {
 describe('cdk-nag', () => {
   it('keeps the export prefix acknowledgement narrow: a wider grant on the exporter is still reported', () => {
     const stack = newStack();
-    stack.auditExport.exporter.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [stack.auditExport.bucket.arnForObjects('*')] }));
+    stack.auditExport.exporter.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [stack.auditExport.bucket.arnForObjects('*')] }),
+    );
     const report = new AwsSolutionsChecks().validateScope(stack);
-    expect(report.violations.map((v) => v.ruleName)).toEqual([expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<AuditExportExports\w+\.Arn>\/\*\]$/)]);
+    expect(report.violations.map((v) => v.ruleName)).toEqual([
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<AuditExportExports\w+\.Arn>\/\*\]$/),
+    ]);
   });
 });

@@ -42,7 +42,13 @@ describe('bot data purge job', () => {
     const tableId = Object.entries(resources).find(([, r]) => r.Type === 'AWS::DynamoDB::Table')![0];
     // what it is allowed (the webhook-secret fence adds an explicit Deny to every function)
     const dynamo = statementsOf(fn).filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toEqual([{ Effect: 'Allow', Action: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'], Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }]);
+    expect(dynamo).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      },
+    ]);
   });
 
   it('retries a failed event twice, then sends it to an encrypted, TLS-only dead-letter queue', () => {
@@ -58,7 +64,9 @@ describe('bot data purge job', () => {
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
     expect(actionsOf(resources[fnId]!)).toContain('sqs:SendMessage');
   });

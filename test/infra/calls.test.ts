@@ -31,7 +31,12 @@ const idOf = (type: string, match: (r: Resource) => boolean) => {
 const fnByDescription = (prefix: string) => idOf('AWS::Lambda::Function', (r) => String(r.Properties.Description).startsWith(prefix));
 const statementsOf = (fnId: string) => roleStatements(resources, roleOf(resources[fnId]!));
 const allows = (fnId: string, action: string, resource?: unknown) =>
-  statementsOf(fnId).some((s) => s.Effect === 'Allow' && [s.Action].flat().includes(action) && (resource === undefined || JSON.stringify(s.Resource).includes(JSON.stringify(resource))));
+  statementsOf(fnId).some(
+    (s) =>
+      s.Effect === 'Allow' &&
+      [s.Action].flat().includes(action) &&
+      (resource === undefined || JSON.stringify(s.Resource).includes(JSON.stringify(resource))),
+  );
 
 describe('event bus and publishers', () => {
   it('lets exactly the dialout, call-events and relay functions publish on the bus, named in EVENT_BUS_NAME', () => {
@@ -61,7 +66,11 @@ describe('event bus and publishers', () => {
       State: 'ENABLED',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [relay, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } })],
     });
-    expect(resources[relay]!.Properties).toMatchObject({ Handler: 'index.handler', Timeout: 60, Environment: { Variables: { TABLE_NAME: { Ref: tableId } } } });
+    expect(resources[relay]!.Properties).toMatchObject({
+      Handler: 'index.handler',
+      Timeout: 60,
+      Environment: { Variables: { TABLE_NAME: { Ref: tableId } } },
+    });
   });
 });
 
@@ -70,7 +79,11 @@ describe('post-call push path', () => {
     const busId = idOf('AWS::Events::EventBus', () => true);
     const queueId = idOf('AWS::SQS::Queue', (r) => r.Properties.RedrivePolicy !== undefined);
     const dlqId = resources[queueId]!.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0];
-    expect(resources[queueId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 3 } });
+    expect(resources[queueId]!.Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 180,
+      RedrivePolicy: { maxReceiveCount: 3 },
+    });
     expect(resources[dlqId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: busId },
@@ -87,7 +100,9 @@ describe('post-call push path', () => {
     for (const q of [queueId, dlqId]) {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: q }],
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        },
       });
     }
   });
@@ -98,7 +113,9 @@ describe('post-call push path', () => {
     expect(resources[push]!.Properties).toMatchObject({
       Handler: 'index.handler',
       Timeout: 30,
-      Environment: { Variables: { TABLE_NAME: { Ref: tableId }, QUEUE_URL_POST_CALL_PUSH: { Ref: queueId }, POST_CALL_PUSH_RETRY_BASE_SECONDS: '30' } },
+      Environment: {
+        Variables: { TABLE_NAME: { Ref: tableId }, QUEUE_URL_POST_CALL_PUSH: { Ref: queueId }, POST_CALL_PUSH_RETRY_BASE_SECONDS: '30' },
+      },
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
@@ -114,7 +131,10 @@ describe('post-call push path', () => {
 describe('signing secret fence', () => {
   const denies = (fnId: string) =>
     statementsOf(fnId).some(
-      (s) => s.Effect === 'Deny' && s.Sid === 'DenyWebhookSigningSecret' && JSON.stringify(s.Condition) === JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['WHSECRET#*'] } }),
+      (s) =>
+        s.Effect === 'Deny' &&
+        s.Sid === 'DenyWebhookSigningSecret' &&
+        JSON.stringify(s.Condition) === JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['WHSECRET#*'] } }),
     );
 
   it('denies the WHSECRET# partition to every function but the rotate route and the push function', () => {

@@ -54,14 +54,23 @@ describe('contact timers (EventBridge Scheduler)', () => {
     expect(resources[dlq]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: dlq }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 
   it('runs functions/reactivate-contact.ts as the target, with table writes, a 75 s timeout and failures to the DLQ', () => {
     const fn = idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' });
     const dlq = idOf('AWS::SQS::Queue');
-    expect(resources[fn]!.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Timeout: 75, Environment: { Variables: { TABLE_NAME: { Ref: idOf('AWS::DynamoDB::Table') } } } });
+    expect(resources[fn]!.Properties).toMatchObject({
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      Timeout: 75,
+      Environment: { Variables: { TABLE_NAME: { Ref: idOf('AWS::DynamoDB::Table') } } },
+    });
     const actions = actionsOf(roleOfFunction(fn));
     for (const a of ['dynamodb:GetItem', 'dynamodb:PutItem', 'sqs:SendMessage']) expect(actions).toContain(a);
     expect([...actions].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
@@ -95,31 +104,58 @@ describe('contact timers (EventBridge Scheduler)', () => {
     expect(resources[role]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it.each(CONTACT_TIMER_OPERATIONS.map((op) => [op]))('%s gets the scheduler settings, schedule writes on the group only, and PassRole on the scheduler role only', (operation) => {
-    const fn = routeFunction(operation);
-    const groupName = resources[idOf('AWS::Scheduler::ScheduleGroup')]!.Properties.Name as string;
-    expect(resources[fn]!.Properties.Environment.Variables).toMatchObject({
-      [SCHEDULER_ENV.group]: groupName,
-      [SCHEDULER_ENV.targetArn]: getAtt(idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' })),
-      [SCHEDULER_ENV.roleArn]: getAtt(idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' })),
-      [SCHEDULER_ENV.dlqArn]: getAtt(idOf('AWS::SQS::Queue')),
-    });
-    const statements = statementsOf(roleOfFunction(fn));
-    const schedules = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-1:123456789012:schedule/${groupName}/*`]] };
-    const scheduler = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
-    expect(scheduler.flatMap((s) => [s.Action].flat()).sort()).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
-    for (const s of scheduler) expect(s.Resource).toEqual(schedules);
-    const pass = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
-    expect(pass).toEqual([{ Action: 'iam:PassRole', Effect: 'Allow', Resource: getAtt(idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' })) }]);
-  });
+  it.each(CONTACT_TIMER_OPERATIONS.map((op) => [op]))(
+    '%s gets the scheduler settings, schedule writes on the group only, and PassRole on the scheduler role only',
+    (operation) => {
+      const fn = routeFunction(operation);
+      const groupName = resources[idOf('AWS::Scheduler::ScheduleGroup')]!.Properties.Name as string;
+      expect(resources[fn]!.Properties.Environment.Variables).toMatchObject({
+        [SCHEDULER_ENV.group]: groupName,
+        [SCHEDULER_ENV.targetArn]: getAtt(
+          idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' }),
+        ),
+        [SCHEDULER_ENV.roleArn]: getAtt(
+          idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' }),
+        ),
+        [SCHEDULER_ENV.dlqArn]: getAtt(idOf('AWS::SQS::Queue')),
+      });
+      const statements = statementsOf(roleOfFunction(fn));
+      const schedules = {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-1:123456789012:schedule/${groupName}/*`]],
+      };
+      const scheduler = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
+      expect(scheduler.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+        'scheduler:CreateSchedule',
+        'scheduler:DeleteSchedule',
+        'scheduler:UpdateSchedule',
+      ]);
+      for (const s of scheduler) expect(s.Resource).toEqual(schedules);
+      const pass = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
+      expect(pass).toEqual([
+        {
+          Action: 'iam:PassRole',
+          Effect: 'Allow',
+          Resource: getAtt(
+            idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' }),
+          ),
+        },
+      ]);
+    },
+  );
 
   it('gives no other function scheduler settings, schedule permissions or PassRole', () => {
     const allowed = new Set(CONTACT_TIMER_OPERATIONS.map(routeFunction));
     for (const [id, r] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
       if (allowed.has(id)) continue;
       const vars = Object.keys((r as Resource).Properties.Environment?.Variables ?? {});
-      expect(vars.filter((v) => v.startsWith('CONTACT_')), id).toEqual([]);
-      expect([...actionsOf(roleOfFunction(id))].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'), id).toEqual([]);
+      expect(
+        vars.filter((v) => v.startsWith('CONTACT_')),
+        id,
+      ).toEqual([]);
+      expect(
+        [...actionsOf(roleOfFunction(id))].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'),
+        id,
+      ).toEqual([]);
     }
   });
 });

@@ -156,7 +156,9 @@ describe('BotopsStack', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         Description: `${key} -> functions/${row.handler}.ts`,
-        Environment: { Variables: { TABLE_NAME: { Ref: tableId }, POWERTOOLS_SERVICE_NAME: 'botops', NODE_OPTIONS: '--enable-source-maps' } },
+        Environment: {
+          Variables: { TABLE_NAME: { Ref: tableId }, POWERTOOLS_SERVICE_NAME: 'botops', NODE_OPTIONS: '--enable-source-maps' },
+        },
       });
 
       const actions = allowedActions(template, fn);
@@ -198,7 +200,11 @@ describe('BotopsStack', () => {
     it('logs with one month retention: route functions to one shared group, every other function to its own', () => {
       const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
       const groups = functions.map((fn) => fn.Properties.LoggingConfig.LogGroup.Ref as string);
-      const routeGroups = new Set(apiFunctionsOf(template).filter((f) => !/authorizer/i.test(f.Properties.Description)).map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string));
+      const routeGroups = new Set(
+        apiFunctionsOf(template)
+          .filter((f) => !/authorizer/i.test(f.Properties.Description))
+          .map((f) => f.Properties.LoggingConfig.LogGroup.Ref as string),
+      );
       expect(routeGroups.size).toBe(1);
       const others = functions.filter((f) => !routeGroups.has(f.Properties.LoggingConfig.LogGroup.Ref));
       expect(new Set(others.map((f) => f.Properties.LoggingConfig.LogGroup.Ref)).size).toBe(others.length);
@@ -233,7 +239,9 @@ describe('BotopsStack', () => {
     it('runs functions/authorizer.ts, which may read and write the table (lastUsedAt)', () => {
       const [, authorizer] = only(template, 'AWS::ApiGatewayV2::Authorizer');
       const uriParts = authorizer.Properties.AuthorizerUri['Fn::Join'][1] as unknown[];
-      const getAtt = uriParts.find((p): p is { 'Fn::GetAtt': [string, string] } => typeof p === 'object' && p !== null && 'Fn::GetAtt' in p);
+      const getAtt = uriParts.find(
+        (p): p is { 'Fn::GetAtt': [string, string] } => typeof p === 'object' && p !== null && 'Fn::GetAtt' in p,
+      );
       const fn = resource(template, getAtt!['Fn::GetAtt'][0]);
       expect(fn.Properties.Description).toBe('HTTP API authorizer -> functions/authorizer.ts');
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: tableId });
@@ -249,7 +257,10 @@ describe('BotopsStack', () => {
         StageName: '$default',
         AutoDeploy: true,
         DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
-        AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+        AccessLogSettings: {
+          DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+          Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+        },
       });
       const [, stage] = only(template, 'AWS::ApiGatewayV2::Stage');
       const logs = resource(template, stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]);
@@ -267,7 +278,9 @@ describe('BotopsStack', () => {
     it('reports no unacknowledged error or warning', () => {
       const { stack } = newStack();
       const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);
-      const findings = report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+      const findings = report.violations.map(
+        (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
       expect(findings).toEqual([]);
       expect(report.success).toBe(true);
     });
@@ -277,7 +290,9 @@ describe('BotopsStack', () => {
       stack.api.functions.get('getBot')!.addToRolePolicy(new PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
       const report = new AwsSolutionsChecks().validateScope(stack);
       expect(report.violations.map((v) => v.ruleName)).toEqual(['AwsSolutions-IAM5[Action::s3:*]']);
-      expect(report.violations[0]!.violatingResources.map((r) => r.constructPath)).toEqual(['Botops/Api/GetBotFunctionRole/DefaultPolicy/Resource']);
+      expect(report.violations[0]!.violatingResources.map((r) => r.constructPath)).toEqual([
+        'Botops/Api/GetBotFunctionRole/DefaultPolicy/Resource',
+      ]);
     });
 
     it('passes synthesis with the plugin registered as in infra/app.ts, and fails it on a new finding', () => {

@@ -41,8 +41,12 @@ describe('web widget stack', () => {
     for (const key of ['GET /api/teams/{teamId}/bots/{botId}/widget', 'POST /api/teams/{teamId}/bots/{botId}/widget/key/regenerate']) {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'CUSTOM' });
     }
-    expect(functionOf('POST /widget/v1/sessions').Properties.Description).toBe('POST /widget/v1/sessions -> functions/widget/create-session.ts');
-    expect(functionOf('OPTIONS /widget/v1/sessions').Properties.Description).toBe('OPTIONS /widget/v1/sessions -> functions/widget/preflight-session.ts');
+    expect(functionOf('POST /widget/v1/sessions').Properties.Description).toBe(
+      'POST /widget/v1/sessions -> functions/widget/create-session.ts',
+    );
+    expect(functionOf('OPTIONS /widget/v1/sessions').Properties.Description).toBe(
+      'OPTIONS /widget/v1/sessions -> functions/widget/preflight-session.ts',
+    );
   });
 
   it('generates the session signing secret in Secrets Manager (never in the template)', () => {
@@ -60,9 +64,13 @@ describe('web widget stack', () => {
       PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
       SECRETS_MANAGER_TTL: '300',
     });
-    expect(fn.Properties.Layers).toEqual([expect.stringMatching(/^arn:aws:lambda:eu-west-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/)]);
+    expect(fn.Properties.Layers).toEqual([
+      expect.stringMatching(/^arn:aws:lambda:eu-west-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/),
+    ]);
     const secretStatements = statementsOf(fn).filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
-    expect(secretStatements).toEqual([{ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Effect: 'Allow', Resource: { Ref: secretId() } }]);
+    expect(secretStatements).toEqual([
+      { Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Effect: 'Allow', Resource: { Ref: secretId() } },
+    ]);
     // the rate counter is a conditional UpdateItem
     expect(statementsOf(fn).flatMap((s) => [s.Action].flat())).toContain('dynamodb:UpdateItem');
   });
@@ -82,9 +90,14 @@ describe('web widget stack', () => {
   it('lets the preflight and the script only read the table', () => {
     for (const key of ['OPTIONS /widget/v1/sessions', 'GET /widget/v1/widget.js']) {
       // only what is allowed: other concerns add explicit Deny statements (e.g. the webhook-secret fence)
-      const actions = statementsOf(functionOf(key)).filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat());
+      const actions = statementsOf(functionOf(key))
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => [s.Action].flat());
       expect(actions, key).toContain('dynamodb:Query');
-      expect(actions.filter((a) => /PutItem|UpdateItem|DeleteItem|BatchWriteItem/.test(a)), key).toEqual([]);
+      expect(
+        actions.filter((a) => /PutItem|UpdateItem|DeleteItem|BatchWriteItem/.test(a)),
+        key,
+      ).toEqual([]);
     }
   });
 });

@@ -1,4 +1,11 @@
-import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parse } from 'csv-parse/sync';
@@ -103,7 +110,19 @@ async function bigTeam() {
   const t = await newTeam();
   const blob = 'x'.repeat(300_000);
   for (let i = 0; i < BIG_EVENTS; i++) {
-    await transactWrite([auditPut(t.teamId, { actor: t.actor, module: 'bots', action: 'update', botId: 'BIG', targetId: `big-${i}`, changes: { prompt: { before: null, after: `${i}:${blob}` } } })], () => new Error('duplicate'));
+    await transactWrite(
+      [
+        auditPut(t.teamId, {
+          actor: t.actor,
+          module: 'bots',
+          action: 'update',
+          botId: 'BIG',
+          targetId: `big-${i}`,
+          changes: { prompt: { before: null, after: `${i}:${blob}` } },
+        }),
+      ],
+      () => new Error('duplicate'),
+    );
   }
   return t;
 }
@@ -111,7 +130,9 @@ async function bigTeam() {
 describe('starting an export', () => {
   it('answers 503 and records the export as failed when the exporter cannot be started', async () => {
     const t = await newTeam();
-    vi.spyOn(asyncInvoker(), 'invoke').mockRejectedValueOnce(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
+    vi.spyOn(asyncInvoker(), 'invoke').mockRejectedValueOnce(
+      Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }),
+    );
     const error = await requestAuditExport(t.teamId, {}, t.actor).catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 503, headers: { 'Retry-After': '5' } });
     const [requested] = await listed(t.teamId, { module: 'audit', action: 'export_requested' });
@@ -124,7 +145,11 @@ describe('starting an export', () => {
 describe('CSV content', () => {
   it('equals the filtered list: order, every column, commas, quotes, newlines, unicode; formulas escaped', async () => {
     const t = await newTeam();
-    const bot = await createBot(t.teamId, { name: 'Café "Señor", 🚀 ünïcødé', description: 'line one\nline two, with "quotes"\r\nand CRLF' }, t.actor);
+    const bot = await createBot(
+      t.teamId,
+      { name: 'Café "Señor", 🚀 ünïcødé', description: 'line one\nline two, with "quotes"\r\nand CRLF' },
+      t.actor,
+    );
     await updateBot(t.teamId, bot.id, { description: '日本語のテキスト, "引用"' }, other);
     const hostile = [
       { email: "=cmd|' /C calc'!A0@evil.test", targetId: '=HYPERLINK("http://evil.test","click")' },
@@ -133,11 +158,29 @@ describe('CSV content', () => {
       { email: 'tab@evil.test', targetId: '\t=1+1' },
     ];
     for (const h of hostile) {
-      await transactWrite([auditPut(t.teamId, { actor: { email: h.email, role: 'admin' }, module: 'bots', action: 'update', botId: bot.id, targetId: h.targetId, changes: { name: { before: '=1+1', after: '@x' } } })], () => new Error('duplicate'));
+      await transactWrite(
+        [
+          auditPut(t.teamId, {
+            actor: { email: h.email, role: 'admin' },
+            module: 'bots',
+            action: 'update',
+            botId: bot.id,
+            targetId: h.targetId,
+            changes: { name: { before: '=1+1', after: '@x' } },
+          }),
+        ],
+        () => new Error('duplicate'),
+      );
     }
 
     const { job, view } = await exportOf(t);
-    expect(view).toMatchObject({ exportId: job.id, status: 'succeeded', requestedBy: t.actor.email, downloadUrl: expect.any(String), expiresAt: expect.any(String) });
+    expect(view).toMatchObject({
+      exportId: job.id,
+      status: 'succeeded',
+      requestedBy: t.actor.email,
+      downloadUrl: expect.any(String),
+      expiresAt: expect.any(String),
+    });
     const { rows, raw, headers } = await download(view.downloadUrl!);
 
     const expected = await listed(t.teamId, job.filters);
@@ -215,7 +258,12 @@ describe('filters', () => {
     // as sets here (events of one transaction share a timestamp); the order is the list's, checked next
     expect(rows.map(s.label).sort()).toEqual([...expected].sort());
     expect(rows).toEqual((await listed(s.t.teamId, job.filters)).map(asRow));
-    expect(rows.map((r) => r.timestamp)).toEqual(rows.map((r) => r.timestamp).sort().reverse());
+    expect(rows.map((r) => r.timestamp)).toEqual(
+      rows
+        .map((r) => r.timestamp)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('refuses nothing silently: a future `to` is capped at the request time, so the file is a snapshot', async () => {
@@ -241,15 +289,26 @@ describe('failures', () => {
     s3mock.on(AbortMultipartUploadCommand).resolves({});
 
     const { job, view } = await exportOf(t);
-    expect(view).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^Writing the file to storage failed after \d+ rows \(InternalError\)/) });
+    expect(view).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^Writing the file to storage failed after \d+ rows \(InternalError\)/),
+    });
     expect(view.downloadUrl).toBeUndefined();
     expect(s3mock.commandCalls(UploadPartCommand).map((c) => c.args[0].input.PartNumber)).toEqual([1, 2]);
     const aborts = s3mock.commandCalls(AbortMultipartUploadCommand);
     expect(aborts).toHaveLength(1);
-    expect(aborts[0]!.args[0].input).toMatchObject({ Bucket: exportBucket(), Key: exportObjectKey(t.teamId, job.id), UploadId: expect.any(String) });
+    expect(aborts[0]!.args[0].input).toMatchObject({
+      Bucket: exportBucket(),
+      Key: exportObjectKey(t.teamId, job.id),
+      UploadId: expect.any(String),
+    });
     expect(s3mock.commandCalls(CompleteMultipartUploadCommand)).toHaveLength(0);
     expect(await objectExists(exportObjectKey(t.teamId, job.id))).toBe(false);
-    expect((await listed(t.teamId, { module: 'audit' })).map((e) => e.action)).toEqual(['export_failed', 'export_started', 'export_requested']);
+    expect((await listed(t.teamId, { module: 'audit' })).map((e) => e.action)).toEqual([
+      'export_failed',
+      'export_started',
+      'export_requested',
+    ]);
   });
 
   it('a failing single-part upload (small export) leaves no object either', async () => {
@@ -287,8 +346,12 @@ describe('failures', () => {
 
     const { rows } = await download(view.downloadUrl!);
     expect(rows).toHaveLength(BIG_EVENTS + 3);
-    expect(rows.filter((r) => r.target_id.startsWith('big-')).map((r) => r.target_id)).toEqual(Array.from({ length: BIG_EVENTS }, (_, i) => `big-${BIG_EVENTS - 1 - i}`));
-    expect(view.bytes).toBe(Number((await s3().send(new HeadObjectCommand({ Bucket: exportBucket(), Key: exportObjectKey(t.teamId, job.id) }))).ContentLength));
+    expect(rows.filter((r) => r.target_id.startsWith('big-')).map((r) => r.target_id)).toEqual(
+      Array.from({ length: BIG_EVENTS }, (_, i) => `big-${BIG_EVENTS - 1 - i}`),
+    );
+    expect(view.bytes).toBe(
+      Number((await s3().send(new HeadObjectCommand({ Bucket: exportBucket(), Key: exportObjectKey(t.teamId, job.id) }))).ContentLength),
+    );
   });
 
   it('a run past its deadline stops, leaves no object and says why', async () => {
@@ -315,16 +378,28 @@ describe('job state', () => {
   it('runs an export once: a second delivery of the same invocation is skipped', async () => {
     const t = await newTeam();
     const job = await requestAuditExportWithoutRun(t);
-    const [first, second] = await Promise.all([exporter({ teamId: t.teamId, exportId: job.id }), exporter({ teamId: t.teamId, exportId: job.id })]);
+    const [first, second] = await Promise.all([
+      exporter({ teamId: t.teamId, exportId: job.id }),
+      exporter({ teamId: t.teamId, exportId: job.id }),
+    ]);
     expect([first.status, second.status].sort()).toEqual(['skipped', 'succeeded']);
     expect(await exporter({ teamId: t.teamId, exportId: job.id })).toEqual({ status: 'skipped' });
-    expect((await listed(t.teamId, { module: 'audit', action: 'export_started' }))).toHaveLength(1);
+    expect(await listed(t.teamId, { module: 'audit', action: 'export_started' })).toHaveLength(1);
   });
 
   it('stops a run whose export another run took over (its progress write is refused), leaving no object', async () => {
     const t = await newTeam();
     const job = await requestAuditExportWithoutRun(t);
-    const event: AuditEvent = { id: 'E', at: new Date().toISOString(), actorEmail: 'a@b.test', actorRole: 'admin', module: 'bots', action: 'update', targetId: 'x', changes: {} };
+    const event: AuditEvent = {
+      id: 'E',
+      at: new Date().toISOString(),
+      actorEmail: 'a@b.test',
+      actorRole: 'admin',
+      module: 'bots',
+      action: 'update',
+      targetId: 'x',
+      changes: {},
+    };
     async function* slow() {
       yield [event];
       await new Promise((r) => setTimeout(r, 1000));
@@ -332,7 +407,14 @@ describe('job state', () => {
     }
     const run = runAuditExport(t.teamId, job.id, { progressEveryMs: 50, source: slow });
     await new Promise((r) => setTimeout(r, 300));
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: auditExportKey(t.teamId, job.id), UpdateExpression: 'SET attempt = :a', ExpressionAttributeValues: { ':a': 7 } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: auditExportKey(t.teamId, job.id),
+        UpdateExpression: 'SET attempt = :a',
+        ExpressionAttributeValues: { ':a': 7 },
+      }),
+    );
     expect(await run).toEqual({ status: 'skipped' });
     expect(await objectExists(exportObjectKey(t.teamId, job.id))).toBe(false);
     expect(await getAuditExportView(t.teamId, job.id)).toMatchObject({ status: 'running' });
@@ -358,12 +440,23 @@ describe('job state', () => {
     expect(await claimExport(t.teamId, job.id)).toBeUndefined(); // alive: not taken twice
     // its heartbeat goes silent: 2 minutes -> a retry may take it over; 6 minutes -> reported failed
     const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-    const silence = (ms: number) => doc.send(new UpdateCommand({ TableName: tableName(), Key: auditExportKey(t.teamId, job.id), UpdateExpression: 'SET heartbeatAt = :h', ExpressionAttributeValues: { ':h': ago(ms) } }));
+    const silence = (ms: number) =>
+      doc.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: auditExportKey(t.teamId, job.id),
+          UpdateExpression: 'SET heartbeatAt = :h',
+          ExpressionAttributeValues: { ':h': ago(ms) },
+        }),
+      );
     await silence(2 * 60_000);
     expect((await getAuditExportView(t.teamId, job.id)).status).toBe('running');
     expect(await claimExport(t.teamId, job.id)).toMatchObject({ attempt: 2 });
     await silence(6 * 60_000);
-    expect(await getAuditExportView(t.teamId, job.id)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/stopped without finishing/) });
+    expect(await getAuditExportView(t.teamId, job.id)).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/stopped without finishing/),
+    });
     expect(await claimExport(t.teamId, job.id)).toBeUndefined();
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEvent, type AuditFilters, auditEventPages, auditPut, auditQueryPlan, listAuditEvents } from '../../shared/audit/audit.js';
+import {
+  type AuditEvent,
+  type AuditFilters,
+  auditEventPages,
+  auditPut,
+  auditQueryPlan,
+  listAuditEvents,
+} from '../../shared/audit/audit.js';
 import { dynamo } from '../../shared/db/client.js';
 import type { Actor } from '../../shared/auth/principal.js';
 import { transactWrite } from '../../shared/db/transact.js';
@@ -9,7 +16,10 @@ import { newTeam } from '../support/factory.js';
 async function commandsOf(fn: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const name = `count-${Math.random()}`;
-  dynamo.middlewareStack.add((next, context) => async (args) => (seen.push(context.commandName ?? '?'), next(args)), { step: 'initialize', name });
+  dynamo.middlewareStack.add((next, context) => async (args) => (seen.push(context.commandName ?? '?'), next(args)), {
+    step: 'initialize',
+    name,
+  });
   try {
     await fn();
   } finally {
@@ -44,7 +54,11 @@ describe('audit log queries: one index per filter', () => {
     const plan = auditQueryPlan('T', { botId: 'B1', actorEmail: 'Someone@Example.test', action: 'update' });
     expect(plan.input.IndexName).toBe('GSI1');
     expect(plan.input.FilterExpression).toBe('#f_actorEmail = :f_actorEmail AND #f_action = :f_action');
-    expect(plan.input.ExpressionAttributeValues).toMatchObject({ ':pk': 'TEAM#T#AUDIT#BOT#B1', ':f_actorEmail': 'someone@example.test', ':f_action': 'update' });
+    expect(plan.input.ExpressionAttributeValues).toMatchObject({
+      ':pk': 'TEAM#T#AUDIT#BOT#B1',
+      ':f_actorEmail': 'someone@example.test',
+      ':f_action': 'update',
+    });
     expect(plan.filtered).toBe(true);
   });
 
@@ -52,7 +66,10 @@ describe('audit log queries: one index per filter', () => {
     const t = await newTeam();
     const rare: Actor = { email: 'rare@example.test', role: 'admin' };
     const put = (actor: Actor, i: number) =>
-      transactWrite([auditPut(t.teamId, { actor, module: 'bots', action: 'update', botId: 'NOISY', targetId: `t${i}`, changes: {} })], () => new Error('dup'));
+      transactWrite(
+        [auditPut(t.teamId, { actor, module: 'bots', action: 'update', botId: 'NOISY', targetId: `t${i}`, changes: {} })],
+        () => new Error('dup'),
+      );
     for (let i = 0; i < 3; i++) await put(rare, i);
     await Promise.all(Array.from({ length: 250 }, (_, i) => put(t.actor, 100 + i)));
 
@@ -73,7 +90,11 @@ describe('audit log queries: one index per filter', () => {
 
   it("rejects a cursor of another filter's index with 400", async () => {
     const t = await newTeam();
-    for (let i = 0; i < 3; i++) await transactWrite([auditPut(t.teamId, { actor: t.actor, module: 'bots', action: 'update', targetId: `t${i}`, changes: {} })], () => new Error('dup'));
+    for (let i = 0; i < 3; i++)
+      await transactWrite(
+        [auditPut(t.teamId, { actor: t.actor, module: 'bots', action: 'update', targetId: `t${i}`, changes: {} })],
+        () => new Error('dup'),
+      );
     const page = await listAuditEvents(t.teamId, { module: 'bots', action: 'update' }, 1, undefined);
     expect(page.nextCursor).not.toBeNull();
     await expect(listAuditEvents(t.teamId, { action: 'update' }, 1, page.nextCursor!)).rejects.toMatchObject({ statusCode: 400 });
@@ -86,7 +107,23 @@ describe('audit log queries: one index per filter', () => {
     const other: Actor = { email: 'other@example.test', role: 'admin' };
     for (let i = 0; i < 12; i++) {
       const actor = i % 3 === 0 ? other : t.actor;
-      await transactWrite([auditPut(t.teamId, { actor, module: i % 2 ? 'bots' : 'members', action: i % 4 ? 'update' : 'create', ...(i % 2 ? { botId: 'B1' } : {}), targetId: `t${i}`, changes: {} }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString())], () => new Error('dup'));
+      await transactWrite(
+        [
+          auditPut(
+            t.teamId,
+            {
+              actor,
+              module: i % 2 ? 'bots' : 'members',
+              action: i % 4 ? 'update' : 'create',
+              ...(i % 2 ? { botId: 'B1' } : {}),
+              targetId: `t${i}`,
+              changes: {},
+            },
+            new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          ),
+        ],
+        () => new Error('dup'),
+      );
     }
     const all = async (filters: AuditFilters) => (await listAuditEvents(t.teamId, filters, 100, undefined)).items.map((e) => e.targetId);
     for (const filters of [
@@ -105,7 +142,10 @@ describe('audit log queries: one index per filter', () => {
           expect(page.length).toBeGreaterThan(0);
           seen.push(...page);
         }
-        expect(seen.map((e) => e.targetId), `${JSON.stringify(filters)} / ${pageSize}`).toEqual(await all(filters));
+        expect(
+          seen.map((e) => e.targetId),
+          `${JSON.stringify(filters)} / ${pageSize}`,
+        ).toEqual(await all(filters));
       }
     }
   });

@@ -16,7 +16,10 @@ describe('audit log queries (DynamoDB Local)', () => {
     await createMember(t.teamId, 'm@example.test', 'member', t.actor);
     await deleteBot(t.teamId, b.id, t.actor);
 
-    const q = async (f: Parameters<typeof listAuditEvents>[1]) => (await listAuditEvents(t.teamId, f, 100, undefined)).items.map((e) => `${e.module}:${e.action}:${e.targetId === a.id ? 'A' : e.targetId === b.id ? 'B' : 'other'}`);
+    const q = async (f: Parameters<typeof listAuditEvents>[1]) =>
+      (await listAuditEvents(t.teamId, f, 100, undefined)).items.map(
+        (e) => `${e.module}:${e.action}:${e.targetId === a.id ? 'A' : e.targetId === b.id ? 'B' : 'other'}`,
+      );
     expect(await q({ botId: a.id })).toEqual(['bots:update:A', 'bots:create:A']);
     expect(await q({ module: 'bots' })).toEqual(['bots:delete:B', 'bots:update:A', 'bots:create:B', 'bots:create:A']);
     expect(await q({ module: 'bots', action: 'create' })).toEqual(['bots:create:B', 'bots:create:A']);

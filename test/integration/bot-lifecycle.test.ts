@@ -119,7 +119,12 @@ describe('reset', () => {
     expect(configAfter).toEqual(configBefore);
     expect((await listPhoneNumbers(t.teamId, 10)).items).toEqual([expect.objectContaining({ number: '+14155550100', botId: bot.id })]);
     expect((await getStoredCampaign(t.teamId, campaign.id)).botId).toBe(bot.id);
-    expect((await events(t.teamId, bot.id))[0]).toMatchObject({ module: 'bots', action: 'reset', actorEmail: t.email, changes: { data: { before: 'kept', after: 'reset' } } });
+    expect((await events(t.teamId, bot.id))[0]).toMatchObject({
+      module: 'bots',
+      action: 'reset',
+      actorEmail: t.email,
+      changes: { data: { before: 'kept', after: 'reset' } },
+    });
 
     purge.release();
     await drainLocalJobs();
@@ -150,20 +155,28 @@ describe('reset', () => {
     purgeRunner();
     await resetBot(t.teamId, bot.id, t.actor);
     await drainLocalJobs();
-    expect([await countPartition(doc, T(), at(0)), await countPartition(doc, T(), at(1)), await countPartition(doc, T(), at(2))]).toEqual([0, 0, 0]);
+    expect([await countPartition(doc, T(), at(0)), await countPartition(doc, T(), at(1)), await countPartition(doc, T(), at(2))]).toEqual([
+      0, 0, 0,
+    ]);
   });
 
   it("removes a call's lookup pointer with the call itself", async () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Caller' }, t.actor);
     const callId = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
-    await doc.send(new PutCommand({ TableName: T(), Item: { PK: botDataPartition(t.teamId, bot.id, 0), SK: `CALL#${callId}`, entity: 'call' } }));
-    await doc.send(new PutCommand({ TableName: T(), Item: { ...callRefKey(t.teamId, callId), entity: 'callRef', botId: bot.id, dataGeneration: 0 } }));
+    await doc.send(
+      new PutCommand({ TableName: T(), Item: { PK: botDataPartition(t.teamId, bot.id, 0), SK: `CALL#${callId}`, entity: 'call' } }),
+    );
+    await doc.send(
+      new PutCommand({ TableName: T(), Item: { ...callRefKey(t.teamId, callId), entity: 'callRef', botId: bot.id, dataGeneration: 0 } }),
+    );
     purgeRunner();
     await resetBot(t.teamId, bot.id, t.actor);
     await drainLocalJobs();
     expect((await doc.send(new GetCommand({ TableName: T(), Key: callRefKey(t.teamId, callId) }))).Item).toBeUndefined();
-    expect((await doc.send(new GetCommand({ TableName: T(), Key: { PK: botDataPartition(t.teamId, bot.id, 0), SK: `CALL#${callId}` } }))).Item).toBeUndefined();
+    expect(
+      (await doc.send(new GetCommand({ TableName: T(), Key: { PK: botDataPartition(t.teamId, bot.id, 0), SK: `CALL#${callId}` } }))).Item,
+    ).toBeUndefined();
   });
 });
 
@@ -198,7 +211,14 @@ describe('clone', () => {
     for (const field of Object.keys(STEP_OF_FIELD).filter((f) => f !== 'name')) {
       expect((stored as Record<string, unknown>)[field], field).toEqual((src as Record<string, unknown>)[field]);
     }
-    expect(stored).toMatchObject({ active: true, lockedByCampaigns: [], dataGeneration: 0, version: 1, status: 'pending', questionCount: 0 });
+    expect(stored).toMatchObject({
+      active: true,
+      lockedByCampaigns: [],
+      dataGeneration: 0,
+      version: 1,
+      status: 'pending',
+      questionCount: 0,
+    });
     expect(stored.postCallCache).toEqual({ enabled: false, version: 1, refreshedBy: null, refreshedAt: null });
     expect(stored.phoneNumbers).toBeUndefined();
     expect(stored.campaignIds).toBeUndefined();
@@ -208,7 +228,11 @@ describe('clone', () => {
     await updateBot(t.teamId, clone.id, { description: 'mine' }, t.actor);
     const [event] = await events(t.teamId, clone.id);
     expect(event).toMatchObject({ action: 'update' });
-    expect((await events(t.teamId, clone.id))[1]).toMatchObject({ module: 'bots', action: 'clone', changes: { clonedFrom: { before: null, after: source.id } } });
+    expect((await events(t.teamId, clone.id))[1]).toMatchObject({
+      module: 'bots',
+      action: 'clone',
+      changes: { clonedFrom: { before: null, after: source.id } },
+    });
   });
 
   it('keeps "<name> (copy)" within the 100-character name limit, and 404s a missing source', async () => {
@@ -234,7 +258,11 @@ describe('campaign locks', () => {
       { id: a.id, name: 'Spring' },
       { id: b.id, name: 'Summer' },
     ]);
-    for (const change of [() => updateBot(t.teamId, bot.id, { name: 'x' }, t.actor), () => deleteBotAndData(t.teamId, bot.id, t.actor), () => resetBot(t.teamId, bot.id, t.actor)]) {
+    for (const change of [
+      () => updateBot(t.teamId, bot.id, { name: 'x' }, t.actor),
+      () => deleteBotAndData(t.teamId, bot.id, t.actor),
+      () => resetBot(t.teamId, bot.id, t.actor),
+    ]) {
       const attempt = change();
       await expect(attempt).rejects.toMatchObject({ statusCode: 409 });
       await expect(attempt).rejects.toThrow(/"Spring", "Summer"/);
@@ -250,7 +278,9 @@ describe('campaign locks', () => {
     await stopCampaign(t.teamId, b.id, t.actor);
     expect((await updateBot(t.teamId, bot.id, { name: 'Edited' }, t.actor)).name).toBe('Edited');
 
-    const log = (await listAuditEvents(t.teamId, { module: 'campaigns' }, 100, undefined)).items.map((e) => `${e.action}:${e.targetId === a.id ? 'a' : 'b'}`);
+    const log = (await listAuditEvents(t.teamId, { module: 'campaigns' }, 100, undefined)).items.map(
+      (e) => `${e.action}:${e.targetId === a.id ? 'a' : 'b'}`,
+    );
     expect(log.reverse()).toEqual(['create:a', 'create:b', 'start:a', 'start:b', 'stop:a', 'stop:b']);
   });
 
@@ -282,11 +312,16 @@ describe('phone numbers and bot deletion', () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Inbound' }, t.actor);
     const other = await createBot(t.teamId, { name: 'Other' }, t.actor);
-    expect(await createPhoneNumber(t.teamId, { number: '+14155550111', botId: bot.id }, t.actor)).toMatchObject({ number: '+14155550111', botId: bot.id });
+    expect(await createPhoneNumber(t.teamId, { number: '+14155550111', botId: bot.id }, t.actor)).toMatchObject({
+      number: '+14155550111',
+      botId: bot.id,
+    });
     await createPhoneNumber(t.teamId, { number: '+14155550112', botId: bot.id }, t.actor);
     const taken = createPhoneNumber(t.teamId, { number: '+14155550111', botId: other.id }, t.actor);
     await expect(taken).rejects.toMatchObject({ statusCode: 409, extra: { botId: bot.id } });
-    await expect(createPhoneNumber(t.teamId, { number: '+14155550113', botId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, t.actor)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(
+      createPhoneNumber(t.teamId, { number: '+14155550113', botId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, t.actor),
+    ).rejects.toMatchObject({ statusCode: 404 });
 
     await deletePhoneNumber(t.teamId, '+14155550112', t.actor);
     await expect(deletePhoneNumber(t.teamId, '+14155550112', t.actor)).rejects.toMatchObject({ statusCode: 404 });
@@ -303,7 +338,10 @@ describe('phone numbers and bot deletion', () => {
     // released: the number can go to another bot
     await createPhoneNumber(t.teamId, { number: '+14155550111', botId: other.id }, t.actor);
     const [deleted] = await events(t.teamId, bot.id);
-    expect(deleted).toMatchObject({ action: 'delete', changes: { phoneNumbers: { before: ['+14155550111'], after: [] }, campaigns: { before: [c.id], after: [] } } });
+    expect(deleted).toMatchObject({
+      action: 'delete',
+      changes: { phoneNumbers: { before: ['+14155550111'], after: [] }, campaigns: { before: [c.id], after: [] } },
+    });
   });
 
   it('releases a number mapped between the delete read and its write (the delete retries with the new state)', async () => {
@@ -319,8 +357,14 @@ describe('phone numbers and bot deletion', () => {
   it('caps a bot at 50 numbers so its delete fits one transaction', async () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Call centre' }, t.actor);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => createPhoneNumber(t.teamId, { number: `+1415555${String(i).padStart(4, '0')}`, botId: bot.id }, t.actor)));
-    await expect(createPhoneNumber(t.teamId, { number: '+14155559999', botId: bot.id }, t.actor)).rejects.toMatchObject({ statusCode: 409 });
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        createPhoneNumber(t.teamId, { number: `+1415555${String(i).padStart(4, '0')}`, botId: bot.id }, t.actor),
+      ),
+    );
+    await expect(createPhoneNumber(t.teamId, { number: '+14155559999', botId: bot.id }, t.actor)).rejects.toMatchObject({
+      statusCode: 409,
+    });
     const c = await createCampaign(t.teamId, { name: 'Big', botId: bot.id }, t.actor);
     await deleteBotAndData(t.teamId, bot.id, t.actor);
     expect((await listPhoneNumbers(t.teamId, 100)).items).toEqual([]);
@@ -341,14 +385,27 @@ describe('post-call cache', () => {
   it('shows, enables, disables and refreshes, refusing a refresh without prompts', async () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Analyst' }, t.actor);
-    expect(await getPostCallCache(t.teamId, bot.id)).toEqual({ enabled: false, analysisPromptConfigured: false, qcPromptConfigured: false, version: 1, refreshedBy: null, refreshedAt: null });
+    expect(await getPostCallCache(t.teamId, bot.id)).toEqual({
+      enabled: false,
+      analysisPromptConfigured: false,
+      qcPromptConfigured: false,
+      version: 1,
+      refreshedBy: null,
+      refreshedAt: null,
+    });
     await expect(refreshPostCallCache(t.teamId, bot.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });
     expect((await setPostCallCacheEnabled(t.teamId, bot.id, true, t.actor)).enabled).toBe(true);
     await updateBot(t.teamId, bot.id, { qcPrompt: '   ' }, t.actor);
     await expect(refreshPostCallCache(t.teamId, bot.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });
     await updateBot(t.teamId, bot.id, { qcPrompt: 'Was the caller greeted?' }, t.actor);
     const refreshed = await refreshPostCallCache(t.teamId, bot.id, { email: 'qa@example.test', role: 'admin' });
-    expect(refreshed).toMatchObject({ enabled: true, qcPromptConfigured: true, analysisPromptConfigured: false, version: 2, refreshedBy: 'qa@example.test' });
+    expect(refreshed).toMatchObject({
+      enabled: true,
+      qcPromptConfigured: true,
+      analysisPromptConfigured: false,
+      version: 2,
+      refreshedBy: 'qa@example.test',
+    });
     expect(Date.now() - Date.parse(refreshed.refreshedAt!)).toBeLessThan(60_000);
     expect((await setPostCallCacheEnabled(t.teamId, bot.id, false, t.actor)).enabled).toBe(false);
     expect((await getStoredBot(t.teamId, bot.id)).postCallCache).toMatchObject({ enabled: false, version: 2 });
@@ -361,10 +418,26 @@ describe('post-call cache', () => {
 describe('bot item invariants', () => {
   type Team = Awaited<ReturnType<typeof newTeam>>;
   it.each([
-    ['a phone number mapping', (t: Team, botId: string) => createPhoneNumber(t.teamId, { number: '+14155550130', botId }, t.actor), (b: Awaited<ReturnType<typeof getStoredBot>>) => expect([...(b.phoneNumbers ?? [])]).toEqual(['+14155550130'])],
-    ['a campaign registration', (t: Team, botId: string) => createCampaign(t.teamId, { name: 'Late', botId }, t.actor), (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.campaignIds?.size).toBe(1)],
-    ['a reset', (t: Team, botId: string) => resetBot(t.teamId, botId, t.actor), (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.dataGeneration).toBe(1)],
-    ['a pause', (t: Team, botId: string) => setBotActive(t.teamId, botId, false, t.actor), (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.active).toBe(false)],
+    [
+      'a phone number mapping',
+      (t: Team, botId: string) => createPhoneNumber(t.teamId, { number: '+14155550130', botId }, t.actor),
+      (b: Awaited<ReturnType<typeof getStoredBot>>) => expect([...(b.phoneNumbers ?? [])]).toEqual(['+14155550130']),
+    ],
+    [
+      'a campaign registration',
+      (t: Team, botId: string) => createCampaign(t.teamId, { name: 'Late', botId }, t.actor),
+      (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.campaignIds?.size).toBe(1),
+    ],
+    [
+      'a reset',
+      (t: Team, botId: string) => resetBot(t.teamId, botId, t.actor),
+      (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.dataGeneration).toBe(1),
+    ],
+    [
+      'a pause',
+      (t: Team, botId: string) => setBotActive(t.teamId, botId, false, t.actor),
+      (b: Awaited<ReturnType<typeof getStoredBot>>) => expect(b.active).toBe(false),
+    ],
   ])('never lets an update overwrite %s written between its read and its write', async (_what, write, check) => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Guarded' }, t.actor);

@@ -14,7 +14,14 @@ describe('bots (DynamoDB Local)', () => {
     const bot = await createBot(t.teamId, { name: 'Locked' }, t.actor);
     const read = await getStoredBot(t.teamId, bot.id);
     // a campaign starts between the client's read and its write
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET lockedByCampaigns = :c', ExpressionAttributeValues: { ':c': [{ id: 'C1', name: 'Spring promo' }] } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET lockedByCampaigns = :c',
+        ExpressionAttributeValues: { ':c': [{ id: 'C1', name: 'Spring promo' }] },
+      }),
+    );
     const edit = updateBot(t.teamId, bot.id, { description: 'late' }, t.actor, read.version);
     await expect(edit).rejects.toMatchObject({ statusCode: 409, extra: { campaigns: [{ id: 'C1', name: 'Spring promo' }] } });
     await expect(edit).rejects.toThrow(/Spring promo/);

@@ -44,7 +44,14 @@ const eventsFor = (callId: string) =>
     .filter((e) => e.detail.callId === callId);
 async function outboxHolds(callId: string): Promise<boolean> {
   for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
-    const res = await doc.send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': outboxPartition(shard) }, ConsistentRead: true }));
+    const res = await doc.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': outboxPartition(shard) },
+        ConsistentRead: true,
+      }),
+    );
     if ((res.Items ?? []).some((i) => String(i.SK).endsWith(callId))) return true;
   }
   return false;
@@ -53,8 +60,20 @@ async function outboxHolds(callId: string): Promise<boolean> {
 describe('dialout', () => {
   it('queues a call in the bot data generation with its pointer, audit event and exactly one CallRequested event', async () => {
     const { t, bot } = await setup();
-    const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: { ...CRM, extra: 42 } }, sipHeaders: { 'x-campaign': 'spring' } }, t.actor);
-    expect(call).toMatchObject({ status: 'queued', botId: bot.id, to: '+14155550123', from: null, variables: { crm: { ...CRM, extra: 42 } }, sipHeaders: { 'X-Campaign': 'spring' } });
+    const call = await dialout(
+      t.teamId,
+      bot.id,
+      { to: '+14155550123', variables: { crm: { ...CRM, extra: 42 } }, sipHeaders: { 'x-campaign': 'spring' } },
+      t.actor,
+    );
+    expect(call).toMatchObject({
+      status: 'queued',
+      botId: bot.id,
+      to: '+14155550123',
+      from: null,
+      variables: { crm: { ...CRM, extra: 42 } },
+      sipHeaders: { 'X-Campaign': 'spring' },
+    });
     const stored = await doc.send(new GetCommand({ TableName: tableName(), Key: callKey(t.teamId, bot.id, 0, call.id) }));
     expect(stored.Item).toMatchObject({ entity: 'call', teamId: t.teamId, dataGeneration: 0, status: 'queued' });
     const ref = await doc.send(new GetCommand({ TableName: tableName(), Key: callRefKey(t.teamId, call.id) }));
@@ -63,13 +82,22 @@ describe('dialout', () => {
     expect(audit).toMatchObject([{ action: 'dialout', botId: bot.id, targetId: call.id, actorEmail: t.email }]);
     const events = eventsFor(call.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ 'detail-type': 'CallRequested', source: 'botops', detail: { teamId: t.teamId, botId: bot.id, callId: call.id, to: '+14155550123', variables: { crm: CRM } } });
+    expect(events[0]).toMatchObject({
+      'detail-type': 'CallRequested',
+      source: 'botops',
+      detail: { teamId: t.teamId, botId: bot.id, callId: call.id, to: '+14155550123', variables: { crm: CRM } },
+    });
     expect(await outboxHolds(call.id)).toBe(false);
   });
 
   it('answers 422 naming every missing crm variable and every unknown SIP header, writing nothing', async () => {
     const { t, bot } = await setup();
-    const attempt = dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: { first_name: '' } }, sipHeaders: { 'X-Other': '1' } }, t.actor);
+    const attempt = dialout(
+      t.teamId,
+      bot.id,
+      { to: '+14155550123', variables: { crm: { first_name: '' } }, sipHeaders: { 'X-Other': '1' } },
+      t.actor,
+    );
     await expect(attempt).rejects.toMatchObject({
       statusCode: 422,
       detail: 'Missing crm variable(s): first_name, invoice_id.',
@@ -82,30 +110,55 @@ describe('dialout', () => {
     expect((await listBotCalls(t.teamId, bot.id, 10)).items).toEqual([]);
   });
 
-  it("accepts as `from` only a team number mapped to this bot", async () => {
+  it('accepts as `from` only a team number mapped to this bot', async () => {
     const { t, bot } = await setup();
     const other = await createBot(t.teamId, { name: 'Other' }, t.actor);
     const put = (number: string, botId: string) =>
-      doc.send(new PutCommand({ TableName: tableName(), Item: { ...phoneNumberKey(t.teamId, number), entity: 'phoneNumber', number, botId, createdAt: new Date().toISOString() } }));
+      doc.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...phoneNumberKey(t.teamId, number), entity: 'phoneNumber', number, botId, createdAt: new Date().toISOString() },
+        }),
+      );
     await put('+14155550100', bot.id);
     await put('+14155550101', other.id);
     const body = (from: string) => ({ to: '+14155550123', from, variables: { crm: CRM } });
     expect((await dialout(t.teamId, bot.id, body('+14155550100'), t.actor)).from).toBe('+14155550100');
     for (const from of ['+14155550101', '+14155550199']) {
-      await expect(dialout(t.teamId, bot.id, body(from), t.actor)).rejects.toMatchObject({ statusCode: 422, errors: [{ path: 'from', message: "not one of this bot's phone numbers" }] });
+      await expect(dialout(t.teamId, bot.id, body(from), t.actor)).rejects.toMatchObject({
+        statusCode: 422,
+        errors: [{ path: 'from', message: "not one of this bot's phone numbers" }],
+      });
     }
     // another team's number is not ours either
     const t2 = await newTeam();
-    await doc.send(new PutCommand({ TableName: tableName(), Item: { ...phoneNumberKey(t2.teamId, '+14155550102'), number: '+14155550102', botId: bot.id } }));
+    await doc.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...phoneNumberKey(t2.teamId, '+14155550102'), number: '+14155550102', botId: bot.id },
+      }),
+    );
     await expect(dialout(t.teamId, bot.id, body('+14155550102'), t.actor)).rejects.toMatchObject({ statusCode: 422 });
   });
 
-  it('refuses a paused bot (409) and another team\'s bot (404)', async () => {
+  it("refuses a paused bot (409) and another team's bot (404)", async () => {
     const { t, bot } = await setup();
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET active = :f', ExpressionAttributeValues: { ':f': false } }));
-    await expect(dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor)).rejects.toMatchObject({ statusCode: 409, detail: expect.stringContaining('paused') });
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET active = :f',
+        ExpressionAttributeValues: { ':f': false },
+      }),
+    );
+    await expect(dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor)).rejects.toMatchObject({
+      statusCode: 409,
+      detail: expect.stringContaining('paused'),
+    });
     const t2 = await newTeam();
-    await expect(dialout(t2.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t2.actor)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(dialout(t2.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t2.actor)).rejects.toMatchObject({
+      statusCode: 404,
+    });
   });
 });
 
@@ -129,7 +182,9 @@ describe('rate limit', () => {
     try {
       // wait for the start of a second so the burst stays inside one window
       await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000)));
-      const results = await Promise.allSettled(Array.from({ length: 5 }, () => dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor)));
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor)),
+      );
       const statuses = results.map((r) => (r.status === 'fulfilled' ? 202 : (r.reason as { statusCode: number }).statusCode));
       expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(2 * 2); // two windows at most
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
@@ -145,7 +200,9 @@ describe('outbox: a failed PutEvents after the write', () => {
     const { t, bot } = await setup();
     const eb = mockClient(EventBridgeClient);
     try {
-      eb.on(PutEventsCommand).rejectsOnce(Object.assign(new Error('ServiceUnavailable'), { name: 'ServiceUnavailable' })).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+      eb.on(PutEventsCommand)
+        .rejectsOnce(Object.assign(new Error('ServiceUnavailable'), { name: 'ServiceUnavailable' }))
+        .resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
       setEventBus(new EventBridgeBus(() => 'botops-test-bus'));
       const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor);
       expect(call.status).toBe('queued');
@@ -158,12 +215,22 @@ describe('outbox: a failed PutEvents after the write', () => {
       await relayOutbox({ minAgeMs: 0 });
       expect(await outboxHolds(call.id)).toBe(false);
 
-      const sent = eb.commandCalls(PutEventsCommand).filter((c) => c.args[0].input.Entries!.some((e) => JSON.parse(e.Detail!).callId === call.id));
+      const sent = eb
+        .commandCalls(PutEventsCommand)
+        .filter((c) => c.args[0].input.Entries!.some((e) => JSON.parse(e.Detail!).callId === call.id));
       expect(sent).toHaveLength(2); // the failed one, then the relay's
       const delivered = sent.slice(1);
       expect(delivered).toHaveLength(1);
-      expect(delivered[0]!.args[0].input.Entries![0]).toMatchObject({ EventBusName: 'botops-test-bus', Source: 'botops', DetailType: 'CallRequested' });
-      expect(JSON.parse(delivered[0]!.args[0].input.Entries![0]!.Detail!)).toMatchObject({ eventId: `CallRequested:${call.id}`, callId: call.id, botId: bot.id });
+      expect(delivered[0]!.args[0].input.Entries![0]).toMatchObject({
+        EventBusName: 'botops-test-bus',
+        Source: 'botops',
+        DetailType: 'CallRequested',
+      });
+      expect(JSON.parse(delivered[0]!.args[0].input.Entries![0]!.Detail!)).toMatchObject({
+        eventId: `CallRequested:${call.id}`,
+        callId: call.id,
+        botId: bot.id,
+      });
     } finally {
       eb.restore();
     }
@@ -183,7 +250,9 @@ describe('outbox: a failed PutEvents after the write', () => {
       expect(await outboxHolds(call.id)).toBe(true);
       await relayOutbox({ minAgeMs: 0 });
       expect(await outboxHolds(call.id)).toBe(false);
-      const forCall = eb.commandCalls(PutEventsCommand).filter((c) => c.args[0].input.Entries!.some((e) => JSON.parse(e.Detail!).callId === call.id));
+      const forCall = eb
+        .commandCalls(PutEventsCommand)
+        .filter((c) => c.args[0].input.Entries!.some((e) => JSON.parse(e.Detail!).callId === call.id));
       expect(forCall).toHaveLength(2);
     } finally {
       eb.restore();
@@ -192,7 +261,7 @@ describe('outbox: a failed PutEvents after the write', () => {
 });
 
 describe('calls', () => {
-  it('lists a bot\'s calls newest first with a cursor, and answers 404 for another team', async () => {
+  it("lists a bot's calls newest first with a cursor, and answers 404 for another team", async () => {
     const { t, bot } = await setup();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await dialout(t.teamId, bot.id, { to: `+1415555012${i}`, variables: { crm: CRM } }, t.actor)).id);
@@ -210,7 +279,14 @@ describe('calls', () => {
   it('hides the calls of a reset bot from every read at once (data generation)', async () => {
     const { t, bot } = await setup();
     const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor);
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET dataGeneration = :g', ExpressionAttributeValues: { ':g': 1 } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET dataGeneration = :g',
+        ExpressionAttributeValues: { ':g': 1 },
+      }),
+    );
     await expect(getCall(t.teamId, call.id)).rejects.toMatchObject({ statusCode: 404 });
     await expect(reportCallEvent(t.teamId, call.id, { type: 'ringing' }, t.actor)).rejects.toMatchObject({ statusCode: 404 });
     expect((await listBotCalls(t.teamId, bot.id, 10)).items).toEqual([]);
@@ -225,8 +301,18 @@ describe('call events', () => {
     const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor);
     const ringing = await reportCallEvent(t.teamId, call.id, { type: 'ringing', at: '2030-01-31T10:00:02.000Z' }, t.actor);
     expect(ringing).toMatchObject({ status: 'ringing', ringingAt: '2030-01-31T10:00:02.000Z' });
-    await expect(reportCallEvent(t.teamId, call.id, { type: 'ringing' }, t.actor)).rejects.toMatchObject({ statusCode: 409, extra: { currentStatus: 'ringing' } });
-    await expect(reportCallEvent(t.teamId, call.id, { type: 'completed', analysis: { sentiment: 'ecstatic', score: 4, mood: 'x' }, qc: { greeted: 'yes' } }, t.actor)).rejects.toMatchObject({
+    await expect(reportCallEvent(t.teamId, call.id, { type: 'ringing' }, t.actor)).rejects.toMatchObject({
+      statusCode: 409,
+      extra: { currentStatus: 'ringing' },
+    });
+    await expect(
+      reportCallEvent(
+        t.teamId,
+        call.id,
+        { type: 'completed', analysis: { sentiment: 'ecstatic', score: 4, mood: 'x' }, qc: { greeted: 'yes' } },
+        t.actor,
+      ),
+    ).rejects.toMatchObject({
       statusCode: 400,
       errors: [
         { path: 'analysis.sentiment', message: 'must be one of positive, neutral, negative' },
@@ -235,8 +321,24 @@ describe('call events', () => {
       ],
     });
     await reportCallEvent(t.teamId, call.id, { type: 'in_progress' }, t.actor);
-    const done = await reportCallEvent(t.teamId, call.id, { type: 'completed', result: { durationSeconds: 61, endedReason: 'customer_hangup' }, analysis: { sentiment: 'positive', score: 5 }, qc: { greeted: true } }, t.actor);
-    expect(done).toMatchObject({ status: 'completed', result: { status: 'completed', durationSeconds: 61, endedReason: 'customer_hangup' }, analysis: { sentiment: 'positive', score: 5 }, qc: { greeted: true }, push: null });
+    const done = await reportCallEvent(
+      t.teamId,
+      call.id,
+      {
+        type: 'completed',
+        result: { durationSeconds: 61, endedReason: 'customer_hangup' },
+        analysis: { sentiment: 'positive', score: 5 },
+        qc: { greeted: true },
+      },
+      t.actor,
+    );
+    expect(done).toMatchObject({
+      status: 'completed',
+      result: { status: 'completed', durationSeconds: 61, endedReason: 'customer_hangup' },
+      analysis: { sentiment: 'positive', score: 5 },
+      qc: { greeted: true },
+      push: null,
+    });
     expect(done.events.map((e) => e.type)).toEqual(['queued', 'ringing', 'in_progress', 'completed']);
     for (const type of ['failed', 'in_progress'] as const) {
       await expect(reportCallEvent(t.teamId, call.id, { type }, t.actor)).rejects.toMatchObject({ statusCode: 409 });
@@ -250,7 +352,10 @@ describe('call events', () => {
   it('lets exactly one of two concurrent events with the same status win', async () => {
     const { t, bot } = await setup();
     const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: CRM } }, t.actor);
-    const results = await Promise.allSettled([reportCallEvent(t.teamId, call.id, { type: 'completed' }, t.actor), reportCallEvent(t.teamId, call.id, { type: 'completed' }, t.actor)]);
+    const results = await Promise.allSettled([
+      reportCallEvent(t.teamId, call.id, { type: 'completed' }, t.actor),
+      reportCallEvent(t.teamId, call.id, { type: 'completed' }, t.actor),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as { statusCode: number }).statusCode).toBe(409);
     expect(eventsFor(call.id).filter((e) => e['detail-type'] === 'CallEnded')).toHaveLength(1);

@@ -42,7 +42,13 @@ async function setup(envs: ('production' | 'staging' | 'development')[] = ['prod
 describe('connector lifecycle (DynamoDB Local)', () => {
   it('creates stopped connectors under an existing bot of the team only', async () => {
     const { t, bot, connectors } = await setup();
-    expect(connectors[0]).toMatchObject({ status: 'stopped', maxConcurrentConversations: 50, consecutiveFailures: 0, lastCheckAt: null, botId: bot.id });
+    expect(connectors[0]).toMatchObject({
+      status: 'stopped',
+      maxConcurrentConversations: 50,
+      consecutiveFailures: 0,
+      lastCheckAt: null,
+      botId: bot.id,
+    });
     const other = await newTeam();
     const input = { name: 'x', environment: 'staging' as const, healthCheckUrl: ep.url('/ok') };
     await expect(createConnector(other.teamId, bot.id, input, other.actor)).rejects.toMatchObject({ statusCode: 404 });
@@ -94,7 +100,15 @@ describe('connector lifecycle (DynamoDB Local)', () => {
       (next, context) => async (args) => {
         if (!raced && context.commandName === 'TransactWriteItemsCommand') {
           raced = true;
-          await doc.send(new UpdateCommand({ TableName: tableName(), Key: connectorKey(t.teamId, id), UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'starting' } }));
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName(),
+              Key: connectorKey(t.teamId, id),
+              UpdateExpression: 'SET #s = :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':s': 'starting' },
+            }),
+          );
         }
         return next(args);
       },
@@ -112,13 +126,20 @@ describe('connector lifecycle (DynamoDB Local)', () => {
   it('applies a bulk restart to each connector independently, with an error entry for a foreign id', async () => {
     const { t, bot } = await setup([]);
     const ids = [];
-    for (let i = 0; i < 4; i++) ids.push((await createConnector(t.teamId, bot.id, { name: `n${i}`, environment: 'production', healthCheckUrl: ep.url('/ok') }, t.actor)).id);
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        (await createConnector(t.teamId, bot.id, { name: `n${i}`, environment: 'production', healthCheckUrl: ep.url('/ok') }, t.actor)).id,
+      );
     const other = await setup();
     const foreign = other.connectors[0]!.id;
     const results = await bulkAction(t.teamId, 'restart', [ids[0]!, foreign, ...ids.slice(1)], t.actor);
     expect(results.map((r) => r.connectorId)).toEqual([ids[0], foreign, ...ids.slice(1)]);
     expect(results.filter((r) => r.ok)).toHaveLength(4);
-    expect(results[1]).toEqual({ connectorId: foreign, ok: false, error: { status: 404, title: 'Not Found', detail: 'Connector not found.' } });
+    expect(results[1]).toEqual({
+      connectorId: foreign,
+      ok: false,
+      error: { status: 404, title: 'Not Found', detail: 'Connector not found.' },
+    });
     expect((await getStoredConnector(other.t.teamId, foreign)).status).toBe('stopped');
   });
 });
@@ -166,8 +187,16 @@ describe('connector lists and metrics (DynamoDB Local)', () => {
     const { t, connectors } = await setup(['staging', 'staging', 'production', 'production', 'production']);
     await applyAction(t.teamId, connectors[0]!.id, 'start', t.actor);
     await applyAction(t.teamId, connectors[2]!.id, 'start', t.actor);
-    expect(await connectorMetrics(t.teamId, 'staging')).toEqual({ environment: 'staging', total: 2, counts: { stopped: 1, starting: 1, online: 0, unhealthy: 0 } });
-    expect(await connectorMetrics(t.teamId, 'production')).toEqual({ environment: 'production', total: 3, counts: { stopped: 2, starting: 1, online: 0, unhealthy: 0 } });
+    expect(await connectorMetrics(t.teamId, 'staging')).toEqual({
+      environment: 'staging',
+      total: 2,
+      counts: { stopped: 1, starting: 1, online: 0, unhealthy: 0 },
+    });
+    expect(await connectorMetrics(t.teamId, 'production')).toEqual({
+      environment: 'production',
+      total: 3,
+      counts: { stopped: 2, starting: 1, online: 0, unhealthy: 0 },
+    });
     expect((await connectorMetrics(t.teamId, undefined)).total).toBe(5);
     expect((await connectorMetrics(t.teamId, 'development')).total).toBe(0);
   });
@@ -184,7 +213,12 @@ describe('connector lists and metrics (DynamoDB Local)', () => {
 describe('scheduled health check (DynamoDB Local + local endpoints)', () => {
   it('moves starting -> online, online -> unhealthy after 3 failures, unhealthy -> online, with audit and history', async () => {
     const { t, bot } = await setup([]);
-    const c = await createConnector(t.teamId, bot.id, { name: 'flaky', environment: 'production', healthCheckUrl: ep.url(`/switch/${bot.id}`) }, t.actor);
+    const c = await createConnector(
+      t.teamId,
+      bot.id,
+      { name: 'flaky', environment: 'production', healthCheckUrl: ep.url(`/switch/${bot.id}`) },
+      t.actor,
+    );
     await applyAction(t.teamId, c.id, 'start', t.actor);
     await check();
     let now = await getStoredConnector(t.teamId, c.id);
@@ -217,7 +251,14 @@ describe('scheduled health check (DynamoDB Local + local endpoints)', () => {
     expect(history[1]).toMatchObject({ error: 'HTTP 500', consecutiveFailures: 3 });
 
     // a bot reset (the generation bump) hides the history; the connector itself is team configuration and stays
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET dataGeneration = dataGeneration + :one', ExpressionAttributeValues: { ':one': 1 } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET dataGeneration = dataGeneration + :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
     expect((await listConnectorHistory(t.teamId, c.id, 10, undefined)).items).toEqual([]);
     expect((await getStoredConnector(t.teamId, c.id)).status).toBe('online');
   });
@@ -227,7 +268,11 @@ describe('scheduled health check (DynamoDB Local + local endpoints)', () => {
     const c = await createConnector(t.teamId, bot.id, { name: 'hangs', environment: 'staging', healthCheckUrl: ep.url('/hang') }, t.actor);
     await applyAction(t.teamId, c.id, 'start', t.actor);
     await check();
-    expect(await getStoredConnector(t.teamId, c.id)).toMatchObject({ status: 'starting', consecutiveFailures: 1, lastError: 'timed out after 400 ms' });
+    expect(await getStoredConnector(t.teamId, c.id)).toMatchObject({
+      status: 'starting',
+      consecutiveFailures: 1,
+      lastError: 'timed out after 400 ms',
+    });
     await applyAction(t.teamId, c.id, 'stop', t.actor);
   });
 
@@ -262,12 +307,23 @@ describe('health-check URL safety outside local mode', () => {
     const saved = process.env.LOCAL_MODE;
     process.env.LOCAL_MODE = 'false';
     try {
-      for (const url of ['http://10.0.0.1/', 'http://169.254.169.254/', 'https://10.0.0.1/health', 'https://169.254.169.254/latest/meta-data/', 'http://127.0.0.1:8080/', 'https://[::ffff:a9fe:a9fe]/', 'https://metadata.google.internal/']) {
+      for (const url of [
+        'http://10.0.0.1/',
+        'http://169.254.169.254/',
+        'https://10.0.0.1/health',
+        'https://169.254.169.254/latest/meta-data/',
+        'http://127.0.0.1:8080/',
+        'https://[::ffff:a9fe:a9fe]/',
+        'https://metadata.google.internal/',
+      ]) {
         const r = ConnectorCreateInput.safeParse({ name: 'x', environment: 'production', healthCheckUrl: url });
         expect(r.success, url).toBe(false);
         expect(r.error!.issues[0]!.path, url).toEqual(['healthCheckUrl']);
       }
-      expect(ConnectorCreateInput.safeParse({ name: 'x', environment: 'production', healthCheckUrl: 'https://agent.example.com/health' }).success).toBe(true);
+      expect(
+        ConnectorCreateInput.safeParse({ name: 'x', environment: 'production', healthCheckUrl: 'https://agent.example.com/health' })
+          .success,
+      ).toBe(true);
       // and at probe time: a stored loopback URL is refused without any request being made
       const hits = ep.hits('/ok');
       const r = await probeUrl(ep.url('/ok'), { timeoutMs: 400, local: false });

@@ -24,22 +24,38 @@ async function setup(config: Partial<BotCreate> = {}) {
   return { ...t, botId: bot.id };
 }
 const timerItem = async (teamId: string, botId: string, contactId: string) =>
-  (await doc.send(new GetCommand({ TableName: tableName(), Key: localTimerKey(contactTimerName(teamId, botId, contactId)), ConsistentRead: true }))).Item;
+  (
+    await doc.send(
+      new GetCommand({ TableName: tableName(), Key: localTimerKey(contactTimerName(teamId, botId, contactId)), ConsistentRead: true }),
+    )
+  ).Item;
 const setBot = (teamId: string, botId: string, expr: string, values: Record<string, unknown>) =>
-  doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(teamId, botId), UpdateExpression: expr, ExpressionAttributeValues: values }));
+  doc.send(
+    new UpdateCommand({ TableName: tableName(), Key: botKey(teamId, botId), UpdateExpression: expr, ExpressionAttributeValues: values }),
+  );
 const contactEvents = async (teamId: string, botId: string) =>
   (await listAuditEvents(teamId, { botId, module: 'contacts' }, 100, undefined)).items.reverse();
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('contact bot status (DynamoDB Local)', () => {
-  it('shows an unseen contact as active with count 0, 404s another team\'s bot, 409s every route in mode off', async () => {
+  it("shows an unseen contact as active with count 0, 404s another team's bot, 409s every route in mode off", async () => {
     const t = await setup();
-    expect(await getContactStatus(t.teamId, t.botId, 'crm-1')).toMatchObject({ contactId: 'crm-1', status: 'active', reason: null, reactivateAt: null, botMessageCount: 0, updatedAt: null, version: 0 });
+    expect(await getContactStatus(t.teamId, t.botId, 'crm-1')).toMatchObject({
+      contactId: 'crm-1',
+      status: 'active',
+      reason: null,
+      reactivateAt: null,
+      botMessageCount: 0,
+      updatedAt: null,
+      version: 0,
+    });
 
     const other = await newTeam();
     await expect(getContactStatus(other.teamId, t.botId, 'crm-1')).rejects.toMatchObject({ statusCode: 404 });
-    await expect(postContactMessage(other.teamId, t.botId, 'crm-1', { sender: 'bot' }, other.actor)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(postContactMessage(other.teamId, t.botId, 'crm-1', { sender: 'bot' }, other.actor)).rejects.toMatchObject({
+      statusCode: 404,
+    });
 
     const off = await setup({ mode: 'off' });
     for (const call of [
@@ -58,14 +74,22 @@ describe('contact bot status (DynamoDB Local)', () => {
     const paused = await setContactStatus(t.teamId, t.botId, 'c1', { status: 'inactive', reactivateAfter: 'PT2H' }, t.actor);
     expect(paused).toMatchObject({ status: 'inactive', reason: 'manual', botMessageCount: 1, version: 2 });
     const first = await timerItem(t.teamId, t.botId, 'c1');
-    expect(first).toMatchObject({ dueAt: paused.reactivateAt, payload: { teamId: t.teamId, botId: t.botId, contactId: 'c1', generation: 0, version: 2, reactivateAt: paused.reactivateAt } });
+    expect(first).toMatchObject({
+      dueAt: paused.reactivateAt,
+      payload: { teamId: t.teamId, botId: t.botId, contactId: 'c1', generation: 0, version: 2, reactivateAt: paused.reactivateAt },
+    });
 
     const later = inMs(5 * 3_600_000);
     const repaused = await setContactStatus(t.teamId, t.botId, 'c1', { status: 'inactive', reactivateAt: later }, t.actor);
-    expect(await timerItem(t.teamId, t.botId, 'c1')).toMatchObject({ dueAt: later, payload: { version: repaused.version, reactivateAt: later } });
+    expect(await timerItem(t.teamId, t.botId, 'c1')).toMatchObject({
+      dueAt: later,
+      payload: { version: repaused.version, reactivateAt: later },
+    });
 
     // If-Match with the old version: 412, and the timer still matches what is committed
-    await expect(setContactStatus(t.teamId, t.botId, 'c1', { status: 'active' }, t.actor, paused.version)).rejects.toMatchObject({ statusCode: 412 });
+    await expect(setContactStatus(t.teamId, t.botId, 'c1', { status: 'active' }, t.actor, paused.version)).rejects.toMatchObject({
+      statusCode: 412,
+    });
     expect((await timerItem(t.teamId, t.botId, 'c1'))!.payload.version).toBe(repaused.version);
 
     const active = await setContactStatus(t.teamId, t.botId, 'c1', { status: 'active' }, t.actor, repaused.version);
@@ -92,7 +116,16 @@ describe('contact bot status (DynamoDB Local)', () => {
     const t = await setup();
     const due = inMs(300);
     const paused = await setContactStatus(t.teamId, t.botId, 'c2', { status: 'inactive', reactivateAt: due }, t.actor);
-    const payload: ReactivationPayload = { teamId: t.teamId, botId: t.botId, contactId: 'c2', generation: 0, version: paused.version, reactivateAt: due, reason: 'manual', botMessageCount: 0 };
+    const payload: ReactivationPayload = {
+      teamId: t.teamId,
+      botId: t.botId,
+      contactId: 'c2',
+      generation: 0,
+      version: paused.version,
+      reactivateAt: due,
+      reason: 'manual',
+      botMessageCount: 0,
+    };
 
     expect(await reactivateFromTimer({ ...payload, version: paused.version - 1 })).toBe('stale');
     expect(await reactivateFromTimer({ ...payload, reactivateAt: new Date(Date.parse(due) - 1000).toISOString() })).toBe('stale');
@@ -123,14 +156,21 @@ describe('contact bot status (DynamoDB Local)', () => {
     const again = await setContactStatus(t.teamId, t.botId, 'c3', { status: 'inactive', reactivateAt: inMs(100) }, t.actor);
     await setBot(t.teamId, t.botId, 'SET dataGeneration = :g', { ':g': 1 });
     await sleep(150);
-    expect(await reactivateFromTimer({ ...payload, contactId: 'c3', version: again.version, reactivateAt: again.reactivateAt! })).toBe('stale');
-    expect((await doc.send(new GetCommand({ TableName: tableName(), Key: contactKey(t.teamId, t.botId, 0, 'c3') }))).Item).toMatchObject({ status: 'inactive', version: again.version });
+    expect(await reactivateFromTimer({ ...payload, contactId: 'c3', version: again.version, reactivateAt: again.reactivateAt! })).toBe(
+      'stale',
+    );
+    expect((await doc.send(new GetCommand({ TableName: tableName(), Key: contactKey(t.teamId, t.botId, 0, 'c3') }))).Item).toMatchObject({
+      status: 'inactive',
+      version: again.version,
+    });
     await expect(reactivateContact({ teamId: t.teamId })).rejects.toThrow(/malformed/);
   });
 
   it('keeps every count under 20 concurrent bot messages against a limit of 10: exactly one message_limit turn-off', async () => {
     const t = await setup({ maxMessagesPerContact: 10, autoReactivateAfter: 'PT1H' });
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => postContactMessage(t.teamId, t.botId, 'busy', { sender: 'bot', text: `m${i}` }, t.actor)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => postContactMessage(t.teamId, t.botId, 'busy', { sender: 'bot', text: `m${i}` }, t.actor)),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(10);
@@ -141,10 +181,17 @@ describe('contact bot status (DynamoDB Local)', () => {
     const events = await contactEvents(t.teamId, t.botId);
     expect(events.map((e) => e.action)).toEqual(['deactivate']);
     // losers of the race never leave their own timer behind: the timer is the committed pause's
-    expect((await timerItem(t.teamId, t.botId, 'busy'))!.payload).toMatchObject({ version: final.version, reactivateAt: final.reactivateAt });
+    expect((await timerItem(t.teamId, t.botId, 'busy'))!.payload).toMatchObject({
+      version: final.version,
+      reactivateAt: final.reactivateAt,
+    });
     // ten messages recorded, no more
     const messages = await doc.send(
-      new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': botDataPartition(t.teamId, t.botId, 0), ':sk': 'MESSAGE#busy#' } }),
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': botDataPartition(t.teamId, t.botId, 0), ':sk': 'MESSAGE#busy#' },
+      }),
     );
     expect(messages.Items).toHaveLength(10);
   });
@@ -157,10 +204,16 @@ describe('contact bot status (DynamoDB Local)', () => {
     expect(r.state).toMatchObject({ status: 'inactive', reason: 'manual_message' });
     expect(r.messageId).toMatch(/^[0-9A-Z]{26}$/);
     expect((await timerItem(t.teamId, t.botId, 'h1'))!.dueAt).toBe(r.state.reactivateAt);
-    await expect(postContactMessage(t.teamId, t.botId, 'h1', { sender: 'bot' }, t.actor)).rejects.toMatchObject({ statusCode: 409, extra: { reason: 'manual_message' } });
+    await expect(postContactMessage(t.teamId, t.botId, 'h1', { sender: 'bot' }, t.actor)).rejects.toMatchObject({
+      statusCode: 409,
+      extra: { reason: 'manual_message' },
+    });
 
     await setBot(t.teamId, t.botId, 'SET active = :f', { ':f': false });
-    await expect(postContactMessage(t.teamId, t.botId, 'h2', { sender: 'bot' }, t.actor)).rejects.toMatchObject({ statusCode: 409, extra: { botActive: false } });
+    await expect(postContactMessage(t.teamId, t.botId, 'h2', { sender: 'bot' }, t.actor)).rejects.toMatchObject({
+      statusCode: 409,
+      extra: { botActive: false },
+    });
     expect((await postContactMessage(t.teamId, t.botId, 'h2', { sender: 'contact', text: 'hello?' }, t.actor)).state.status).toBe('active');
   });
 
@@ -173,7 +226,9 @@ describe('contact bot status (DynamoDB Local)', () => {
     expect(p1.items.map((i) => i.contactId)).toEqual(['c', 'b']);
     const p2 = await listContactStatuses(t.teamId, t.botId, 'inactive', 2, p1.nextCursor!);
     expect(p2.items.map((i) => i.contactId)).toEqual(['a']);
-    expect((await listContactStatuses(t.teamId, t.botId, 'active', 25)).items).toEqual([expect.objectContaining({ contactId: 'd', botMessageCount: 1 })]);
+    expect((await listContactStatuses(t.teamId, t.botId, 'active', 25)).items).toEqual([
+      expect.objectContaining({ contactId: 'd', botMessageCount: 1 }),
+    ]);
     expect((await listContactStatuses(t.teamId, t.botId, undefined, 25)).items.map((i) => i.contactId)).toEqual(['a', 'b', 'c', 'd']);
     // a cursor of the inactive list is refused for the active list
     await expect(listContactStatuses(t.teamId, t.botId, 'active', 2, p1.nextCursor!)).rejects.toMatchObject({ statusCode: 400 });
@@ -210,11 +265,15 @@ describe('local timers (the table-backed scheduler)', () => {
     let repaused: Awaited<ReturnType<typeof setContactStatus>> | undefined;
     await fireDueLocalTimers(async (p) => {
       const outcome = await reactivateContact(p);
-      if (p.teamId === t.teamId) repaused = await setContactStatus(t.teamId, t.botId, 'r1', { status: 'inactive', reactivateAt: inMs(3_600_000) }, t.actor);
+      if (p.teamId === t.teamId)
+        repaused = await setContactStatus(t.teamId, t.botId, 'r1', { status: 'inactive', reactivateAt: inMs(3_600_000) }, t.actor);
       return outcome;
     });
     expect(repaused!.status).toBe('inactive');
-    expect(await timerItem(t.teamId, t.botId, 'r1')).toMatchObject({ dueAt: repaused!.reactivateAt, payload: { version: repaused!.version } });
+    expect(await timerItem(t.teamId, t.botId, 'r1')).toMatchObject({
+      dueAt: repaused!.reactivateAt,
+      payload: { version: repaused!.version },
+    });
   });
 
   it('retries a failing target with backoff, then dead-letters the timer', async () => {
@@ -233,7 +292,14 @@ describe('local timers (the table-backed scheduler)', () => {
 
     // skip the backoff waits: each remaining attempt is made due at once
     for (let attempt = 2; attempt <= LOCAL_MAX_ATTEMPTS; attempt++) {
-      await doc.send(new UpdateCommand({ TableName: tableName(), Key: localTimerKey(name), UpdateExpression: 'SET GSI1SK = :sk', ExpressionAttributeValues: { ':sk': `2000-01-01T00:00:00.000Z#${name}` } }));
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: localTimerKey(name),
+          UpdateExpression: 'SET GSI1SK = :sk',
+          ExpressionAttributeValues: { ':sk': `2000-01-01T00:00:00.000Z#${name}` },
+        }),
+      );
       await fireDueLocalTimers(failing);
     }
     expect(await timerItem(t.teamId, t.botId, 'f1')).toMatchObject({ attempts: LOCAL_MAX_ATTEMPTS, GSI1PK: LOCAL_DEAD_TIMERS_PARTITION });

@@ -54,10 +54,23 @@ afterAll(async () => {
 async function completedCall(path: string, script: number[]) {
   const t = await newTeam();
   scripts.set(path, script);
-  const bot = await createBot(t.teamId, { name: 'Pusher', analysisPrompt: '{{analysis.sentiment: enum(positive|negative)}}', postCallPush: { url: `${base}${path}`, enabled: true } }, t.actor);
+  const bot = await createBot(
+    t.teamId,
+    {
+      name: 'Pusher',
+      analysisPrompt: '{{analysis.sentiment: enum(positive|negative)}}',
+      postCallPush: { url: `${base}${path}`, enabled: true },
+    },
+    t.actor,
+  );
   const call = await dialout(t.teamId, bot.id, { to: '+14155550123', variables: { crm: { plan: 'gold' } } }, t.actor);
   await reportCallEvent(t.teamId, call.id, { type: 'in_progress' }, t.actor);
-  const done = await reportCallEvent(t.teamId, call.id, { type: 'completed', result: { durationSeconds: 42, endedReason: 'bot_hangup' }, analysis: { sentiment: 'positive' } }, t.actor);
+  const done = await reportCallEvent(
+    t.teamId,
+    call.id,
+    { type: 'completed', result: { durationSeconds: 42, endedReason: 'bot_hangup' }, analysis: { sentiment: 'positive' } },
+    t.actor,
+  );
   expect(done.push).toMatchObject({ status: 'pending', attempts: [] });
   return { t, bot, call };
 }
@@ -68,10 +81,12 @@ function verify(header: string, body: string, secret: string): boolean {
   const t = parts.find(([k]) => k === 't')?.[1];
   if (!t || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
   const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
-  return parts.filter(([k]) => k === 'v1').some(([, v]) => {
-    const got = Buffer.from(v, 'hex');
-    return got.length === expected.length && timingSafeEqual(got, expected);
-  });
+  return parts
+    .filter(([k]) => k === 'v1')
+    .some(([, v]) => {
+      const got = Buffer.from(v, 'hex');
+      return got.length === expected.length && timingSafeEqual(got, expected);
+    });
 }
 
 describe('post-call push', () => {
@@ -99,7 +114,14 @@ describe('post-call push', () => {
     });
 
     const after = await getCall(t.teamId, call.id);
-    expect(after.push).toMatchObject({ status: 'delivered', nextAttemptAt: null, attempts: [{ attempt: 1, statusCode: 500, error: 'HTTP 500' }, { attempt: 2, statusCode: 200, error: null }] });
+    expect(after.push).toMatchObject({
+      status: 'delivered',
+      nextAttemptAt: null,
+      attempts: [
+        { attempt: 1, statusCode: 500, error: 'HTTP 500' },
+        { attempt: 2, statusCode: 200, error: null },
+      ],
+    });
     const gap = Date.parse(after.push!.attempts[1]!.at) - Date.parse(after.push!.attempts[0]!.at);
     expect(gap).toBeGreaterThanOrEqual(25); // at least half of the 50 ms base: the backoff happened
     const audit = (await listAuditEvents(t.teamId, { module: 'webhooks', action: 'push_attempt' }, 10, undefined)).items;
@@ -118,7 +140,12 @@ describe('post-call push', () => {
     expect(received.filter((r) => r.path === '/always-500')).toHaveLength(MAX_PUSH_ATTEMPTS);
     const push = (await getCall(t.teamId, call.id)).push!;
     expect(push.status).toBe('failed');
-    expect(push.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 500], [4, 500]]);
+    expect(push.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 500],
+      [4, 500],
+    ]);
     const at = push.attempts.map((a) => Date.parse(a.at));
     // exponential: each wait at least half of base * 2^(n-1) = 25, 50, 100 ms
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(25);
@@ -129,7 +156,14 @@ describe('post-call push', () => {
   it('refuses http://169.254.169.254/ outside local mode: no request, one attempt recorded, no retry', async () => {
     const { t, bot, call } = await completedCall('/unused', [200]);
     // a URL that could never be saved through the API (validation refuses it); written directly
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET postCallPush = :p', ExpressionAttributeValues: { ':p': { url: 'http://169.254.169.254/latest/meta-data/', enabled: true } } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET postCallPush = :p',
+        ExpressionAttributeValues: { ':p': { url: 'http://169.254.169.254/latest/meta-data/', enabled: true } },
+      }),
+    );
     expect(await deliverPostCallPush({ teamId: t.teamId, callId: call.id, attempt: 1 }, { local: false })).toBe('failed');
     await drainLocalQueues();
     const push = (await getCall(t.teamId, call.id)).push!;
@@ -144,7 +178,14 @@ describe('post-call push', () => {
     expect(received.filter((r) => r.path === '/loop')).toHaveLength(0);
 
     const second = await completedCall('/cancelled', [200]);
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(second.t.teamId, second.bot.id), UpdateExpression: 'SET postCallPush = :p', ExpressionAttributeValues: { ':p': null } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(second.t.teamId, second.bot.id),
+        UpdateExpression: 'SET postCallPush = :p',
+        ExpressionAttributeValues: { ':p': null },
+      }),
+    );
     expect(await deliverPostCallPush({ teamId: second.t.teamId, callId: second.call.id, attempt: 1 })).toBe('skipped');
     expect((await getCall(second.t.teamId, second.call.id)).push).toMatchObject({ status: 'cancelled', attempts: [] });
   });
@@ -162,7 +203,10 @@ describe('post-call push', () => {
     expect(verify(header, hit.body, second.secret)).toBe(true);
     expect(verify(header, hit.body, first.secret)).toBe(true);
     const audit = (await listAuditEvents(t.teamId, { module: 'webhooks', action: 'rotate_secret' }, 10, undefined)).items;
-    expect(audit.map((a) => a.changes.secretVersion)).toEqual([{ before: 1, after: 2 }, { before: null, after: 1 }]);
+    expect(audit.map((a) => a.changes.secretVersion)).toEqual([
+      { before: 1, after: 2 },
+      { before: null, after: 1 },
+    ]);
     expect(JSON.stringify(audit)).not.toMatch(/whsec_/);
   });
 });

@@ -21,14 +21,21 @@ async function enabledBot(allowedDomains = [SITE]) {
   return { t, bot, key };
 }
 
-const statusOf = (p: Promise<unknown>) => p.then(() => 201, (e: { statusCode?: number }) => e.statusCode ?? 500);
+const statusOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 201,
+    (e: { statusCode?: number }) => e.statusCode ?? 500,
+  );
 
 describe('widget sessions (DynamoDB Local)', () => {
   it('issues a signed session with the public appearance to an allowed origin', async () => {
     const { t, bot, key } = await enabledBot();
     const { session, headers } = await createWidgetSession({ key, origin: SITE });
     expect(headers).toEqual({ Vary: 'Origin', 'Access-Control-Allow-Origin': SITE, 'Access-Control-Expose-Headers': 'Retry-After' });
-    expect(session).toMatchObject({ botId: bot.id, appearance: { name: 'Widget bot', color: '#112233', alignment: 'right', icon: 'default' } });
+    expect(session).toMatchObject({
+      botId: bot.id,
+      appearance: { name: 'Widget bot', color: '#112233', alignment: 'right', icon: 'default' },
+    });
     expect(session.appearance).not.toHaveProperty('customPrompt');
     const claims = verifyWidgetSession(session.token, await widgetSessionSecret())!;
     expect(claims).toMatchObject({ sub: session.sessionId, tid: t.teamId, bid: bot.id, org: SITE });
@@ -53,13 +60,23 @@ describe('widget sessions (DynamoDB Local)', () => {
     expect(foreign.headers).not.toHaveProperty('Access-Control-Allow-Origin');
     await expect(createWidgetSession({ key, origin: undefined })).rejects.toMatchObject({ statusCode: 403 });
 
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'SET active = :f', ExpressionAttributeValues: { ':f': false } }));
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: botKey(t.teamId, bot.id),
+        UpdateExpression: 'SET active = :f',
+        ExpressionAttributeValues: { ':f': false },
+      }),
+    );
     const paused = await createWidgetSession({ key, origin: SITE }).catch((e) => e);
     // the origin is allowed, so the browser may read why
     expect(paused).toMatchObject({ statusCode: 403, extra: { reason: 'bot_paused' }, headers: { 'Access-Control-Allow-Origin': SITE } });
 
     await updateWidgetSettings(t.teamId, bot.id, { enabled: false }, t.actor);
-    await expect(createWidgetSession({ key, origin: SITE })).rejects.toMatchObject({ statusCode: 403, extra: { reason: 'widget_disabled' } });
+    await expect(createWidgetSession({ key, origin: SITE })).rejects.toMatchObject({
+      statusCode: 403,
+      extra: { reason: 'widget_disabled' },
+    });
 
     await deleteBot(t.teamId, bot.id, t.actor);
     await expect(createWidgetSession({ key, origin: SITE })).rejects.toMatchObject({ statusCode: 401 });
@@ -67,11 +84,17 @@ describe('widget sessions (DynamoDB Local)', () => {
 
   it('lets any origin in while the list is empty, and the preflight follows the same list', async () => {
     const { t, bot, key } = await enabledBot([]);
-    await expect(createWidgetSession({ key, origin: 'https://anywhere.example' })).resolves.toMatchObject({ headers: { 'Access-Control-Allow-Origin': 'https://anywhere.example' } });
-    await expect(preflightWidgetSession(bot.id, 'https://anywhere.example')).resolves.toMatchObject({ 'Access-Control-Allow-Origin': 'https://anywhere.example' });
+    await expect(createWidgetSession({ key, origin: 'https://anywhere.example' })).resolves.toMatchObject({
+      headers: { 'Access-Control-Allow-Origin': 'https://anywhere.example' },
+    });
+    await expect(preflightWidgetSession(bot.id, 'https://anywhere.example')).resolves.toMatchObject({
+      'Access-Control-Allow-Origin': 'https://anywhere.example',
+    });
     await updateWidgetSettings(t.teamId, bot.id, { allowedDomains: ['*.example.com'] }, t.actor);
     await expect(statusOf(preflightWidgetSession(bot.id, 'https://anywhere.example'))).resolves.toBe(403);
-    await expect(preflightWidgetSession(bot.id, 'https://a.example.com')).resolves.toMatchObject({ 'Access-Control-Allow-Methods': 'POST' });
+    await expect(preflightWidgetSession(bot.id, 'https://a.example.com')).resolves.toMatchObject({
+      'Access-Control-Allow-Methods': 'POST',
+    });
     await expect(statusOf(preflightWidgetSession('01J0000000000000000000000B', 'https://a.example.com'))).resolves.toBe(403);
     await expect(statusOf(preflightWidgetSession(undefined, 'https://a.example.com'))).resolves.toBe(403);
   });
@@ -81,7 +104,14 @@ describe('widget sessions (DynamoDB Local)', () => {
     process.env.WIDGET_SESSION_RATE_LIMIT = '3';
     try {
       for (let i = 0; i < 5; i++) await expect(statusOf(createWidgetSession({ key, origin: 'https://evil.example' }))).resolves.toBe(403);
-      const results = await Promise.all(Array.from({ length: 8 }, () => createWidgetSession({ key, origin: SITE }).then(() => 'ok', (e) => e)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          createWidgetSession({ key, origin: SITE }).then(
+            () => 'ok',
+            (e) => e,
+          ),
+        ),
+      );
       expect(results.filter((r) => r === 'ok')).toHaveLength(3);
       const refused = results.find((r) => r !== 'ok');
       expect(refused).toMatchObject({ statusCode: 429, headers: { 'Access-Control-Allow-Origin': SITE } });
@@ -139,13 +169,17 @@ describe('widget settings (DynamoDB Local)', () => {
     const before = await getStoredBot(t.teamId, bot.id);
     await regenerateWidgetKey(t.teamId, bot.id, t.actor);
     await expect(updateBot(t.teamId, bot.id, { description: 'stale' }, t.actor, before.version)).rejects.toMatchObject({ statusCode: 412 });
-    await expect(updateWidgetSettings(t.teamId, bot.id, { enabled: true }, t.actor, before.version)).rejects.toMatchObject({ statusCode: 412 });
+    await expect(updateWidgetSettings(t.teamId, bot.id, { enabled: true }, t.actor, before.version)).rejects.toMatchObject({
+      statusCode: 412,
+    });
   });
 
   it('gives a bot stored before the widget existed a key on its first regenerate', async () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Legacy' }, t.actor);
-    await doc.send(new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'REMOVE widget, GSI1PK, GSI1SK' }));
+    await doc.send(
+      new UpdateCommand({ TableName: tableName(), Key: botKey(t.teamId, bot.id), UpdateExpression: 'REMOVE widget, GSI1PK, GSI1SK' }),
+    );
     const legacy = await getStoredBot(t.teamId, bot.id);
     expect(widgetSettingsOf(legacy, 'https://api.test')).toMatchObject({ enabled: false, apiKey: null, embedCode: null });
     await expect(revealWidgetKey(t.teamId, bot.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });

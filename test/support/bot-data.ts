@@ -20,7 +20,9 @@ export async function writeContactItems(
       const from = next;
       next = Math.min(count, next + 25);
       let pending = Array.from({ length: next - from }, (_, i) => ({
-        PutRequest: { Item: { PK, SK: `CONTACT#${String(from + i).padStart(7, '0')}`, entity: 'contact', status: 'active', botMessageCount: 0 } },
+        PutRequest: {
+          Item: { PK, SK: `CONTACT#${String(from + i).padStart(7, '0')}`, entity: 'contact', status: 'active', botMessageCount: 0 },
+        },
       }));
       while (pending.length) {
         const res = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
@@ -32,7 +34,11 @@ export async function writeContactItems(
 }
 
 /** How many items a bot data partition holds (paged Query, count only). */
-export async function countPartition(client: DynamoDBDocumentClient, table: string, where: { teamId: string; botId: string; generation: number }): Promise<number> {
+export async function countPartition(
+  client: DynamoDBDocumentClient,
+  table: string,
+  where: { teamId: string; botId: string; generation: number },
+): Promise<number> {
   let total = 0;
   let start: Record<string, unknown> | undefined;
   do {

@@ -21,7 +21,15 @@ export async function startEndpoints(): Promise<Endpoints> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
-    const mode = path.startsWith('/switch/') ? (modes.get(path.slice('/switch/'.length)) ?? 'ok') : path === '/ok' ? 'ok' : path === '/fail' ? 'fail' : path === '/hang' ? 'hang' : 'fail';
+    const mode = path.startsWith('/switch/')
+      ? (modes.get(path.slice('/switch/'.length)) ?? 'ok')
+      : path === '/ok'
+        ? 'ok'
+        : path === '/fail'
+          ? 'fail'
+          : path === '/hang'
+            ? 'hang'
+            : 'fail';
     if (mode === 'hang') return; // keep the socket open until the client gives up
     res.writeHead(mode === 'ok' ? 200 : 500, { 'content-type': 'text/plain' }).end(mode);
   });

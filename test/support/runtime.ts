@@ -7,7 +7,14 @@ import { inject } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
 
 export type Creds = { baseUrl: string; teamId: string; memberId: string; email: string; apiKey: string };
-export type Runtime = { baseUrl: string; dataDir: string; creds: Creds; child: ChildProcess; stop: () => Promise<void>; output: () => string };
+export type Runtime = {
+  baseUrl: string;
+  dataDir: string;
+  creds: Creds;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+  output: () => string;
+};
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -19,7 +26,12 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 export async function startRuntime(opts: { dataDir?: string; ownDynamo?: boolean; env?: Record<string, string> } = {}): Promise<Runtime> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'botops-e2e-'));
   const port = await freePort();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), LOCAL_DATA_DIR: dataDir, ...opts.env };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    LOCAL_DATA_DIR: dataDir,
+    ...opts.env,
+  };
   delete env.TABLE_NAME;
   delete env.VITEST;
   if (opts.ownDynamo) delete env.DYNAMODB_ENDPOINT;
@@ -53,7 +65,11 @@ export async function startRuntime(opts: { dataDir?: string; ownDynamo?: boolean
 export async function adminCreateTeam(dataDir: string, name: string, email: string) {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), LOCAL_DATA_DIR: dataDir };
   delete env.TABLE_NAME;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/local/admin.ts', 'create-team', '--name', name, '--email', email], { cwd: ROOT, env });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'infra/local/admin.ts', 'create-team', '--name', name, '--email', email],
+    { cwd: ROOT, env },
+  );
   return JSON.parse(stdout.trim()) as { teamId: string; memberId: string; apiKey: string };
 }
 

@@ -1,6 +1,13 @@
 /** Helpers over a synthesised template's resources (`Template.toJSON().Resources`) for the infra tests. */
 export type CfnResource = { Type: string; Properties: any };
-export type Statement = { Sid?: string; Effect: 'Allow' | 'Deny'; Action: string | string[]; Resource: unknown; Condition?: unknown; Principal?: unknown };
+export type Statement = {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+  Principal?: unknown;
+};
 
 /** Logical id of a function's execution role. */
 export const roleOf = (fn: CfnResource) => fn.Properties.Role['Fn::GetAtt'][0] as string;

@@ -26,8 +26,31 @@ describe('CSV format', () => {
     const out: Buffer[] = [];
     s.on('data', (c: Buffer) => out.push(c));
     const done = new Promise((r) => s.on('end', r));
-    s.write(csvRecord({ id: 'E1', at: '2026-01-01T00:00:00.000Z', actorEmail: 'a@b.test', actorRole: 'admin', module: 'bots', action: 'update', botId: 'B1', targetId: '=1+1', changes: { name: { before: 'x, "y"', after: 'line\nbreak ✓' } } }));
-    s.write(csvRecord({ id: 'E2', at: '2026-01-01T00:00:01.000Z', actorEmail: 'system:cli', actorRole: 'system', module: 'team', action: 'create', targetId: 'T1', changes: {} }));
+    s.write(
+      csvRecord({
+        id: 'E1',
+        at: '2026-01-01T00:00:00.000Z',
+        actorEmail: 'a@b.test',
+        actorRole: 'admin',
+        module: 'bots',
+        action: 'update',
+        botId: 'B1',
+        targetId: '=1+1',
+        changes: { name: { before: 'x, "y"', after: 'line\nbreak ✓' } },
+      }),
+    );
+    s.write(
+      csvRecord({
+        id: 'E2',
+        at: '2026-01-01T00:00:01.000Z',
+        actorEmail: 'system:cli',
+        actorRole: 'system',
+        module: 'team',
+        action: 'create',
+        targetId: 'T1',
+        changes: {},
+      }),
+    );
     s.end();
     await done;
     const raw = Buffer.concat(out).toString('utf8');
@@ -35,6 +58,15 @@ describe('CSV format', () => {
     expect(raw).toContain(`,'=1+1,"{""name"":{""before"":""x, \\""y\\"""",""after"":""line\\nbreak ✓""}}"\r\n`);
     const rows = parse(raw, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
-    expect(rows[1]).toEqual({ timestamp: '2026-01-01T00:00:01.000Z', actor_email: 'system:cli', actor_role: 'system', module: 'team', action: 'create', bot_id: '', target_id: 'T1', changes: '{}' });
+    expect(rows[1]).toEqual({
+      timestamp: '2026-01-01T00:00:01.000Z',
+      actor_email: 'system:cli',
+      actor_role: 'system',
+      module: 'team',
+      action: 'create',
+      bot_id: '',
+      target_id: 'T1',
+      changes: '{}',
+    });
   });
 });

@@ -2,7 +2,15 @@ import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../shared/domain/bots/bots.js';
 import { cloneName } from '../../shared/domain/bots/lifecycle.js';
-import { BotCreateInput, BotUpdateInput, LANGUAGES, MODELS, STEP_OF_FIELD, WIZARD_STEPS, decorateWizardErrors } from '../../shared/domain/bots/schema.js';
+import {
+  BotCreateInput,
+  BotUpdateInput,
+  LANGUAGES,
+  MODELS,
+  STEP_OF_FIELD,
+  WIZARD_STEPS,
+  decorateWizardErrors,
+} from '../../shared/domain/bots/schema.js';
 import { parseOr400 } from '../../shared/http/validate.js';
 
 type Body = { errors: { path: string; message: string; step?: string }[]; firstInvalidStep: string | null };
@@ -24,7 +32,15 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
   });
 
   it('orders firstInvalidStep by the wizard, not by the body', () => {
-    const one = { widget: { color: 'red' }, tools_integrations: { qcPrompt: 1 }, behavior: { maxCallDurationSeconds: 10 }, voice_pipeline: { voicePipeline: { speechToText: 'dictaphone' } }, policy: { policy: 7 }, instructions: { model: 'gpt-5' }, identity: { language: 'fr' } } as const;
+    const one = {
+      widget: { color: 'red' },
+      tools_integrations: { qcPrompt: 1 },
+      behavior: { maxCallDurationSeconds: 10 },
+      voice_pipeline: { voicePipeline: { speechToText: 'dictaphone' } },
+      policy: { policy: 7 },
+      instructions: { model: 'gpt-5' },
+      identity: { language: 'fr' },
+    } as const;
     const steps = [...WIZARD_STEPS].reverse();
     for (let i = 0; i < steps.length; i++) {
       const body = Object.assign({}, ...steps.slice(0, i + 1).map((s) => one[s]));
@@ -52,7 +68,10 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
       color: '#12345',
       crmPrefetch: { url: 'https://169.254.169.254/latest/meta-data' },
       postCallPush: { url: 'ftp://crm.example.com/hook' },
-      transferTargets: [{ name: 'Desk', number: '+0123456789' }, { name: 'Ok', number: '+442071838750' }],
+      transferTargets: [
+        { name: 'Desk', number: '+0123456789' },
+        { name: 'Ok', number: '+442071838750' },
+      ],
       supportLink: 'javascript:alert(1)',
     });
     expect(stepsByPath(body)).toEqual({
@@ -62,14 +81,23 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
       'transferTargets[0].number': 'tools_integrations',
       supportLink: 'widget',
     });
-    expect(BotUpdateInput.safeParse({ color: '#fff', crmPrefetch: { url: 'https://crm.example.com/lookup' }, transferTargets: [{ name: 'UK', number: '+442071838750' }] }).success).toBe(true);
+    expect(
+      BotUpdateInput.safeParse({
+        color: '#fff',
+        crmPrefetch: { url: 'https://crm.example.com/lookup' },
+        transferTargets: [{ name: 'UK', number: '+442071838750' }],
+      }).success,
+    ).toBe(true);
   });
 
   it('bounds strings, arrays and numbers', () => {
     const body = problemOf({
       name: 'n'.repeat(101),
       customPrompt: 'p'.repeat(20_001),
-      tools: [{ name: 'lookup', description: 'a' }, { name: 'Lookup', description: 'b' }],
+      tools: [
+        { name: 'lookup', description: 'a' },
+        { name: 'Lookup', description: 'b' },
+      ],
       allowedSipHeaders: Array.from({ length: 21 }, (_, i) => `X-H${i}`),
       reEngagement: { gapSeconds: 2, messages: Array.from({ length: 11 }, () => 'hello?') },
       vad: { threshold: 1.5, silenceMs: 50, prefixPaddingMs: 2001 },
@@ -78,7 +106,20 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
       labels: { firstMessage: 'm'.repeat(501) },
     });
     expect(Object.keys(stepsByPath(body)).sort()).toEqual(
-      ['allowedSipHeaders', 'customPrompt', 'labels.firstMessage', 'maxCallDurationSeconds', 'maxMessagesPerContact', 'name', 'reEngagement.gapSeconds', 'reEngagement.messages', 'tools[1].name', 'vad.prefixPaddingMs', 'vad.silenceMs', 'vad.threshold'].sort(),
+      [
+        'allowedSipHeaders',
+        'customPrompt',
+        'labels.firstMessage',
+        'maxCallDurationSeconds',
+        'maxMessagesPerContact',
+        'name',
+        'reEngagement.gapSeconds',
+        'reEngagement.messages',
+        'tools[1].name',
+        'vad.prefixPaddingMs',
+        'vad.silenceMs',
+        'vad.threshold',
+      ].sort(),
     );
     expect(body.errors.find((e) => e.path === 'tools[1].name')!.message).toBe('tool names must be unique');
   });
@@ -88,7 +129,28 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
     expect(BotUpdateInput.safeParse({}).success).toBe(true);
     expect(problemOf({}, BotCreateInput).errors).toEqual([{ path: 'name', message: expect.any(String), step: 'identity' }]);
     const fields = Object.keys(STEP_OF_FIELD);
-    expect(fields).toEqual(expect.arrayContaining(['industry', 'timezone', 'region', 'openingMessage', 'policy', 'voicePipeline', 'maxCallDurationSeconds', 'reEngagement', 'vad', 'minWordsToInterrupt', 'tools', 'transferTargets', 'allowedSipHeaders', 'analysisPrompt', 'qcPrompt', 'crmPrefetch', 'postCallPush', 'allowedDomains']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'industry',
+        'timezone',
+        'region',
+        'openingMessage',
+        'policy',
+        'voicePipeline',
+        'maxCallDurationSeconds',
+        'reEngagement',
+        'vad',
+        'minWordsToInterrupt',
+        'tools',
+        'transferTargets',
+        'allowedSipHeaders',
+        'analysisPrompt',
+        'qcPrompt',
+        'crmPrefetch',
+        'postCallPush',
+        'allowedDomains',
+      ]),
+    );
     expect(new Set(Object.values(STEP_OF_FIELD))).toEqual(new Set(WIZARD_STEPS));
     // clone copies these fields: the defaults (plus the name) must be exactly the wizard's fields
     expect(['name', ...Object.keys(defaultConfig())].sort()).toEqual(fields.sort());

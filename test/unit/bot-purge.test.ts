@@ -9,7 +9,8 @@ import { PurgeIncomplete, parsePurgeRequest, purgeBotData } from '../../shared/d
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
 
-const keys = (gen: number, n: number) => Array.from({ length: n }, (_, i) => ({ PK: botDataPartition('T1', 'B1', gen), SK: `CONTACT#${i}` }));
+const keys = (gen: number, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ PK: botDataPartition('T1', 'B1', gen), SK: `CONTACT#${i}` }));
 
 describe('bot data purge', () => {
   it('resubmits unprocessed deletes until DynamoDB takes them all', async () => {
@@ -24,7 +25,9 @@ describe('bot data purge', () => {
     });
     const result = await purgeBotData({ teamId: 'T1', botId: 'B1', belowGeneration: 1 }, { backoffBaseMs: 1 });
     expect(result).toEqual({ generations: 1, deleted: 30 });
-    const sentKeys = ddb.commandCalls(BatchWriteCommand).flatMap((c) => c.args[0].input.RequestItems![table]!.map((r) => r.DeleteRequest!.Key!.SK as string));
+    const sentKeys = ddb
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => c.args[0].input.RequestItems![table]!.map((r) => r.DeleteRequest!.Key!.SK as string));
     expect(new Set(sentKeys).size).toBe(30);
     expect(ddb.commandCalls(BatchWriteCommand).every((c) => c.args[0].input.RequestItems![table]!.length <= 25)).toBe(true);
   });
@@ -32,7 +35,9 @@ describe('bot data purge', () => {
   it('gives up on a batch DynamoDB never accepts, so the Lambda retry (and then the DLQ) takes over', async () => {
     ddb.on(QueryCommand).resolves({ Items: keys(0, 3) });
     ddb.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({ UnprocessedItems: input.RequestItems }));
-    await expect(purgeBotData({ teamId: 'T1', botId: 'B1', belowGeneration: 1 }, { backoffBaseMs: 1 })).rejects.toThrow(/unprocessed after 10 attempts/);
+    await expect(purgeBotData({ teamId: 'T1', botId: 'B1', belowGeneration: 1 }, { backoffBaseMs: 1 })).rejects.toThrow(
+      /unprocessed after 10 attempts/,
+    );
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(10);
   });
 

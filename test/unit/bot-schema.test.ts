@@ -15,10 +15,29 @@ const errorsOf = (input: unknown) => {
 describe('bot configuration model', () => {
   it("accepts the values seed 003's examples send", () => {
     const seedUpdate = {
-      name: 'Bilbo Baggins Team', description: 'Ask me anything about your product.', customPrompt: 'Talk like a pirate for all responses.',
-      privacy: 'private', language: 'en', allowedDomains: ['docsbot.ai', 'app.docsbot.ai'], color: '#1292EE', icon: 'default', alignment: 'right',
-      botIcon: false, branding: true, supportLink: '', showButtonLabel: false,
-      labels: { firstMessage: 'What can I help you with?', sources: 'Sources', getSupport: 'Contact', helpful: 'Rate as helpful', poweredBy: 'Powered by', unhelpful: 'Rate as unhelpful', floatingButton: 'Help', inputPlaceholder: 'Send a message...' },
+      name: 'Bilbo Baggins Team',
+      description: 'Ask me anything about your product.',
+      customPrompt: 'Talk like a pirate for all responses.',
+      privacy: 'private',
+      language: 'en',
+      allowedDomains: ['docsbot.ai', 'app.docsbot.ai'],
+      color: '#1292EE',
+      icon: 'default',
+      alignment: 'right',
+      botIcon: false,
+      branding: true,
+      supportLink: '',
+      showButtonLabel: false,
+      labels: {
+        firstMessage: 'What can I help you with?',
+        sources: 'Sources',
+        getSupport: 'Contact',
+        helpful: 'Rate as helpful',
+        poweredBy: 'Powered by',
+        unhelpful: 'Rate as unhelpful',
+        floatingButton: 'Help',
+        inputPlaceholder: 'Send a message...',
+      },
     };
     expect(BotUpdateInput.safeParse(seedUpdate).success).toBe(true);
     expect(BotCreateInput.safeParse({ name: 'x', privacy: 'public', language: 'en' }).success).toBe(true);
@@ -57,7 +76,11 @@ describe('bot configuration model', () => {
   });
 
   it('merges object settings one level deep and replaces everything else', () => {
-    const next = applyUpdate(defaultConfig() as Record<string, unknown>, { vad: { threshold: 0.8 }, tools: [] , labels: { sources: 'Refs' } });
+    const next = applyUpdate(defaultConfig() as Record<string, unknown>, {
+      vad: { threshold: 0.8 },
+      tools: [],
+      labels: { sources: 'Refs' },
+    });
     expect(next.vad).toEqual({ threshold: 0.8, silenceMs: 500, prefixPaddingMs: 300 });
     expect((next.labels as Record<string, string>).sources).toBe('Refs');
     expect((next.labels as Record<string, string>).getSupport).toBe('Contact');

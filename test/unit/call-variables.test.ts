@@ -4,11 +4,18 @@ import { movesForward } from '../../shared/domain/calls/fields.js';
 import { CallEventInput, CallResultInput, DialoutInput } from '../../shared/domain/calls/schema.js';
 import { retryDelaySeconds, parsePushMessage } from '../../shared/domain/calls/push.js';
 import { snippets } from '../../shared/domain/calls/snippets.js';
-import { crmVariables, declarationWarnings, declaredFields, validateDeclaredValues, variableReference } from '../../shared/domain/calls/variables.js';
+import {
+  crmVariables,
+  declarationWarnings,
+  declaredFields,
+  validateDeclaredValues,
+  variableReference,
+} from '../../shared/domain/calls/variables.js';
 import { signatureHeader } from '../../shared/domain/webhooks/signing-secret.js';
 
 const bot = {
-  customPrompt: 'You are calling {{crm.first_name}} {{ crm.last_name }} about invoice {{crm.invoice_id}}. Never read {{crm.bad-name}} aloud.',
+  customPrompt:
+    'You are calling {{crm.first_name}} {{ crm.last_name }} about invoice {{crm.invoice_id}}. Never read {{crm.bad-name}} aloud.',
   openingMessage: 'Hi {{crm.first_name}}, this is Acme.',
   policy: null,
   reEngagement: { messages: ['Still there?', 'Hello {{crm.first_name}}? Your invoice {{crm.invoice_id}} is due {{crm.due_date}}.'] },
@@ -41,11 +48,20 @@ describe('crm.* variables', () => {
 describe('declared analysis and qc fields', () => {
   it('parses name, type, enum values and description from the matching prompt only', () => {
     expect(declaredFields(bot, 'analysis')).toEqual([
-      { name: 'analysis.sentiment', type: 'enum', values: ['positive', 'neutral', 'negative'], description: 'overall mood', example: 'positive' },
+      {
+        name: 'analysis.sentiment',
+        type: 'enum',
+        values: ['positive', 'neutral', 'negative'],
+        description: 'overall mood',
+        example: 'positive',
+      },
       { name: 'analysis.score', type: 'integer', description: '1 to 5', example: '3' },
       { name: 'analysis.note', type: 'string', description: 'Declared by the analysis prompt.', example: 'text' },
     ]);
-    expect(declaredFields(bot, 'qc').map((f) => [f.name, f.type])).toEqual([['qc.greeted', 'boolean'], ['qc.rating', 'number']]);
+    expect(declaredFields(bot, 'qc').map((f) => [f.name, f.type])).toEqual([
+      ['qc.greeted', 'boolean'],
+      ['qc.rating', 'number'],
+    ]);
   });
 
   it('warns about unknown types and fields declared in the wrong prompt', () => {
@@ -64,7 +80,9 @@ describe('declared analysis and qc fields', () => {
       { path: 'analysis.extra', message: 'not declared by the analysisPrompt (declared: sentiment, score, note)' },
       { path: 'analysis.note', message: 'must be a string' },
     ]);
-    expect(validateDeclaredValues('qc', { greeted: 'yes' }, declaredFields(bot, 'qc'))).toEqual([{ path: 'qc.greeted', message: 'must be a boolean' }]);
+    expect(validateDeclaredValues('qc', { greeted: 'yes' }, declaredFields(bot, 'qc'))).toEqual([
+      { path: 'qc.greeted', message: 'must be a boolean' },
+    ]);
     expect(validateDeclaredValues('qc', { x: 1 }, [])[0]!.message).toContain('declared: none');
   });
 });
@@ -74,9 +92,19 @@ describe('variable reference', () => {
     const ref = variableReference(bot);
     expect(Object.keys(ref)).toEqual(['call', 'crm', 'result', 'analysis', 'qc', 'system']);
     expect(ref.call.map((v) => v.name)).toContain('call.sipHeaders.X-Campaign');
-    expect(ref.result.map((v) => v.name)).toEqual(['result.status', 'result.durationSeconds', 'result.endedReason', 'result.transferredTo', 'result.answeredBy', 'result.recordingUrl', 'result.summary']);
+    expect(ref.result.map((v) => v.name)).toEqual([
+      'result.status',
+      'result.durationSeconds',
+      'result.endedReason',
+      'result.transferredTo',
+      'result.answeredBy',
+      'result.recordingUrl',
+      'result.summary',
+    ]);
     // every reported field except status (set by botops) is accepted from the telephony side, and nothing more
-    expect(Object.keys(CallResultInput.shape).map((k) => `result.${k}`)).toEqual(ref.result.map((v) => v.name).filter((n) => n !== 'result.status'));
+    expect(Object.keys(CallResultInput.shape).map((k) => `result.${k}`)).toEqual(
+      ref.result.map((v) => v.name).filter((n) => n !== 'result.status'),
+    );
     expect(ref.system.find((v) => v.name === 'system.timezone')!.example).toBe('Europe/Paris');
   });
 });
@@ -86,7 +114,9 @@ describe('input schemas', () => {
     const r = CallEventInput.safeParse({ type: 'ringing', result: {}, analysis: {}, extra: 1 });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual(['analysis', 'result', 'unrecognized_keys']);
-    expect(CallEventInput.safeParse({ type: 'completed', result: { durationSeconds: 12, endedReason: 'busy' }, analysis: { a: 1 } }).success).toBe(true);
+    expect(
+      CallEventInput.safeParse({ type: 'completed', result: { durationSeconds: 12, endedReason: 'busy' }, analysis: { a: 1 } }).success,
+    ).toBe(true);
     expect(CallEventInput.safeParse({ type: 'completed', result: { status: 'x' } }).success).toBe(false);
   });
 
@@ -132,7 +162,11 @@ describe('push helpers', () => {
 
 describe('snippets', () => {
   it('keep hostile bot names inside comments and quote values for sh', () => {
-    const s = snippets({ url: "https://api.example.com/x'y", body: { to: '+14155550123', variables: { crm: { name: "O'Brien $(id)" } } }, botName: 'Evil\nrm -rf ~ """ \u2028' });
+    const s = snippets({
+      url: "https://api.example.com/x'y",
+      body: { to: '+14155550123', variables: { crm: { name: "O'Brien $(id)" } } },
+      botName: 'Evil\nrm -rf ~ """ \u2028',
+    });
     for (const text of [s.curl, s.python, s.node]) expect(text).not.toMatch(/^rm -rf/m);
     expect(s.curl).toContain(`'https://api.example.com/x'\\''y'`);
     expect(s.curl).toContain(`O'\\''Brien $(id)`);

@@ -32,20 +32,45 @@ const fail = { ok: false as const, latencyMs: 5, error: 'HTTP 500', statusCode: 
 describe('health state machine (spec, Connectors)', () => {
   it('goes online on success from starting, online and unhealthy', () => {
     for (const status of ['starting', 'online', 'unhealthy'] as const) {
-      expect(nextHealthState({ status, consecutiveFailures: 2 }, ok)).toEqual({ status: 'online', consecutiveFailures: 0, lastError: null });
+      expect(nextHealthState({ status, consecutiveFailures: 2 }, ok)).toEqual({
+        status: 'online',
+        consecutiveFailures: 0,
+        lastError: null,
+      });
     }
   });
   it('turns online unhealthy on the 3rd failure in a row only, and keeps starting starting', () => {
-    expect(nextHealthState({ status: 'online', consecutiveFailures: 0 }, fail)).toEqual({ status: 'online', consecutiveFailures: 1, lastError: 'HTTP 500' });
+    expect(nextHealthState({ status: 'online', consecutiveFailures: 0 }, fail)).toEqual({
+      status: 'online',
+      consecutiveFailures: 1,
+      lastError: 'HTTP 500',
+    });
     expect(nextHealthState({ status: 'online', consecutiveFailures: 1 }, fail).status).toBe('online');
-    expect(nextHealthState({ status: 'online', consecutiveFailures: 2 }, fail)).toEqual({ status: 'unhealthy', consecutiveFailures: 3, lastError: 'HTTP 500' });
-    expect(nextHealthState({ status: 'starting', consecutiveFailures: 9 }, fail)).toEqual({ status: 'starting', consecutiveFailures: 10, lastError: 'HTTP 500' });
+    expect(nextHealthState({ status: 'online', consecutiveFailures: 2 }, fail)).toEqual({
+      status: 'unhealthy',
+      consecutiveFailures: 3,
+      lastError: 'HTTP 500',
+    });
+    expect(nextHealthState({ status: 'starting', consecutiveFailures: 9 }, fail)).toEqual({
+      status: 'starting',
+      consecutiveFailures: 10,
+      lastError: 'HTTP 500',
+    });
     expect(nextHealthState({ status: 'unhealthy', consecutiveFailures: 3 }, fail).status).toBe('unhealthy');
   });
 });
 
 describe('capacity advice (seed 002, "Supporting failover")', () => {
-  const conn = (status: Connector['status'], extra: Partial<Connector> = {}) => ({ id: `${status}${Math.random()}`, name: status, status, maxConcurrentConversations: 50, consecutiveFailures: 0, lastError: null, ...extra }) as Connector;
+  const conn = (status: Connector['status'], extra: Partial<Connector> = {}) =>
+    ({
+      id: `${status}${Math.random()}`,
+      name: status,
+      status,
+      maxConcurrentConversations: 50,
+      consecutiveFailures: 0,
+      lastError: null,
+      ...extra,
+    }) as Connector;
 
   it('recommends ceil(concurrent / 50), at least 2 in production and 1 elsewhere', () => {
     expect(capacityAdvice('production', 200, []).recommendedConnectors).toBe(4);
@@ -55,8 +80,15 @@ describe('capacity advice (seed 002, "Supporting failover")', () => {
     expect(capacityAdvice('staging', undefined, []).recommendedConnectors).toBe(1);
     expect(capacityAdvice('staging', 120, []).recommendedConnectors).toBe(3);
     // the smallest per-connector limit of the bot's connectors there counts
-    expect(capacityAdvice('production', 200, [conn('online', { maxConcurrentConversations: 100 }), conn('online', { maxConcurrentConversations: 100 })]).recommendedConnectors).toBe(2);
-    expect(capacityAdvice('production', 200, [conn('online'), conn('online', { maxConcurrentConversations: 25 })]).maxConversationsPerConnector).toBe(25);
+    expect(
+      capacityAdvice('production', 200, [
+        conn('online', { maxConcurrentConversations: 100 }),
+        conn('online', { maxConcurrentConversations: 100 }),
+      ]).recommendedConnectors,
+    ).toBe(2);
+    expect(
+      capacityAdvice('production', 200, [conn('online'), conn('online', { maxConcurrentConversations: 25 })]).maxConversationsPerConnector,
+    ).toBe(25);
   });
 
   it('warns with what to do, and is quiet when the bot is well deployed', () => {
@@ -64,7 +96,11 @@ describe('capacity advice (seed 002, "Supporting failover")', () => {
     expect(one.warnings.map((w) => w.code)).toEqual(['failover', 'capacity']);
     expect(one.warnings[0]!.message).toMatch(/Add 1 connector /);
     expect(one.warnings[1]!.message).toMatch(/need 4 connectors in production; it has 1\. Add 3 connectors/);
-    const mixed = capacityAdvice('production', 100, [conn('online'), conn('unhealthy', { name: 'eu-1', lastError: 'HTTP 503' }), conn('stopped')]);
+    const mixed = capacityAdvice('production', 100, [
+      conn('online'),
+      conn('unhealthy', { name: 'eu-1', lastError: 'HTTP 503' }),
+      conn('stopped'),
+    ]);
     expect(mixed.warnings.map((w) => w.code)).toEqual(['not_online', 'unhealthy']);
     expect(mixed.warnings[1]!.message).toMatch(/"eu-1" \(HTTP 503\).*restart/);
     expect(capacityAdvice('production', 100, [conn('online'), conn('online')]).warnings).toEqual([]);
@@ -78,7 +114,9 @@ describe('connector schemas', () => {
     const dup = BulkActionInput.safeParse({ action: 'restart', connectorIds: ['a', 'b', 'a'] });
     expect(dup.error!.issues[0]!.path).toEqual(['connectorIds', 2]);
     expect(BulkActionInput.safeParse({ action: 'restart', connectorIds: [] }).success).toBe(false);
-    expect(BulkActionInput.safeParse({ action: 'restart', connectorIds: Array.from({ length: 101 }, (_, i) => `c${i}`) }).success).toBe(false);
+    expect(BulkActionInput.safeParse({ action: 'restart', connectorIds: Array.from({ length: 101 }, (_, i) => `c${i}`) }).success).toBe(
+      false,
+    );
     expect(BulkActionInput.safeParse({ action: 'reboot', connectorIds: ['a'] }).success).toBe(false);
   });
   it('defaults capacity to production', () => {
@@ -100,7 +138,11 @@ describe('probe against real local endpoints', () => {
 
   it('reports 2xx as healthy, other statuses and timeouts as failures with a reason', async () => {
     expect(await probeUrl(ep.url('/ok'), { timeoutMs: 1000, local: true })).toMatchObject({ ok: true, statusCode: 200 });
-    expect(await probeUrl(ep.url('/fail'), { timeoutMs: 1000, local: true })).toMatchObject({ ok: false, statusCode: 500, error: 'HTTP 500' });
+    expect(await probeUrl(ep.url('/fail'), { timeoutMs: 1000, local: true })).toMatchObject({
+      ok: false,
+      statusCode: 500,
+      error: 'HTTP 500',
+    });
     const hang = await probeUrl(ep.url('/hang'), { timeoutMs: 300, local: true });
     expect(hang).toMatchObject({ ok: false, error: 'timed out after 300 ms' });
     expect(hang.latencyMs).toBeGreaterThanOrEqual(290);

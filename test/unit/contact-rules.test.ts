@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterMessage, afterPut, afterTimer, assertContactsEnabled, type ContactRulesBot, type ContactState, unseenContact } from '../../shared/domain/contacts/rules.js';
+import {
+  afterMessage,
+  afterPut,
+  afterTimer,
+  assertContactsEnabled,
+  type ContactRulesBot,
+  type ContactState,
+  unseenContact,
+} from '../../shared/domain/contacts/rules.js';
 import { BotStatusPutInput, ContactId, dueTimeOf } from '../../shared/domain/contacts/schema.js';
 import { issuesToErrors } from '../../shared/http/validate.js';
 
@@ -18,7 +26,15 @@ const state = (o: Partial<ContactState> = {}): ContactState => ({ ...unseenConta
 
 describe('contact bot status rules', () => {
   it('treats an unseen contact as active with count 0 and version 0', () => {
-    expect(unseenContact('crm-42')).toEqual({ contactId: 'crm-42', status: 'active', reason: null, reactivateAt: null, botMessageCount: 0, updatedAt: null, version: 0 });
+    expect(unseenContact('crm-42')).toEqual({
+      contactId: 'crm-42',
+      status: 'active',
+      reason: null,
+      reactivateAt: null,
+      botMessageCount: 0,
+      updatedAt: null,
+      version: 0,
+    });
   });
 
   it('answers 409 in mode off only', () => {
@@ -34,7 +50,13 @@ describe('contact bot status rules', () => {
     expect(t1.audit).toBeUndefined();
 
     const t2 = afterMessage(t1.next, b, 'bot', NOW)!;
-    expect(t2.next).toMatchObject({ status: 'inactive', reason: 'message_limit', botMessageCount: 3, reactivateAt: '2026-03-01T12:00:00.000Z', version: 6 });
+    expect(t2.next).toMatchObject({
+      status: 'inactive',
+      reason: 'message_limit',
+      botMessageCount: 3,
+      reactivateAt: '2026-03-01T12:00:00.000Z',
+      version: 6,
+    });
     expect(t2.audit).toEqual({
       action: 'deactivate',
       changes: {
@@ -47,23 +69,39 @@ describe('contact bot status rules', () => {
   });
 
   it('turns off without a timer when the bot has no autoReactivateAfter, and never limits with a null maximum', () => {
-    expect(afterMessage(state({ botMessageCount: 0 }), bot({ maxMessagesPerContact: 1 }), 'bot', NOW)!.next).toMatchObject({ status: 'inactive', reactivateAt: null });
-    expect(afterMessage(state({ botMessageCount: 9999 }), bot(), 'bot', NOW)!.next).toMatchObject({ status: 'active', botMessageCount: 10000 });
+    expect(afterMessage(state({ botMessageCount: 0 }), bot({ maxMessagesPerContact: 1 }), 'bot', NOW)!.next).toMatchObject({
+      status: 'inactive',
+      reactivateAt: null,
+    });
+    expect(afterMessage(state({ botMessageCount: 9999 }), bot(), 'bot', NOW)!.next).toMatchObject({
+      status: 'active',
+      botMessageCount: 10000,
+    });
   });
 
   it('refuses a bot message (409) while the bot is paused or the contact inactive', () => {
-    expect(() => afterMessage(state(), bot({ active: false }), 'bot', NOW)).toThrow(expect.objectContaining({ statusCode: 409, extra: { botActive: false } }));
-    expect(() => afterMessage(state({ status: 'inactive', reason: 'manual' }), bot(), 'bot', NOW)).toThrow(expect.objectContaining({ statusCode: 409, extra: expect.objectContaining({ reason: 'manual' }) }));
+    expect(() => afterMessage(state(), bot({ active: false }), 'bot', NOW)).toThrow(
+      expect.objectContaining({ statusCode: 409, extra: { botActive: false } }),
+    );
+    expect(() => afterMessage(state({ status: 'inactive', reason: 'manual' }), bot(), 'bot', NOW)).toThrow(
+      expect.objectContaining({ statusCode: 409, extra: expect.objectContaining({ reason: 'manual' }) }),
+    );
   });
 
   it('sleeps on manual / workflow messages only when the matching flag is on, and only from active', () => {
     const both = bot({ sleepOnManualMessage: true, sleepOnWorkflowMessage: true, autoReactivateAfter: 'PT30M' });
-    expect(afterMessage(state(), both, 'manual', NOW)!.next).toMatchObject({ status: 'inactive', reason: 'manual_message', reactivateAt: '2026-03-01T10:30:00.000Z' });
+    expect(afterMessage(state(), both, 'manual', NOW)!.next).toMatchObject({
+      status: 'inactive',
+      reason: 'manual_message',
+      reactivateAt: '2026-03-01T10:30:00.000Z',
+    });
     expect(afterMessage(state(), both, 'workflow', NOW)!.next).toMatchObject({ status: 'inactive', reason: 'workflow_message' });
     expect(afterMessage(state(), bot({ sleepOnManualMessage: false }), 'manual', NOW)).toBeUndefined();
     expect(afterMessage(state(), bot({ sleepOnWorkflowMessage: false }), 'workflow', NOW)).toBeUndefined();
     // an agent's pause until tomorrow is neither shortened nor extended by a later manual message
-    expect(afterMessage(state({ status: 'inactive', reason: 'manual', reactivateAt: '2026-03-02T00:00:00.000Z' }), both, 'manual', NOW)).toBeUndefined();
+    expect(
+      afterMessage(state({ status: 'inactive', reason: 'manual', reactivateAt: '2026-03-02T00:00:00.000Z' }), both, 'manual', NOW),
+    ).toBeUndefined();
     // a paused bot still lets humans write
     expect(afterMessage(state(), bot({ active: false }), 'manual', NOW)!.next.status).toBe('inactive');
   });
@@ -73,7 +111,12 @@ describe('contact bot status rules', () => {
   });
 
   it('PUT active reactivates and resets the count; a no-op PUT writes nothing', () => {
-    const t = afterPut(state({ status: 'inactive', reason: 'message_limit', botMessageCount: 10, reactivateAt: '2026-03-01T12:00:00.000Z', version: 7 }), 'active', null, NOW)!;
+    const t = afterPut(
+      state({ status: 'inactive', reason: 'message_limit', botMessageCount: 10, reactivateAt: '2026-03-01T12:00:00.000Z', version: 7 }),
+      'active',
+      null,
+      NOW,
+    )!;
     expect(t.next).toMatchObject({ status: 'active', reason: null, reactivateAt: null, botMessageCount: 0, version: 8 });
     expect(t.audit!.action).toBe('activate');
     expect(afterPut(state(), 'active', null, NOW)).toBeUndefined();
@@ -82,13 +125,24 @@ describe('contact bot status rules', () => {
   });
 
   it('PUT inactive is a manual pause that keeps the count and replaces any timer', () => {
-    const t = afterPut(state({ status: 'inactive', reason: 'message_limit', botMessageCount: 5, reactivateAt: '2026-03-01T12:00:00.000Z' }), 'inactive', '2026-03-05T00:00:00.000Z', NOW)!;
+    const t = afterPut(
+      state({ status: 'inactive', reason: 'message_limit', botMessageCount: 5, reactivateAt: '2026-03-01T12:00:00.000Z' }),
+      'inactive',
+      '2026-03-05T00:00:00.000Z',
+      NOW,
+    )!;
     expect(t.next).toMatchObject({ status: 'inactive', reason: 'manual', botMessageCount: 5, reactivateAt: '2026-03-05T00:00:00.000Z' });
     expect(t.audit).toMatchObject({ action: 'deactivate', changes: { reason: { before: 'message_limit', after: 'manual' } } });
   });
 
   it('a timer reactivates only the exact pause it was set for', () => {
-    const paused = state({ status: 'inactive', reason: 'manual', reactivateAt: '2026-03-01T10:00:00.000Z', botMessageCount: 3, version: 5 });
+    const paused = state({
+      status: 'inactive',
+      reason: 'manual',
+      reactivateAt: '2026-03-01T10:00:00.000Z',
+      botMessageCount: 3,
+      version: 5,
+    });
     const t = afterTimer(paused, { version: 5, reactivateAt: '2026-03-01T10:00:00.000Z' }, NOW)!;
     expect(t.next).toMatchObject({ status: 'active', botMessageCount: 0, version: 6 });
     expect(t.audit!.action).toBe('reactivate');
@@ -115,17 +169,26 @@ describe('contact bot status input', () => {
 
   it('names the field of every bad timer', () => {
     const past = new Date(Date.now() - 1000).toISOString();
-    expect(errors({ status: 'active', reactivateAfter: 'PT2S' })).toEqual([{ path: 'reactivateAfter', message: expect.stringContaining('only allowed with status "inactive"') }]);
+    expect(errors({ status: 'active', reactivateAfter: 'PT2S' })).toEqual([
+      { path: 'reactivateAfter', message: expect.stringContaining('only allowed with status "inactive"') },
+    ]);
     expect(errors({ status: 'inactive', reactivateAt: past })).toEqual([{ path: 'reactivateAt', message: 'must be in the future' }]);
-    expect(errors({ status: 'inactive', reactivateAt: '2999-01-01T00:00:00Z' })).toEqual([{ path: 'reactivateAt', message: 'must be within one year' }]);
-    expect(errors({ status: 'inactive', reactivateAt: new Date(Date.now() + 60_000).toISOString(), reactivateAfter: 'PT1H' })[0]!.path).toBe('reactivateAfter');
+    expect(errors({ status: 'inactive', reactivateAt: '2999-01-01T00:00:00Z' })).toEqual([
+      { path: 'reactivateAt', message: 'must be within one year' },
+    ]);
+    expect(
+      errors({ status: 'inactive', reactivateAt: new Date(Date.now() + 60_000).toISOString(), reactivateAfter: 'PT1H' })[0]!.path,
+    ).toBe('reactivateAfter');
     expect(errors({ status: 'inactive', reactivateAfter: 'P1M' })[0]!.path).toBe('reactivateAfter');
     expect(errors({ status: 'paused' })[0]!.path).toBe('status');
-    expect(errors({ status: 'inactive', botMessageCount: 0 })).toEqual([{ path: 'botMessageCount', message: 'unknown or read-only field' }]);
+    expect(errors({ status: 'inactive', botMessageCount: 0 })).toEqual([
+      { path: 'botMessageCount', message: 'unknown or read-only field' },
+    ]);
   });
 
   it('accepts CRM ids, e-mails and E.164 numbers as contact ids, never key or path separators', () => {
-    for (const ok of ['crm-42', 'jane.doe@example.com', '+14155550123', 'hubspot:123_abc', 'a'.repeat(128)]) expect(ContactId.safeParse(ok).success, ok).toBe(true);
+    for (const ok of ['crm-42', 'jane.doe@example.com', '+14155550123', 'hubspot:123_abc', 'a'.repeat(128)])
+      expect(ContactId.safeParse(ok).success, ok).toBe(true);
     for (const bad of ['', 'a#b', 'a/b', ' x', '-x', 'a'.repeat(129), 'é']) expect(ContactId.safeParse(bad).success, bad).toBe(false);
   });
 });

@@ -14,7 +14,10 @@ const event = {
   headers: {},
   pathParameters: { teamId: 'T1', botId: 'B1' },
   isBase64Encoded: false,
-  requestContext: { http: { method: 'GET' }, authorizer: { lambda: { teamId: 'T1', memberId: 'M1', email: 'a@b.c', role: 'member', keyId: 'K' } } },
+  requestContext: {
+    http: { method: 'GET' },
+    authorizer: { lambda: { teamId: 'T1', memberId: 'M1', email: 'a@b.c', role: 'member', keyId: 'K' } },
+  },
 };
 const context = { getRemainingTimeInMillis: () => 10_000, functionName: 'test' };
 
@@ -24,12 +27,18 @@ describe('errors that are not the caller’s fault', () => {
     const res = (await handler(event as never, context as never)) as { statusCode: number; body: string; headers: Record<string, string> };
     expect(res.statusCode).toBe(500);
     expect(res.headers['Content-Type']).toBe('application/problem+json');
-    expect(JSON.parse(res.body)).toEqual({ type: 'https://botops.dev/problems/internal-server-error', title: 'Internal Server Error', status: 500 });
+    expect(JSON.parse(res.body)).toEqual({
+      type: 'https://botops.dev/problems/internal-server-error',
+      title: 'Internal Server Error',
+      status: 500,
+    });
     expect(res.body).not.toMatch(/ECONNREFUSED|arn:|stack/);
   });
 
   it('answer a throttled read with 500 too, never leaking the SDK error', async () => {
-    ddb.on(GetCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: {} }));
+    ddb
+      .on(GetCommand)
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: {} }));
     const res = (await handler(event as never, context as never)) as { statusCode: number; body: string };
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('Rate exceeded');

@@ -64,14 +64,30 @@ describe('If-Match', () => {
     expect(requiredVersion('"v7"')).toBe(7);
     expect(requiredVersion(undefined)).toBeUndefined();
     expect(requiredVersion('*')).toBeUndefined();
-    for (const v of ['W/"v7"', '"v7", "v8"', 'v7']) expect(() => requiredVersion(v)).toThrowError(expect.objectContaining({ statusCode: 412 }));
+    for (const v of ['W/"v7"', '"v7", "v8"', 'v7'])
+      expect(() => requiredVersion(v)).toThrowError(expect.objectContaining({ statusCode: 412 }));
   });
 });
 
 describe('outbound URL safety', () => {
   it('allows public https and refuses http, private, loopback, link-local and metadata addresses', () => {
     expect(outboundUrlProblem('https://crm.example.com/hook', { local: false })).toBeUndefined();
-    for (const u of ['http://crm.example.com/', 'https://10.0.0.1/', 'https://169.254.169.254/latest', 'http://169.254.169.254/', 'https://127.0.0.1/', 'https://localhost/', 'https://[::1]/', 'https://[fd00::1]/', 'https://192.168.1.2/', 'https://172.20.0.1/', 'https://metadata.google.internal/', 'https://[::ffff:10.0.0.1]/', 'https://user:pw@example.com/', 'not a url']) {
+    for (const u of [
+      'http://crm.example.com/',
+      'https://10.0.0.1/',
+      'https://169.254.169.254/latest',
+      'http://169.254.169.254/',
+      'https://127.0.0.1/',
+      'https://localhost/',
+      'https://[::1]/',
+      'https://[fd00::1]/',
+      'https://192.168.1.2/',
+      'https://172.20.0.1/',
+      'https://metadata.google.internal/',
+      'https://[::ffff:10.0.0.1]/',
+      'https://user:pw@example.com/',
+      'not a url',
+    ]) {
       expect(outboundUrlProblem(u, { local: false }), u).toBeDefined();
     }
   });

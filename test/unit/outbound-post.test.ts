@@ -10,7 +10,10 @@ vi.mock('node:dns', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:dns')>();
   const fake: Record<string, { address: string; family: number }[]> = {
     'metadata.rebind.test': [{ address: '169.254.169.254', family: 4 }],
-    'mixed.rebind.test': [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }],
+    'mixed.rebind.test': [
+      { address: '93.184.216.34', family: 4 },
+      { address: '10.0.0.7', family: 4 },
+    ],
     'loop.rebind.test': [{ address: '127.0.0.1', family: 4 }],
   };
   const lookup = (host: string, opts: unknown, cb: (e: Error | null, a: unknown) => void) => {
@@ -18,7 +21,10 @@ vi.mock('node:dns', async (importOriginal) => {
     if (!hit) return real.lookup(host, opts as never, cb as never);
     setImmediate(() => cb(null, (opts as { all?: boolean }).all ? hit : hit[0]!.address));
   };
-  const promises = { ...real.promises, lookup: async (host: string, opts: unknown) => fake[host] ?? real.promises.lookup(host, opts as never) };
+  const promises = {
+    ...real.promises,
+    lookup: async (host: string, opts: unknown) => fake[host] ?? real.promises.lookup(host, opts as never),
+  };
   return { ...real, default: { ...real, lookup, promises }, lookup, promises };
 });
 
@@ -40,7 +46,16 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('addresses after resolution', () => {
   it('refuses private, loopback, link-local and metadata addresses; loopback only in local mode', () => {
-    for (const a of ['169.254.169.254', '10.1.2.3', '192.168.0.1', '172.16.5.5', '100.64.0.1', 'fd00:ec2::254', 'fe80::1', '::ffff:169.254.169.254']) {
+    for (const a of [
+      '169.254.169.254',
+      '10.1.2.3',
+      '192.168.0.1',
+      '172.16.5.5',
+      '100.64.0.1',
+      'fd00:ec2::254',
+      'fe80::1',
+      '::ffff:169.254.169.254',
+    ]) {
       expect(addressProblem(a, { local: true }), a).toBeDefined();
     }
     expect(addressProblem('127.0.0.1', { local: false })).toBeDefined();

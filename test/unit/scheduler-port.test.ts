@@ -1,4 +1,12 @@
-import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient, UpdateScheduleCommand, ValidationException } from '@aws-sdk/client-scheduler';
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  ValidationException,
+} from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { atExpression, contactTimerName, EventBridgeContactTimers, type ReactivationTimer } from '../../shared/ports/scheduler.js';
@@ -12,7 +20,16 @@ const config = {
   dlqArn: 'arn:aws:sqs:eu-west-1:123456789012:Botops-ContactTimersDlq',
 };
 const adapter = () => new EventBridgeContactTimers(new SchedulerClient({ region: 'eu-west-1' }), config);
-const payload = { teamId: '01TEAM', botId: '01BOT', contactId: 'crm-42', generation: 2, version: 7, reactivateAt: '2026-03-01T10:00:02.345Z', reason: 'message_limit', botMessageCount: 10 };
+const payload = {
+  teamId: '01TEAM',
+  botId: '01BOT',
+  contactId: 'crm-42',
+  generation: 2,
+  version: 7,
+  reactivateAt: '2026-03-01T10:00:02.345Z',
+  reason: 'message_limit',
+  botMessageCount: 10,
+};
 const timer: ReactivationTimer = { name: contactTimerName('01TEAM', '01BOT', 'crm-42'), dueAt: payload.reactivateAt, payload };
 
 const EXPECTED_INPUT = {
@@ -68,11 +85,18 @@ describe('EventBridge Scheduler adapter', () => {
   });
 
   it('deletes by name in the group; ResourceNotFound (already fired) is fine, other errors are not', async () => {
-    scheduler.on(DeleteScheduleCommand).resolvesOnce({}).rejectsOnce(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} })).rejects(new Error('throttled'));
+    scheduler
+      .on(DeleteScheduleCommand)
+      .resolvesOnce({})
+      .rejectsOnce(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} }))
+      .rejects(new Error('throttled'));
     await adapter().remove(timer.name);
     await adapter().remove(timer.name);
     await expect(adapter().remove(timer.name)).rejects.toThrow('throttled');
-    expect(scheduler.commandCalls(DeleteScheduleCommand)[0]!.args[0].input).toEqual({ Name: timer.name, GroupName: 'botops-contact-reactivation' });
+    expect(scheduler.commandCalls(DeleteScheduleCommand)[0]!.args[0].input).toEqual({
+      Name: timer.name,
+      GroupName: 'botops-contact-reactivation',
+    });
   });
 
   it('refuses to start without its configuration in the environment', () => {

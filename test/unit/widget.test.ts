@@ -18,7 +18,15 @@ const BOT = '01J0000000000000000000000B';
 
 describe('allowed domains', () => {
   it('normalises entries (case, default port, trailing slash) and drops duplicates, keeping order', () => {
-    const out = allowedDomainsSchema.parse(['Docsbot.AI', 'HTTPS://Shop.Example.com:443/', 'http://127.0.0.1:8080', '*.Example.com', 'docsbot.ai', 'https://shop.example.com', 'http://a.test:80']);
+    const out = allowedDomainsSchema.parse([
+      'Docsbot.AI',
+      'HTTPS://Shop.Example.com:443/',
+      'http://127.0.0.1:8080',
+      '*.Example.com',
+      'docsbot.ai',
+      'https://shop.example.com',
+      'http://a.test:80',
+    ]);
     expect(out).toEqual(['docsbot.ai', 'https://shop.example.com', 'http://127.0.0.1:8080', '*.example.com', 'http://a.test']);
   });
 
@@ -51,7 +59,14 @@ describe('allowed domains', () => {
   });
 
   it('matches origins: hostnames on http(s) and any port, origins exactly, wildcards on subdomains only', () => {
-    const list = ['docsbot.ai', 'https://shop.example.com', 'http://127.0.0.1:5173', '*.example.org', 'https://*.example.net:8443', 'legacy.test:8080'];
+    const list = [
+      'docsbot.ai',
+      'https://shop.example.com',
+      'http://127.0.0.1:5173',
+      '*.example.org',
+      'https://*.example.net:8443',
+      'legacy.test:8080',
+    ];
     const allowed = (o: string | undefined) => originAllowed(o, list);
     expect(allowed('https://docsbot.ai')).toBe(true);
     expect(allowed('http://docsbot.ai:3000')).toBe(true);
@@ -92,7 +107,8 @@ describe('widget key', () => {
     expect(widgetKeyMatches(key, key)).toBe(true);
     expect(widgetKeyMatches(`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`, key)).toBe(false);
     expect(widgetKeyMatches('short', key)).toBe(false);
-    for (const bad of [undefined, '', 'wk_x', `bo_${BOT}_${'a'.repeat(43)}`, `wk_${BOT.toLowerCase()}_${'a'.repeat(43)}`, `${key}=`]) expect(parseWidgetKey(bad)).toBeUndefined();
+    for (const bad of [undefined, '', 'wk_x', `bo_${BOT}_${'a'.repeat(43)}`, `wk_${BOT.toLowerCase()}_${'a'.repeat(43)}`, `${key}=`])
+      expect(parseWidgetKey(bad)).toBeUndefined();
   });
 
   it('gives every new bot (and so every clone) its own disabled widget and key, never in the bot object', () => {
@@ -118,7 +134,17 @@ describe('widget key', () => {
 
 describe('session token', () => {
   const secret = Buffer.from('0123456789abcdef0123456789abcdef');
-  const claims: WidgetSessionClaims = { iss: 'botops', aud: 'botops-widget', sub: 'S', tid: 'T', bid: BOT, kh: 'abcd', org: 'https://a.test', iat: 1_000, exp: 2_000 };
+  const claims: WidgetSessionClaims = {
+    iss: 'botops',
+    aud: 'botops-widget',
+    sub: 'S',
+    tid: 'T',
+    bid: BOT,
+    kh: 'abcd',
+    org: 'https://a.test',
+    iat: 1_000,
+    exp: 2_000,
+  };
 
   it('verifies its own signature until exp, and nothing else', () => {
     const token = signWidgetSession(claims, secret);
@@ -166,7 +192,9 @@ describe('session secret port', () => {
     await widgetSessionSecret(299_000);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('http://localhost:2773/secretsmanager/get?secretId=arn%3Aaws%3Asecretsmanager%3Aeu-west-1%3A123456789012%3Asecret%3Awidget-AbCdEf');
+    expect(url).toBe(
+      'http://localhost:2773/secretsmanager/get?secretId=arn%3Aaws%3Asecretsmanager%3Aeu-west-1%3A123456789012%3Asecret%3Awidget-AbCdEf',
+    );
     expect(init.headers).toEqual({ 'X-Aws-Parameters-Secrets-Token': 'session-token' });
     await widgetSessionSecret(301_000);
     expect(fetchMock).toHaveBeenCalledTimes(2);
@@ -177,18 +205,29 @@ describe('session secret port', () => {
     delete process.env.WIDGET_SESSION_SECRET_ARN;
     await expect(widgetSessionSecret()).rejects.toThrow(/WIDGET_SESSION_SECRET_ARN/);
     process.env.WIDGET_SESSION_SECRET_ARN = 'arn:x';
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('denied', { status: 400 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('denied', { status: 400 })),
+    );
     await expect(widgetSessionSecret()).rejects.toThrow(/answered 400/);
   });
 });
 
 describe('CORS headers', () => {
   it('reflects only an allowed origin, always varies on Origin, never * nor credentials', () => {
-    expect(corsHeaders('https://a.test', true, ['Retry-After'])).toEqual({ Vary: 'Origin', 'Access-Control-Allow-Origin': 'https://a.test', 'Access-Control-Expose-Headers': 'Retry-After' });
+    expect(corsHeaders('https://a.test', true, ['Retry-After'])).toEqual({
+      Vary: 'Origin',
+      'Access-Control-Allow-Origin': 'https://a.test',
+      'Access-Control-Expose-Headers': 'Retry-After',
+    });
     expect(corsHeaders('https://a.test', false)).toEqual({ Vary: 'Origin' });
     expect(corsHeaders(undefined, true)).toEqual({ Vary: 'Origin' });
     const pre = preflightHeaders('https://a.test', ['POST'], ['X-Widget-Key'], 600);
-    expect(pre).toMatchObject({ 'Access-Control-Allow-Origin': 'https://a.test', 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Max-Age': '600' });
+    expect(pre).toMatchObject({
+      'Access-Control-Allow-Origin': 'https://a.test',
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Max-Age': '600',
+    });
     expect(JSON.stringify(pre)).not.toMatch(/Credentials|"\*"/);
   });
 });

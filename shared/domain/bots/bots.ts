@@ -123,7 +123,23 @@ export function applyUpdate<T extends Record<string, unknown>>(current: T, patch
 }
 
 /** Stored attributes that are not part of the bot object; `widget` holds the widget key (see `GET .../widget`). */
-const INTERNAL = ['PK', 'SK', 'entity', 'teamId', 'version', 'dataGeneration', 'widget', 'phoneNumbers', 'campaignIds', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
+const INTERNAL = [
+  'PK',
+  'SK',
+  'entity',
+  'teamId',
+  'version',
+  'dataGeneration',
+  'widget',
+  'phoneNumbers',
+  'campaignIds',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+];
 export function toBot(item: Record<string, unknown>): Bot {
   const out = { ...item };
   for (const k of INTERNAL) delete out[k];
@@ -177,8 +193,18 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
   const bot = buildNewBot(input);
   await transactWrite(
     [
-      { Put: { TableName: tableName(), Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      auditPut(teamId, { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) }, bot.createdAt),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      auditPut(
+        teamId,
+        { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) },
+        bot.createdAt,
+      ),
     ],
     () => conflict('A bot with this id already exists.'),
   );
@@ -281,7 +307,12 @@ export async function deleteBot(teamId: string, botId: string, actor: Actor): Pr
             },
           },
           ...numbers.map((n) => ({
-            Delete: { TableName: T, Key: phoneNumberKey(teamId, n), ConditionExpression: 'attribute_not_exists(PK) OR botId = :b', ExpressionAttributeValues: { ':b': botId } },
+            Delete: {
+              TableName: T,
+              Key: phoneNumberKey(teamId, n),
+              ConditionExpression: 'attribute_not_exists(PK) OR botId = :b',
+              ExpressionAttributeValues: { ':b': botId },
+            },
           })),
           ...campaigns.map((c) => ({
             Delete: {

@@ -105,10 +105,23 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
   const bot = buildNewBot({ ...config, name: cloneName(source.name) });
   await transactWrite(
     [
-      { Put: { TableName: tableName(), Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       auditPut(
         teamId,
-        { actor, module: 'bots', action: 'clone', botId: bot.id, targetId: bot.id, changes: { clonedFrom: { before: null, after: sourceId }, ...diff(undefined, toBot(bot)) } },
+        {
+          actor,
+          module: 'bots',
+          action: 'clone',
+          botId: bot.id,
+          targetId: bot.id,
+          changes: { clonedFrom: { before: null, after: sourceId }, ...diff(undefined, toBot(bot)) },
+        },
         bot.createdAt,
       ),
     ],

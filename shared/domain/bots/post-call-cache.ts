@@ -43,7 +43,10 @@ export async function setPostCallCacheEnabled(teamId: string, botId: string, ena
     const before = cacheOf(current);
     return {
       set: { postCallCache: { ...before, enabled } },
-      audit: { action: enabled ? 'post_call_cache_enable' : 'post_call_cache_disable', changes: { 'postCallCache.enabled': { before: before.enabled, after: enabled } } },
+      audit: {
+        action: enabled ? 'post_call_cache_enable' : 'post_call_cache_disable',
+        changes: { 'postCallCache.enabled': { before: before.enabled, after: enabled } },
+      },
     };
   });
   return postCallCacheStatus(bot);

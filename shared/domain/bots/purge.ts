@@ -25,7 +25,14 @@ export class PurgeIncomplete extends Error {
 export function parsePurgeRequest(payload: unknown): PurgeRequest {
   const p = payload as Partial<PurgeRequest> | null;
   const below = p?.belowGeneration;
-  if (!p || typeof p.teamId !== 'string' || !p.teamId || typeof p.botId !== 'string' || !p.botId || (below !== undefined && (!Number.isInteger(below) || below < 0))) {
+  if (
+    !p ||
+    typeof p.teamId !== 'string' ||
+    !p.teamId ||
+    typeof p.botId !== 'string' ||
+    !p.botId ||
+    (below !== undefined && (!Number.isInteger(below) || below < 0))
+  ) {
     throw new Error(`invalid bot data purge request: ${JSON.stringify(payload)}`);
   }
   return { teamId: p.teamId, botId: p.botId, ...(below !== undefined ? { belowGeneration: below } : {}) };
@@ -55,7 +62,14 @@ export async function purgeBotData(
 ): Promise<PurgeResult> {
   let below = request.belowGeneration;
   if (below === undefined) {
-    const bot = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(request.teamId, request.botId), ConsistentRead: true, ProjectionExpression: 'dataGeneration' }));
+    const bot = await doc.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: botKey(request.teamId, request.botId),
+        ConsistentRead: true,
+        ProjectionExpression: 'dataGeneration',
+      }),
+    );
     // A bot deleted meanwhile: the delete's own purge request names the generations.
     if (!bot.Item) return { generations: 0, deleted: 0 };
     below = Number(bot.Item.dataGeneration ?? 0);
@@ -100,7 +114,8 @@ async function deleteBatch(keys: Key[], backoffBaseMs: number): Promise<void> {
   const T = tableName();
   let pending = keys.map((Key) => ({ DeleteRequest: { Key } }));
   for (let attempt = 1; pending.length; attempt++) {
-    if (attempt > MAX_BATCH_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} deletes unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`);
+    if (attempt > MAX_BATCH_ATTEMPTS)
+      throw new Error(`BatchWriteItem left ${pending.length} deletes unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`);
     if (attempt > 1) await sleep(Math.random() * Math.min(5_000, backoffBaseMs * 2 ** attempt));
     const res = await doc.send(new BatchWriteCommand({ RequestItems: { [T]: pending } }));
     pending = (res.UnprocessedItems?.[T] ?? []) as typeof pending;

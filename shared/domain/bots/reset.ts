@@ -38,7 +38,11 @@ export async function resetBot(teamId: string, botId: string, actor: Actor): Pro
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      auditPut(teamId, { actor, module: 'bots', action: 'reset', botId, targetId: botId, changes: { data: { before: 'kept', after: 'reset' } } }, now),
+      auditPut(
+        teamId,
+        { actor, module: 'bots', action: 'reset', botId, targetId: botId, changes: { data: { before: 'kept', after: 'reset' } } },
+        now,
+      ),
     ],
     (_i, old) => (old ? lockedError(old as StoredBot, 'reset') : notFound('Bot')),
   );

@@ -21,7 +21,20 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 export const LANGUAGES = ['en', 'jp'] as const;
 /** Seed 003: the OpenAI models DocsBot supports; `gpt-3.5-turbo` is the default. */
 export const MODELS = ['gpt-3.5-turbo', 'gpt-4', 'gpt-4-1106-preview'] as const;
-export const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'ca-central-1', 'sa-east-1', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1'] as const;
+export const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+] as const;
 export const STT_ENGINES = ['deepgram-nova-2', 'deepgram-nova-3', 'aws-transcribe', 'google-chirp', 'whisper'] as const;
 export const VOICE_LLMS = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini', 'claude-sonnet', 'claude-haiku'] as const;
 export const VOICE_ENGINES = ['elevenlabs', 'cartesia', 'aws-polly', 'azure-tts', 'openai-tts'] as const;
@@ -66,10 +79,13 @@ export const isoDuration = z.string().refine((v) => {
 }, 'must be an ISO-8601 duration of days/hours/minutes/seconds, e.g. PT2H, at most P365D');
 
 /** An https URL botops will call; loopback http is allowed in local mode only. */
-export const outboundUrl = z.string().max(2048).superRefine((v, ctx) => {
-  const problem = outboundUrlProblem(v, { local: isLocalMode() });
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const outboundUrl = z
+  .string()
+  .max(2048)
+  .superRefine((v, ctx) => {
+    const problem = outboundUrlProblem(v, { local: isLocalMode() });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const labels = z
   .object({

@@ -37,7 +37,8 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
   const crm = input.variables?.crm ?? {};
   for (const name of requiredCrmNames(bot)) {
     const v = crm[name];
-    if (v === undefined || v === null || v === '') errors.push({ path: `variables.crm.${name}`, message: `required: the bot uses {{crm.${name}}}` });
+    if (v === undefined || v === null || v === '')
+      errors.push({ path: `variables.crm.${name}`, message: `required: the bot uses {{crm.${name}}}` });
   }
   if (input.from && (!phone || phone.botId !== botId)) errors.push({ path: 'from', message: "not one of this bot's phone numbers" });
   const allowed = new Map((bot.allowedSipHeaders ?? []).map((h) => [h.toLowerCase(), h]));
@@ -46,7 +47,12 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
   }
   if (errors.length) {
     const missing = errors.filter((e) => e.path.startsWith('variables.crm.')).map((e) => e.path.slice('variables.crm.'.length));
-    throw new HttpProblem(422, 'Unprocessable dialout', missing.length ? `Missing crm variable(s): ${missing.join(', ')}.` : `${errors.length} invalid field(s).`, errors);
+    throw new HttpProblem(
+      422,
+      'Unprocessable dialout',
+      missing.length ? `Missing crm variable(s): ${missing.join(', ')}.` : `${errors.length} invalid field(s).`,
+      errors,
+    );
   }
 
   const now = new Date().toISOString();
@@ -79,22 +85,57 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
       id: `${CALL_REQUESTED}:${call.id}`,
       detailType: CALL_REQUESTED,
       time: now,
-      detail: { teamId, botId, callId: call.id, to: call.to, from: call.from, variables: call.variables, sipHeaders: call.sipHeaders, queuedAt: now },
+      detail: {
+        teamId,
+        botId,
+        callId: call.id,
+        to: call.to,
+        from: call.from,
+        variables: call.variables,
+        sipHeaders: call.sipHeaders,
+        queuedAt: now,
+      },
     },
     now,
   );
   await transactWrite(
     [
-      { Put: { TableName: T(), Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: T(), Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       put,
-      auditPut(teamId, { actor, module: 'calls', action: 'dialout', botId, targetId: call.id, changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } } }, now),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'calls',
+          action: 'dialout',
+          botId,
+          targetId: call.id,
+          changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } },
+        },
+        now,
+      ),
       {
         ConditionCheck: {
           TableName: T(),
           Key: botKey(teamId, botId),
           // Bots written before data generations existed have none: that is generation 0.
-          ConditionExpression: generation === 0 ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))' : 'active = :true AND dataGeneration = :gen',
+          ConditionExpression:
+            generation === 0
+              ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))'
+              : 'active = :true AND dataGeneration = :gen',
           ExpressionAttributeValues: { ':true': true, ':gen': generation },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
@@ -103,7 +144,9 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
     (index, old) => {
       if (index !== 4) return conflict('The call could not be created; retry.');
       if (!old) return notFound('Bot');
-      return old.active === false ? conflict('The bot is paused: it places no calls. Resume it first.', { botId }) : conflict('The bot was reset during the dialout; retry.');
+      return old.active === false
+        ? conflict('The bot is paused: it places no calls. Resume it first.', { botId })
+        : conflict('The bot was reset during the dialout; retry.');
     },
   );
   await publishCommitted([entry]);
@@ -121,7 +164,12 @@ async function readBotAndPhone(teamId: string, botId: string, from: string | und
   return { bot: items.get(bk.SK) as StoredBot | undefined, phone: items.get(pk.SK) as { botId: string } | undefined };
 }
 
-const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'endedAt'>> = { ringing: 'ringingAt', in_progress: 'startedAt', completed: 'endedAt', failed: 'endedAt' };
+const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'endedAt'>> = {
+  ringing: 'ringingAt',
+  in_progress: 'startedAt',
+  completed: 'endedAt',
+  failed: 'endedAt',
+};
 
 /**
  * `POST /calls/{callId}/events`: the telephony side reports progress and outcome. The status only moves forward
@@ -137,7 +185,9 @@ export async function reportCallEvent(teamId: string, callId: string, input: Cal
     if (!found) throw notFound('Call');
     const { bot, call } = found;
     if (!movesForward(call.status, input.type)) {
-      throw conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, { currentStatus: call.status });
+      throw conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
+        currentStatus: call.status,
+      });
     }
     const errors = [
       ...(input.analysis ? validateDeclaredValues('analysis', input.analysis, declaredFields(bot, 'analysis')) : []),
@@ -166,7 +216,15 @@ export async function reportCallEvent(teamId: string, callId: string, input: Cal
         : {}),
     };
     const outbox = final
-      ? outboxPut({ id: `${CALL_ENDED}:${callId}`, detailType: CALL_ENDED, time: at, detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) } }, now)
+      ? outboxPut(
+          {
+            id: `${CALL_ENDED}:${callId}`,
+            detailType: CALL_ENDED,
+            time: at,
+            detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) },
+          },
+          now,
+        )
       : undefined;
     try {
       await transactWrite(
@@ -179,7 +237,18 @@ export async function reportCallEvent(teamId: string, callId: string, input: Cal
               ExpressionAttributeValues: { ':v': call.version },
             },
           },
-          auditPut(teamId, { actor, module: 'calls', action: 'update', botId: call.botId, targetId: callId, changes: { status: { before: call.status, after: input.type } } }, now),
+          auditPut(
+            teamId,
+            {
+              actor,
+              module: 'calls',
+              action: 'update',
+              botId: call.botId,
+              targetId: callId,
+              changes: { status: { before: call.status, after: input.type } },
+            },
+            now,
+          ),
           ...(outbox ? [outbox.put] : []),
         ],
         (index) => (index === 0 ? new VersionRace() : conflict('The call changed meanwhile; retry.')),

@@ -13,22 +13,64 @@ const RANK: Record<CallStatus, number> = { queued: 0, ringing: 1, in_progress: 2
 /** True when a call in `from` may move to `to`: strictly later; nothing leaves a final status. */
 export const movesForward = (from: CallStatus, to: CallStatus) => RANK[to] > RANK[from];
 
-export const ENDED_REASONS = ['customer_hangup', 'bot_hangup', 'transferred', 'voicemail', 'no_answer', 'busy', 'max_duration', 'error'] as const;
+export const ENDED_REASONS = [
+  'customer_hangup',
+  'bot_hangup',
+  'transferred',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'max_duration',
+  'error',
+] as const;
 export const ANSWERED_BY = ['human', 'machine', 'unknown'] as const;
 
 /**
  * `result.*`: what the telephony side reports when a call ends. `status` is set by botops from the event
  * type; the reference (Integration tab) and the push payload use the same keys. One table so they cannot drift.
  */
-export type ResultField = { key: string; type: 'string' | 'integer' | 'enum'; values?: readonly string[]; description: string; example: string };
+export type ResultField = {
+  key: string;
+  type: 'string' | 'integer' | 'enum';
+  values?: readonly string[];
+  description: string;
+  example: string;
+};
 export const CALL_RESULT_FIELDS: readonly ResultField[] = [
-  { key: 'status', type: 'enum', values: ['completed', 'failed'], description: 'How the call ended (set from the event type).', example: 'completed' },
+  {
+    key: 'status',
+    type: 'enum',
+    values: ['completed', 'failed'],
+    description: 'How the call ended (set from the event type).',
+    example: 'completed',
+  },
   { key: 'durationSeconds', type: 'integer', description: 'Talk time in seconds.', example: '184' },
   { key: 'endedReason', type: 'enum', values: ENDED_REASONS, description: 'Why the call ended.', example: 'customer_hangup' },
-  { key: 'transferredTo', type: 'string', description: 'The transfer target (name or E.164) when the bot transferred the call, else null.', example: '+14155550199' },
-  { key: 'answeredBy', type: 'enum', values: ANSWERED_BY, description: 'Who answered: a human, a machine (voicemail) or unknown.', example: 'human' },
-  { key: 'recordingUrl', type: 'string', description: 'Where the telephony side stored the recording, if anywhere.', example: 'https://recordings.example.com/calls/123.wav' },
-  { key: 'summary', type: 'string', description: 'A short summary of the conversation.', example: 'Customer confirmed the appointment for Tuesday.' },
+  {
+    key: 'transferredTo',
+    type: 'string',
+    description: 'The transfer target (name or E.164) when the bot transferred the call, else null.',
+    example: '+14155550199',
+  },
+  {
+    key: 'answeredBy',
+    type: 'enum',
+    values: ANSWERED_BY,
+    description: 'Who answered: a human, a machine (voicemail) or unknown.',
+    example: 'human',
+  },
+  {
+    key: 'recordingUrl',
+    type: 'string',
+    description: 'Where the telephony side stored the recording, if anywhere.',
+    example: 'https://recordings.example.com/calls/123.wav',
+  },
+  {
+    key: 'summary',
+    type: 'string',
+    description: 'A short summary of the conversation.',
+    example: 'Customer confirmed the appointment for Tuesday.',
+  },
 ];
 
 /** EventBridge detail types of the calls domain. */

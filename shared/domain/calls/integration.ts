@@ -30,7 +30,11 @@ export function buildIntegration(bot: StoredBot, teamId: string, baseUrl: string
     dialout: {
       method: 'POST',
       url,
-      headers: { Authorization: 'Bearer $BOTOPS_API_KEY', 'Content-Type': 'application/json', 'Idempotency-Key': '<unique per call, e.g. the CRM event id>' },
+      headers: {
+        Authorization: 'Bearer $BOTOPS_API_KEY',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': '<unique per call, e.g. the CRM event id>',
+      },
       body,
     },
     snippets: snippets({ url, body, botName: bot.name }),

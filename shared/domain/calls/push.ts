@@ -36,7 +36,9 @@ export function parsePushMessage(raw: unknown): PushMessage | undefined {
   const m = raw as Partial<PushMessage> | null;
   if (!m || typeof m.teamId !== 'string' || typeof m.callId !== 'string') return undefined;
   const attempt = m.attempt === undefined ? 1 : Number(m.attempt);
-  return Number.isInteger(attempt) && attempt >= 1 && attempt <= MAX_PUSH_ATTEMPTS ? { teamId: m.teamId, callId: m.callId, attempt } : undefined;
+  return Number.isInteger(attempt) && attempt >= 1 && attempt <= MAX_PUSH_ATTEMPTS
+    ? { teamId: m.teamId, callId: m.callId, attempt }
+    : undefined;
 }
 
 /** `POST_CALL_PUSH_RETRY_BASE_SECONDS` (default 30): the first retry waits about this long, then x2 each time. */
@@ -163,7 +165,12 @@ async function record(call: StoredCall, push: PushState, action: string): Promis
           action,
           botId: call.botId,
           targetId: call.id,
-          changes: { pushStatus: { before: call.push?.status ?? null, after: push.status }, ...(last ? { attempt: { before: null, after: { attempt: last.attempt, statusCode: last.statusCode, error: last.error } } } : {}) },
+          changes: {
+            pushStatus: { before: call.push?.status ?? null, after: push.status },
+            ...(last
+              ? { attempt: { before: null, after: { attempt: last.attempt, statusCode: last.statusCode, error: last.error } } }
+              : {}),
+          },
         }),
       ],
       () => new RaceLost(),

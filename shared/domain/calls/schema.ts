@@ -10,7 +10,10 @@ export const CallResultInput = z
     endedReason: z.enum(ENDED_REASONS).nullable(),
     transferredTo: z.string().max(100).nullable(),
     answeredBy: z.enum(ANSWERED_BY).nullable(),
-    recordingUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
+    recordingUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable(),
     summary: z.string().max(10_000).nullable(),
   })
   .partial()
@@ -24,14 +27,18 @@ const crmValue = z.union([z.string().max(2000, 'at most 2000 characters'), z.num
 export const DialoutInput = z
   .object({
     to: e164,
-    from: e164.optional().describe("One of this bot's phone numbers (the team's DID mapped to this bot); omitted: the telephony side picks one."),
+    from: e164
+      .optional()
+      .describe("One of this bot's phone numbers (the team's DID mapped to this bot); omitted: the telephony side picks one."),
     variables: z
       .object({
         crm: z
           .record(crmName, crmValue)
           .refine((r) => Object.keys(r).length <= 100, 'at most 100 variables')
           .optional()
-          .describe('Values for the {{crm.<name>}} placeholders of the bot (GET .../integration lists them); each one the bot uses is required (422 otherwise).'),
+          .describe(
+            'Values for the {{crm.<name>}} placeholders of the bot (GET .../integration lists them); each one the bot uses is required (422 otherwise).',
+          ),
       })
       .strict()
       .optional(),
@@ -56,7 +63,10 @@ const declared = (ns: 'analysis' | 'qc') =>
 export const CallEventInput = z
   .object({
     type: z.enum(EVENT_TYPES),
-    at: z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp' }).optional().describe('When it happened; default: when botops receives it.'),
+    at: z.iso
+      .datetime({ message: 'must be an ISO-8601 UTC timestamp' })
+      .optional()
+      .describe('When it happened; default: when botops receives it.'),
     result: CallResultInput.optional(),
     analysis: declared('analysis').optional(),
     qc: declared('qc').optional(),

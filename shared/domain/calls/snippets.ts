@@ -47,7 +47,9 @@ function pyLiteral(value: unknown, indent = ''): string {
   const inner = `${indent}    `;
   if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${inner}${pyLiteral(v, inner)},`).join('\n')}\n${indent}]` : '[]';
   const entries = Object.entries(value as Record<string, unknown>);
-  return entries.length ? `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pyLiteral(v, inner)},`).join('\n')}\n${indent}}` : '{}';
+  return entries.length
+    ? `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pyLiteral(v, inner)},`).join('\n')}\n${indent}}`
+    : '{}';
 }
 
 function pythonSnippet({ url, body, botName }: DialoutExample): string {

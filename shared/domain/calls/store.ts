@@ -123,4 +123,3 @@ export async function listBotCalls(teamId: string, botId: string, limit: number,
   );
   return { items: (res.Items ?? []).map(toCall), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
 }
-

@@ -101,7 +101,12 @@ export function declaredFields(bot: Partial<BotTexts>, ns: 'analysis' | 'qc'): V
     if (m[1] !== ns || found.has(m[2]!)) continue;
     const rawType = m[3] ?? 'string';
     const isEnum = rawType.startsWith('enum');
-    const values = isEnum ? (m[4] ?? '').split('|').map((s) => s.trim()).filter(Boolean) : undefined;
+    const values = isEnum
+      ? (m[4] ?? '')
+          .split('|')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
     const type = (isEnum ? 'enum' : rawType) as FieldType;
     found.set(m[2]!, {
       name: `${ns}.${m[2]}`,
@@ -117,12 +122,21 @@ export function declaredFields(bot: Partial<BotTexts>, ns: 'analysis' | 'qc'): V
 /** Output placeholders that are not valid declarations (unknown type, bad name): shown as warnings. */
 export function declarationWarnings(bot: Partial<BotTexts>): string[] {
   const warnings: string[] = [];
-  for (const [field, ns] of [['analysisPrompt', 'analysis'], ['qcPrompt', 'qc']] as const) {
+  for (const [field, ns] of [
+    ['analysisPrompt', 'analysis'],
+    ['qcPrompt', 'qc'],
+  ] as const) {
     const text = bot[field] ?? '';
     for (const m of text.matchAll(ANY_OUTPUT_PLACEHOLDER)) {
       const valid = new RegExp(`^${DECLARATION.source}$`).exec(m[0]);
-      if (!valid) warnings.push(`${field}: "${m[0]}" is not a field declaration; write {{${ns}.name: string|number|integer|boolean|enum(a|b) - description}}`);
-      else if (valid[1] !== ns) warnings.push(`${field}: "${m[0]}" declares a ${valid[1]}.* field; declare those in ${valid[1] === 'qc' ? 'qcPrompt' : 'analysisPrompt'}`);
+      if (!valid)
+        warnings.push(
+          `${field}: "${m[0]}" is not a field declaration; write {{${ns}.name: string|number|integer|boolean|enum(a|b) - description}}`,
+        );
+      else if (valid[1] !== ns)
+        warnings.push(
+          `${field}: "${m[0]}" declares a ${valid[1]}.* field; declare those in ${valid[1] === 'qc' ? 'qcPrompt' : 'analysisPrompt'}`,
+        );
     }
   }
   return warnings;
@@ -141,7 +155,10 @@ export function validateDeclaredValues(ns: 'analysis' | 'qc', values: Record<str
     const path = `${ns}.${key}`;
     if (!d) {
       const known = [...byKey.keys()];
-      errors.push({ path, message: `not declared by the ${ns === 'analysis' ? 'analysisPrompt' : 'qcPrompt'} (declared: ${known.length ? known.join(', ') : 'none'})` });
+      errors.push({
+        path,
+        message: `not declared by the ${ns === 'analysis' ? 'analysisPrompt' : 'qcPrompt'} (declared: ${known.length ? known.join(', ') : 'none'})`,
+      });
       continue;
     }
     if (value === null) continue;
@@ -171,23 +188,66 @@ export function variableReference(bot: Pick<Bot, 'allowedSipHeaders' | 'timezone
   return {
     call: [
       { name: 'call.to', type: 'string', description: 'The number called, E.164 (dialout `to`).', example: '+14155550123' },
-      { name: 'call.from', type: 'string', description: "The caller id, E.164: one of this bot's phone numbers (dialout `from`), or null when the telephony side picks it.", example: '+14155550100' },
+      {
+        name: 'call.from',
+        type: 'string',
+        description: "The caller id, E.164: one of this bot's phone numbers (dialout `from`), or null when the telephony side picks it.",
+        example: '+14155550100',
+      },
       { name: 'call.direction', type: 'enum', values: ['outbound'], description: 'Dialout calls are outbound.', example: 'outbound' },
-      ...(bot.allowedSipHeaders ?? []).map((h): Variable => ({ name: `call.sipHeaders.${h}`, type: 'string', description: `SIP header ${h}, sent in the dialout's sipHeaders (allowed by the bot's allowedSipHeaders).`, example: 'value' })),
+      ...(bot.allowedSipHeaders ?? []).map(
+        (h): Variable => ({
+          name: `call.sipHeaders.${h}`,
+          type: 'string',
+          description: `SIP header ${h}, sent in the dialout's sipHeaders (allowed by the bot's allowedSipHeaders).`,
+          example: 'value',
+        }),
+      ),
     ],
     crm: crmVariables(bot),
-    result: CALL_RESULT_FIELDS.map((f) => ({ name: `result.${f.key}`, type: f.type, ...(f.values ? { values: [...f.values] } : {}), description: f.description, example: f.example })),
+    result: CALL_RESULT_FIELDS.map((f) => ({
+      name: `result.${f.key}`,
+      type: f.type,
+      ...(f.values ? { values: [...f.values] } : {}),
+      description: f.description,
+      example: f.example,
+    })),
     analysis: declaredFields(bot, 'analysis'),
     qc: declaredFields(bot, 'qc'),
     system: [
       { name: 'system.callId', type: 'string', description: 'The call id (ULID).', example: '01J9Z3NDEKTSV4RRFFQ69G5FAV' },
       { name: 'system.botId', type: 'string', description: 'The bot id.', example: '01J9Z3M8Q2W5E7R9T1Y3U5I7O9' },
       { name: 'system.teamId', type: 'string', description: 'The team id.', example: '01J9Z3K1A2B3C4D5E6F7G8H9J0' },
-      { name: 'system.queuedAt', type: 'string', description: 'When the dialout was accepted (ISO-8601 UTC).', example: '2030-01-31T10:00:00.000Z' },
-      { name: 'system.ringingAt', type: 'string', description: 'When the callee started ringing, or null.', example: '2030-01-31T10:00:02.000Z' },
-      { name: 'system.startedAt', type: 'string', description: 'When the call was answered (in_progress), or null.', example: '2030-01-31T10:00:07.000Z' },
-      { name: 'system.endedAt', type: 'string', description: 'When the call completed or failed, or null.', example: '2030-01-31T10:03:12.000Z' },
-      { name: 'system.timezone', type: 'string', description: "The bot's IANA time zone, for rendering the times above.", example: bot.timezone ?? 'UTC' },
+      {
+        name: 'system.queuedAt',
+        type: 'string',
+        description: 'When the dialout was accepted (ISO-8601 UTC).',
+        example: '2030-01-31T10:00:00.000Z',
+      },
+      {
+        name: 'system.ringingAt',
+        type: 'string',
+        description: 'When the callee started ringing, or null.',
+        example: '2030-01-31T10:00:02.000Z',
+      },
+      {
+        name: 'system.startedAt',
+        type: 'string',
+        description: 'When the call was answered (in_progress), or null.',
+        example: '2030-01-31T10:00:07.000Z',
+      },
+      {
+        name: 'system.endedAt',
+        type: 'string',
+        description: 'When the call completed or failed, or null.',
+        example: '2030-01-31T10:03:12.000Z',
+      },
+      {
+        name: 'system.timezone',
+        type: 'string',
+        description: "The bot's IANA time zone, for rendering the times above.",
+        example: bot.timezone ?? 'UTC',
+      },
     ],
   };
 }

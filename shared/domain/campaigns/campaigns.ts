@@ -54,7 +54,14 @@ export async function listCampaigns(teamId: string, limit: number, cursor?: stri
 }
 
 /** The bot item's side of a campaign change: a conditional Update that always bumps its version. */
-function botUpdate(teamId: string, botId: string, expression: string, condition: string, values: Record<string, unknown>, names?: Record<string, string>): TransactItem {
+function botUpdate(
+  teamId: string,
+  botId: string,
+  expression: string,
+  condition: string,
+  values: Record<string, unknown>,
+  names?: Record<string, string>,
+): TransactItem {
   return {
     Update: {
       TableName: T(),
@@ -74,10 +81,26 @@ function botUpdate(teamId: string, botId: string, expression: string, condition:
  */
 export async function createCampaign(teamId: string, input: CampaignCreate, actor: Actor): Promise<StoredCampaign> {
   const now = new Date().toISOString();
-  const campaign: StoredCampaign = { id: ulid(), name: input.name, botId: input.botId, status: 'stopped', createdAt: now, updatedAt: now, startedAt: null, stoppedAt: null, version: 1 };
+  const campaign: StoredCampaign = {
+    id: ulid(),
+    name: input.name,
+    botId: input.botId,
+    status: 'stopped',
+    createdAt: now,
+    updatedAt: now,
+    startedAt: null,
+    stoppedAt: null,
+    version: 1,
+  };
   await transactWrite(
     [
-      { Put: { TableName: T(), Item: { ...campaignKey(teamId, campaign.id), entity: 'campaign', teamId, ...campaign }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...campaignKey(teamId, campaign.id), entity: 'campaign', teamId, ...campaign },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       botUpdate(
         teamId,
         input.botId,
@@ -85,7 +108,18 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
         'attribute_exists(PK) AND (attribute_not_exists(campaignIds) OR size(campaignIds) < :cap)',
         { ':ids': new Set([campaign.id]), ':cap': MAX_CAMPAIGNS_PER_BOT },
       ),
-      auditPut(teamId, { actor, module: 'campaigns', action: 'create', botId: input.botId, targetId: campaign.id, changes: diff(undefined, toCampaign(campaign)) }, now),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'campaigns',
+          action: 'create',
+          botId: input.botId,
+          targetId: campaign.id,
+          changes: diff(undefined, toCampaign(campaign)),
+        },
+        now,
+      ),
     ],
     (i, old) => {
       if (i === 0) return conflict('A campaign with this id already exists.');
@@ -124,7 +158,11 @@ function statusUpdate(teamId: string, c: StoredCampaign, status: Campaign['statu
 
 function statusAudit(teamId: string, c: StoredCampaign, action: 'start' | 'stop', actor: Actor, now: string) {
   const [before, after] = action === 'start' ? ['stopped', 'running'] : ['running', 'stopped'];
-  return auditPut(teamId, { actor, module: 'campaigns', action, botId: c.botId, targetId: c.id, changes: { status: { before, after } } }, now);
+  return auditPut(
+    teamId,
+    { actor, module: 'campaigns', action, botId: c.botId, targetId: c.id, changes: { status: { before, after } } },
+    now,
+  );
 }
 
 /**
@@ -173,7 +211,10 @@ export async function stopCampaign(teamId: string, campaignId: string, actor: Ac
     await transactWrite(
       [
         statusUpdate(teamId, c, 'stopped', now),
-        botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', { ':locks': locks, ':bv': bot.version }),
+        botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', {
+          ':locks': locks,
+          ':bv': bot.version,
+        }),
         statusAudit(teamId, c, 'stop', actor, now),
       ],
       () => new Race(),
@@ -197,8 +238,17 @@ export async function deleteCampaign(teamId: string, campaignId: string, actor: 
             ExpressionAttributeValues: { ':v': c.version },
           },
         },
-        botUpdate(teamId, c.botId, 'DELETE campaignIds :ids SET version = version + :one', 'attribute_exists(PK)', { ':ids': new Set([c.id]) }),
-        auditPut(teamId, { actor, module: 'campaigns', action: 'delete', botId: c.botId, targetId: c.id, changes: { name: { before: c.name, after: null } } }),
+        botUpdate(teamId, c.botId, 'DELETE campaignIds :ids SET version = version + :one', 'attribute_exists(PK)', {
+          ':ids': new Set([c.id]),
+        }),
+        auditPut(teamId, {
+          actor,
+          module: 'campaigns',
+          action: 'delete',
+          botId: c.botId,
+          targetId: c.id,
+          changes: { name: { before: c.name, after: null } },
+        }),
       ],
       // The bot's delete removes its campaigns in the same transaction, so a missing bot means a race: re-read.
       () => new Race(),

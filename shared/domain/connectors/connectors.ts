@@ -45,8 +45,20 @@ export const isProbed = (status: ConnectorStatus) => PROBED_STATUSES.includes(st
 
 /** The API fields, in the order responses list them (DynamoDB returns attributes in no particular order). */
 const FIELDS = [
-  'id', 'botId', 'name', 'environment', 'healthCheckUrl', 'maxConcurrentConversations', 'status', 'statusChangedAt',
-  'lastCheckAt', 'lastLatencyMs', 'consecutiveFailures', 'lastError', 'createdAt', 'updatedAt',
+  'id',
+  'botId',
+  'name',
+  'environment',
+  'healthCheckUrl',
+  'maxConcurrentConversations',
+  'status',
+  'statusChangedAt',
+  'lastCheckAt',
+  'lastLatencyMs',
+  'consecutiveFailures',
+  'lastError',
+  'createdAt',
+  'updatedAt',
 ] as const satisfies readonly (keyof Connector)[];
 /** A table item (or a stored connector) as the API returns it: the `Connector` fields only, absent ones null. */
 export function toConnector(item: Record<string, unknown>): Connector {
@@ -114,7 +126,11 @@ export async function createConnector(teamId: string, botId: string, input: Conn
     [
       { ConditionCheck: { TableName: tableName(), Key: botKey(teamId, botId), ConditionExpression: 'attribute_exists(PK)' } },
       { Put: { TableName: tableName(), Item: connectorItem(c, null), ConditionExpression: 'attribute_not_exists(PK)' } },
-      auditPut(teamId, { actor, module: 'connectors', action: 'create', botId, targetId: c.id, changes: diff(undefined, toConnector(c)) }, now),
+      auditPut(
+        teamId,
+        { actor, module: 'connectors', action: 'create', botId, targetId: c.id, changes: diff(undefined, toConnector(c)) },
+        now,
+      ),
     ],
     (i) => (i === 0 ? notFound('Bot') : conflict('A connector with this id already exists.')),
   );
@@ -161,12 +177,27 @@ async function change(
     let audit: TransactItem;
     if (d === 'delete') {
       write = { Delete: { TableName: tableName(), Key: connectorKey(teamId, connectorId), ...condition } };
-      audit = auditPut(teamId, { actor, module: 'connectors', action: 'delete', botId: current.botId, targetId: connectorId, changes: { name: { before: current.name, after: null } } }, now);
+      audit = auditPut(
+        teamId,
+        {
+          actor,
+          module: 'connectors',
+          action: 'delete',
+          botId: current.botId,
+          targetId: connectorId,
+          changes: { name: { before: current.name, after: null } },
+        },
+        now,
+      );
     } else {
       next = { ...d.next, version: current.version + 1 };
       // Only start/restart lead to a probed status here: a (re)started connector goes to the front of the queue.
       write = { Put: { TableName: tableName(), Item: connectorItem(next, '0'), ...condition } };
-      audit = auditPut(teamId, { actor, module: 'connectors', action: d.action, botId: current.botId, targetId: connectorId, changes: d.changes }, now);
+      audit = auditPut(
+        teamId,
+        { actor, module: 'connectors', action: d.action, botId: current.botId, targetId: connectorId, changes: d.changes },
+        now,
+      );
     }
     try {
       await transactWrite([write, audit], (_i, old) => (old ? new VersionRace() : notFound('Connector')));
@@ -184,7 +215,13 @@ const requireStopped = (c: StoredConnector, what: string) => {
 };
 
 /** `PUT /connectors/{id}`: partial edit, only while stopped (seed 002). 412 on a stale `If-Match`. */
-export async function updateConnector(teamId: string, connectorId: string, patch: ConnectorUpdate, actor: Actor, requiredVersion?: number): Promise<StoredConnector> {
+export async function updateConnector(
+  teamId: string,
+  connectorId: string,
+  patch: ConnectorUpdate,
+  actor: Actor,
+  requiredVersion?: number,
+): Promise<StoredConnector> {
   if (patch.healthCheckUrl !== undefined) await assertSafeUrl(patch.healthCheckUrl);
   const result = await change(
     teamId,
@@ -206,7 +243,12 @@ export async function deleteConnector(teamId: string, connectorId: string, actor
 }
 
 /** `POST /connectors/{id}/redeploy`: moves a stopped connector to another environment (seed 002). */
-export async function redeployConnector(teamId: string, connectorId: string, environment: Environment, actor: Actor): Promise<StoredConnector> {
+export async function redeployConnector(
+  teamId: string,
+  connectorId: string,
+  environment: Environment,
+  actor: Actor,
+): Promise<StoredConnector> {
   const result = await change(teamId, connectorId, actor, (c) => {
     requireStopped(c, 'redeploy');
     if (c.environment === environment) throw conflict(`The connector is already deployed to ${environment}.`);
@@ -222,7 +264,11 @@ function decideAction(action: ConnectorAction) {
     const now = new Date().toISOString();
     if (action === 'stop') {
       if (c.status === 'stopped') return 'unchanged';
-      return { next: { ...c, status: 'stopped', statusChangedAt: now }, action, changes: { status: { before: c.status, after: 'stopped' } } };
+      return {
+        next: { ...c, status: 'stopped', statusChangedAt: now },
+        action,
+        changes: { status: { before: c.status, after: 'stopped' } },
+      };
     }
     // start is a no-op on a running connector; restart always begins again (seed 002: stop, then start).
     if (action === 'start' && c.status !== 'stopped') return 'unchanged';
@@ -237,7 +283,13 @@ function decideAction(action: ConnectorAction) {
  * answers it as it is (so retries and bulk calls are safe). A stop removes it from the health-check index at
  * once, in the same write, so no later check can move it again.
  */
-export async function applyAction(teamId: string, connectorId: string, action: ConnectorAction, actor: Actor, prefetched?: StoredConnector): Promise<StoredConnector> {
+export async function applyAction(
+  teamId: string,
+  connectorId: string,
+  action: ConnectorAction,
+  actor: Actor,
+  prefetched?: StoredConnector,
+): Promise<StoredConnector> {
   return (await change(teamId, connectorId, actor, decideAction(action), { prefetched }))!;
 }
 
@@ -247,7 +299,9 @@ export async function getConnectors(teamId: string, ids: string[]): Promise<Map<
   let keys: Record<string, unknown>[] | undefined = ids.map((id) => connectorKey(teamId, id));
   for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-    const res: BatchGetCommandOutput = await doc.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+    const res: BatchGetCommandOutput = await doc.send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }),
+    );
     for (const item of res.Responses?.[tableName()] ?? []) found.set((item as StoredConnector).id, item as StoredConnector);
     keys = res.UnprocessedKeys?.[tableName()]?.Keys;
   }
@@ -255,7 +309,12 @@ export async function getConnectors(teamId: string, ids: string[]): Promise<Map<
 }
 
 /** One entry of a bulk action's result (spec): `error` mirrors the problem the single-connector route answers. */
-export type BulkResult = { connectorId: string; ok: boolean; status?: ConnectorStatus; error?: { status: number; title: string; detail?: string } };
+export type BulkResult = {
+  connectorId: string;
+  ok: boolean;
+  status?: ConnectorStatus;
+  error?: { status: number; title: string; detail?: string };
+};
 
 /**
  * `POST /connectors/actions`: applies `action` to each connector independently (bounded concurrency), so one
@@ -276,7 +335,11 @@ export async function bulkAction(teamId: string, action: ConnectorAction, ids: s
       } catch (e) {
         if (!(e instanceof HttpProblem)) logger.error('bulk connector action failed', { connectorId: id, action, error: e as Error });
         const p = e instanceof HttpProblem ? e : new HttpProblem(500, 'Internal Server Error');
-        results[i] = { connectorId: id, ok: false, error: { status: p.statusCode, title: p.title, ...(p.detail && p.statusCode < 500 ? { detail: p.detail } : {}) } };
+        results[i] = {
+          connectorId: id,
+          ok: false,
+          error: { status: p.statusCode, title: p.title, ...(p.detail && p.statusCode < 500 ? { detail: p.detail } : {}) },
+        };
       }
     }
   };

@@ -89,7 +89,16 @@ export async function runHealthCheck(opts: HealthCheckOptions = {}): Promise<Hea
   const probe = opts.probe ?? probeUrl;
   const local = isLocalMode();
   const bound = new Date(started).toISOString();
-  const summary: HealthCheckSummary = { checked: 0, healthy: 0, failed: 0, statusChanges: 0, skipped: 0, errors: 0, deferred: false, durationMs: 0 };
+  const summary: HealthCheckSummary = {
+    checked: 0,
+    healthy: 0,
+    failed: 0,
+    statusChanges: 0,
+    skipped: 0,
+    errors: 0,
+    deferred: false,
+    durationMs: 0,
+  };
   const generations = new Map<string, Promise<number | undefined>>();
   const due = dueConnectors(bound);
 
@@ -158,11 +167,22 @@ async function* dueConnectors(bound: string): AsyncGenerator<StoredConnector> {
 class Stale extends Error {}
 
 /** Writes one probe's outcome; `skipped` when the connector changed since it was read (the condition failed). */
-async function record(c: StoredConnector, result: ProbeResult, generations: Map<string, Promise<number | undefined>>): Promise<'recorded' | 'changed' | 'skipped'> {
+async function record(
+  c: StoredConnector,
+  result: ProbeResult,
+  generations: Map<string, Promise<number | undefined>>,
+): Promise<'recorded' | 'changed' | 'skipped'> {
   const at = new Date().toISOString();
   const state = nextHealthState(c, result);
   const changed = state.status !== c.status;
-  const next: StoredConnector = { ...c, ...state, lastCheckAt: at, lastLatencyMs: result.latencyMs, statusChangedAt: changed ? at : c.statusChangedAt, version: c.version + 1 };
+  const next: StoredConnector = {
+    ...c,
+    ...state,
+    lastCheckAt: at,
+    lastLatencyMs: result.latencyMs,
+    statusChangedAt: changed ? at : c.statusChangedAt,
+    version: c.version + 1,
+  };
   const put = {
     TableName: tableName(),
     Item: connectorItem(next, at),
@@ -180,7 +200,18 @@ async function record(c: StoredConnector, result: ProbeResult, generations: Map<
     const generation = await generations.get(key)!;
     const items: TransactItem[] = [
       { Put: put },
-      auditPut(c.teamId, { actor: HEALTH_CHECK_ACTOR, module: 'connectors', action: 'status_change', botId: c.botId, targetId: c.id, changes: { status: { before: c.status, after: state.status }, lastError: { before: c.lastError, after: state.lastError } } }, at),
+      auditPut(
+        c.teamId,
+        {
+          actor: HEALTH_CHECK_ACTOR,
+          module: 'connectors',
+          action: 'status_change',
+          botId: c.botId,
+          targetId: c.id,
+          changes: { status: { before: c.status, after: state.status }, lastError: { before: c.lastError, after: state.lastError } },
+        },
+        at,
+      ),
       ...(generation === undefined ? [] : historyItems(c, state, result, at, generation)),
     ];
     await transactWrite(items, () => new Stale());
@@ -193,7 +224,9 @@ async function record(c: StoredConnector, result: ProbeResult, generations: Map<
 
 /** The bot's current data generation, or undefined when the bot is gone (then no history is kept). */
 async function botGeneration(teamId: string, botId: string): Promise<number | undefined> {
-  const res = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId), ProjectionExpression: 'dataGeneration' }));
+  const res = await doc.send(
+    new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId), ProjectionExpression: 'dataGeneration' }),
+  );
   const generation = res.Item?.dataGeneration;
   return typeof generation === 'number' ? generation : undefined;
 }

@@ -13,7 +13,13 @@ import {
 } from '../../db/keys.js';
 import { HttpProblem, notFound } from '../../http/problem.js';
 import { type Connector, getStoredConnector, toConnector } from './connectors.js';
-import { CONNECTOR_STATUSES, type ConnectorStatus, DEFAULT_MAX_CONCURRENT_CONVERSATIONS, ENVIRONMENTS, type Environment } from './schema.js';
+import {
+  CONNECTOR_STATUSES,
+  type ConnectorStatus,
+  DEFAULT_MAX_CONCURRENT_CONVERSATIONS,
+  ENVIRONMENTS,
+  type Environment,
+} from './schema.js';
 
 export type ConnectorFilters = { environment?: Environment; botId?: string; status?: ConnectorStatus };
 
@@ -25,11 +31,26 @@ function plan(teamId: string, f: ConnectorFilters): Plan {
     // GSI1SK = <environment>#<status>#<id>: bot, bot+environment and all three are key conditions; bot+status
     // alone filters a bot's own connectors (a handful), reading ahead so no page comes back short.
     const prefix = f.environment ? connectorBotSortPrefix(f.environment, f.status) : undefined;
-    return { index: 'GSI1', partitions: [connectorBotPartition(teamId, f.botId)], skPrefix: prefix, ...(!f.environment && f.status ? { filterStatus: f.status } : {}) };
+    return {
+      index: 'GSI1',
+      partitions: [connectorBotPartition(teamId, f.botId)],
+      skPrefix: prefix,
+      ...(!f.environment && f.status ? { filterStatus: f.status } : {}),
+    };
   }
-  if (f.environment) return { index: 'GSI3', partitions: [connectorEnvPartition(teamId, f.environment)], skPrefix: f.status ? connectorEnvSortPrefix(f.status) : undefined };
+  if (f.environment)
+    return {
+      index: 'GSI3',
+      partitions: [connectorEnvPartition(teamId, f.environment)],
+      skPrefix: f.status ? connectorEnvSortPrefix(f.status) : undefined,
+    };
   // status alone: the status is the sort-key prefix of each environment's partition, read one after the other.
-  if (f.status) return { index: 'GSI3', partitions: ENVIRONMENTS.map((e) => connectorEnvPartition(teamId, e)), skPrefix: connectorEnvSortPrefix(f.status) };
+  if (f.status)
+    return {
+      index: 'GSI3',
+      partitions: ENVIRONMENTS.map((e) => connectorEnvPartition(teamId, e)),
+      skPrefix: connectorEnvSortPrefix(f.status),
+    };
   const { PK, SKPrefix } = connectorPrefix(teamId);
   return { partitions: [PK], skPrefix: SKPrefix };
 }
@@ -41,7 +62,12 @@ function plan(teamId: string, f: ConnectorFilters): Plan {
  * environment or status filter grouped by status, then creation; with `botId` by environment, status, creation.
  * A cursor is only accepted by the list (filters) that issued it: 400 otherwise.
  */
-export async function listConnectors(teamId: string, filters: ConnectorFilters, limit: number, cursor: string | undefined): Promise<{ items: Connector[]; nextCursor: string | null }> {
+export async function listConnectors(
+  teamId: string,
+  filters: ConnectorFilters,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: Connector[]; nextCursor: string | null }> {
   const p = plan(teamId, filters);
   const pkAttr = p.index ? `${p.index}PK` : 'PK';
   const skAttr = p.index ? `${p.index}SK` : 'SK';
@@ -53,7 +79,9 @@ export async function listConnectors(teamId: string, filters: ConnectorFilters, 
     const ownItem = start.PK === connectorPrefix(teamId).PK && start.SK!.startsWith(connectorPrefix(teamId).SKPrefix);
     const inPrefix = p.skPrefix === undefined || start[skAttr]!.startsWith(p.skPrefix);
     if (partition < 0 || !ownItem || !inPrefix) {
-      throw new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [{ path: 'cursor', message: 'not a cursor issued for this list' }]);
+      throw new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [
+        { path: 'cursor', message: 'not a cursor issued for this list' },
+      ]);
     }
   }
   const items: Record<string, unknown>[] = [];
@@ -62,13 +90,23 @@ export async function listConnectors(teamId: string, filters: ConnectorFilters, 
       TableName: tableName(),
       ...(p.index ? { IndexName: p.index } : {}),
       KeyConditionExpression: `#pk = :pk${p.skPrefix !== undefined ? ' AND begins_with(#sk, :sk)' : ''}`,
-      ExpressionAttributeNames: { '#pk': pkAttr, ...(p.skPrefix !== undefined ? { '#sk': skAttr } : {}), ...(p.filterStatus ? { '#status': 'status' } : {}) },
-      ExpressionAttributeValues: { ':pk': p.partitions[partition], ...(p.skPrefix !== undefined ? { ':sk': p.skPrefix } : {}), ...(p.filterStatus ? { ':status': p.filterStatus } : {}) },
+      ExpressionAttributeNames: {
+        '#pk': pkAttr,
+        ...(p.skPrefix !== undefined ? { '#sk': skAttr } : {}),
+        ...(p.filterStatus ? { '#status': 'status' } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': p.partitions[partition],
+        ...(p.skPrefix !== undefined ? { ':sk': p.skPrefix } : {}),
+        ...(p.filterStatus ? { ':status': p.filterStatus } : {}),
+      },
       ...(p.filterStatus ? { FilterExpression: '#status = :status' } : {}),
     };
     do {
       const want = limit + 1 - items.length;
-      const page = await doc.send(new QueryCommand({ ...input, Limit: p.filterStatus ? Math.max(want, 100) : want, ExclusiveStartKey: start }));
+      const page = await doc.send(
+        new QueryCommand({ ...input, Limit: p.filterStatus ? Math.max(want, 100) : want, ExclusiveStartKey: start }),
+      );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey as Record<string, string> | undefined;
     } while (start && items.length <= limit);
@@ -119,7 +157,11 @@ export async function connectorMetrics(teamId: string, environment: Environment 
   return { environment: environment ?? null, total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
 }
 
-export type CapacityWarning = { code: 'failover' | 'capacity' | 'not_online' | 'unhealthy' | 'starting'; message: string; connectorIds?: string[] };
+export type CapacityWarning = {
+  code: 'failover' | 'capacity' | 'not_online' | 'unhealthy' | 'starting';
+  message: string;
+  connectorIds?: string[];
+};
 export type CapacityAdvice = {
   environment: Environment;
   concurrentConversations: number | null;
@@ -141,7 +183,9 @@ export const MIN_PRODUCTION_CONNECTORS = 2;
  * Each warning says what to do about it.
  */
 export function capacityAdvice(environment: Environment, concurrent: number | undefined, connectors: Connector[]): CapacityAdvice {
-  const perConnector = connectors.length ? Math.min(...connectors.map((c) => c.maxConcurrentConversations)) : DEFAULT_MAX_CONCURRENT_CONVERSATIONS;
+  const perConnector = connectors.length
+    ? Math.min(...connectors.map((c) => c.maxConcurrentConversations))
+    : DEFAULT_MAX_CONCURRENT_CONVERSATIONS;
   const minimum = environment === 'production' ? MIN_PRODUCTION_CONNECTORS : 1;
   const recommended = Math.max(minimum, concurrent ? Math.ceil(concurrent / perConnector) : 0);
   const online = connectors.filter((c) => c.status === 'online');
@@ -156,8 +200,13 @@ export function capacityAdvice(environment: Environment, concurrent: number | un
     });
   }
   if (connectors.length < recommended && !(failoverShort && recommended <= MIN_PRODUCTION_CONNECTORS)) {
-    const load = concurrent ? `${concurrent} concurrent conversations at ${perConnector} per connector need ${recommended} connectors in ${environment}` : `${environment} needs ${plural(recommended, 'connector')}`;
-    warnings.push({ code: 'capacity', message: `${load}; it has ${connectors.length}. Add ${plural(recommended - connectors.length, 'connector')} there.` });
+    const load = concurrent
+      ? `${concurrent} concurrent conversations at ${perConnector} per connector need ${recommended} connectors in ${environment}`
+      : `${environment} needs ${plural(recommended, 'connector')}`;
+    warnings.push({
+      code: 'capacity',
+      message: `${load}; it has ${connectors.length}. Add ${plural(recommended - connectors.length, 'connector')} there.`,
+    });
   }
   if (connectors.length > 0 && online.length < Math.min(recommended, connectors.length)) {
     const idle = connectors.filter((c) => c.status === 'stopped');
@@ -199,7 +248,12 @@ export function capacityAdvice(environment: Environment, concurrent: number | un
  * `GET /bots/{botId}/connectors/capacity`: reads the bot (404 for a missing or another team's bot) and its
  * connectors in `environment` (GSI1, sort-key prefix `<environment>#`) in parallel, then `capacityAdvice`.
  */
-export async function connectorCapacity(teamId: string, botId: string, environment: Environment, concurrent: number | undefined): Promise<CapacityAdvice> {
+export async function connectorCapacity(
+  teamId: string,
+  botId: string,
+  environment: Environment,
+  concurrent: number | undefined,
+): Promise<CapacityAdvice> {
   const readConnectors = async () => {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
@@ -244,11 +298,16 @@ export type ConnectorEvent = {
  */
 export async function listConnectorHistory(teamId: string, connectorId: string, limit: number, cursor: string | undefined) {
   const c = await getStoredConnector(teamId, connectorId);
-  const bot = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, c.botId), ProjectionExpression: 'dataGeneration' }));
+  const bot = await doc.send(
+    new GetCommand({ TableName: tableName(), Key: botKey(teamId, c.botId), ProjectionExpression: 'dataGeneration' }),
+  );
   if (!bot.Item) return { items: [] as ConnectorEvent[], nextCursor: null };
   const { PK, SKPrefix } = connectorHistoryPrefix(teamId, c.botId, Number(bot.Item.dataGeneration ?? 0), connectorId);
   const start = decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] });
-  if (start && !start.SK!.startsWith(SKPrefix)) throw new HttpProblem(400, 'Invalid cursor', 'The cursor belongs to another list.', [{ path: 'cursor', message: 'not a cursor issued for this list' }]);
+  if (start && !start.SK!.startsWith(SKPrefix))
+    throw new HttpProblem(400, 'Invalid cursor', 'The cursor belongs to another list.', [
+      { path: 'cursor', message: 'not a cursor issued for this list' },
+    ]);
   const page = await doc.send(
     new QueryCommand({
       TableName: tableName(),
@@ -259,6 +318,9 @@ export async function listConnectorHistory(teamId: string, connectorId: string, 
       ExclusiveStartKey: start,
     }),
   );
-  const items = (page.Items ?? []).map(({ id, at, connectorId: cid, from, to, latencyMs, error, consecutiveFailures }) => ({ id, at, connectorId: cid, from, to, latencyMs, error, consecutiveFailures }) as ConnectorEvent);
+  const items = (page.Items ?? []).map(
+    ({ id, at, connectorId: cid, from, to, latencyMs, error, consecutiveFailures }) =>
+      ({ id, at, connectorId: cid, from, to, latencyMs, error, consecutiveFailures }) as ConnectorEvent,
+  );
   return { items, nextCursor: encodeCursor(page.LastEvaluatedKey as Record<string, string> | undefined) };
 }

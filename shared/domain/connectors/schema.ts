@@ -24,10 +24,13 @@ const maxConcurrentConversations = z.number().int('must be an integer').min(1, '
  * loopback http in local mode only (spec, Conventions). The hostname's DNS answer is checked too, at save
  * (`resolveAndCheck`, in the domain code, because it is asynchronous) and at every probe.
  */
-export const healthCheckUrl = z.string().max(2048, 'at most 2048 characters').superRefine((v, ctx) => {
-  const problem = outboundUrlProblem(v, { local: isLocalMode() });
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const healthCheckUrl = z
+  .string()
+  .max(2048, 'at most 2048 characters')
+  .superRefine((v, ctx) => {
+    const problem = outboundUrlProblem(v, { local: isLocalMode() });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** `POST /bots/{botId}/connectors`. */
 export const ConnectorCreateInput = z
@@ -36,7 +39,13 @@ export const ConnectorCreateInput = z
 export type ConnectorCreate = z.infer<typeof ConnectorCreateInput>;
 
 /** `PUT /connectors/{connectorId}`: absent fields unchanged; the environment changes only by redeploy. */
-export const ConnectorUpdateInput = z.object({ name: name.optional(), healthCheckUrl: healthCheckUrl.optional(), maxConcurrentConversations: maxConcurrentConversations.optional() }).strict();
+export const ConnectorUpdateInput = z
+  .object({
+    name: name.optional(),
+    healthCheckUrl: healthCheckUrl.optional(),
+    maxConcurrentConversations: maxConcurrentConversations.optional(),
+  })
+  .strict();
 export type ConnectorUpdate = z.infer<typeof ConnectorUpdateInput>;
 
 /** `POST /connectors/{connectorId}/redeploy`. */
@@ -77,7 +86,12 @@ export const MetricsQuery = z.object({ environment: z.enum(ENVIRONMENTS).optiona
 export const CapacityQuery = z
   .object({
     environment: z.enum(ENVIRONMENTS).default('production'),
-    concurrentConversations: z.coerce.number().int('must be an integer').min(0, 'at least 0').max(10_000_000, 'at most 10000000').optional(),
+    concurrentConversations: z.coerce
+      .number()
+      .int('must be an integer')
+      .min(0, 'at least 0')
+      .max(10_000_000, 'at most 10000000')
+      .optional(),
   })
   .strict();
 

@@ -64,7 +64,9 @@ export async function contactsBot(teamId: string, botId: string): Promise<Stored
 }
 
 async function readContact(teamId: string, bot: StoredBot, contactId: string, consistent: boolean): Promise<ContactState> {
-  const res = await doc.send(new GetCommand({ TableName: tableName(), Key: contactKey(teamId, bot.id, bot.dataGeneration, contactId), ConsistentRead: consistent }));
+  const res = await doc.send(
+    new GetCommand({ TableName: tableName(), Key: contactKey(teamId, bot.id, bot.dataGeneration, contactId), ConsistentRead: consistent }),
+  );
   return res.Item ? fromItem(res.Item) : unseenContact(contactId);
 }
 
@@ -143,7 +145,13 @@ export async function postContactMessage(
 }
 
 /** `GET .../contacts?status=`: most recently changed first with a status (GSI1), else by contact id. */
-export async function listContactStatuses(teamId: string, botId: string, status: ContactStatusValue | undefined, limit: number, cursor?: string) {
+export async function listContactStatuses(
+  teamId: string,
+  botId: string,
+  status: ContactStatusValue | undefined,
+  limit: number,
+  cursor?: string,
+) {
   const bot = await contactsBot(teamId, botId);
   const query = status
     ? (() => {
@@ -165,7 +173,10 @@ export async function listContactStatuses(teamId: string, botId: string, status:
         };
       })();
   const res = await doc.send(new QueryCommand({ TableName: tableName(), Limit: limit, ...query }));
-  return { items: (res.Items ?? []).map((i) => toStatus(fromItem(i))), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string> | undefined) };
+  return {
+    items: (res.Items ?? []).map((i) => toStatus(fromItem(i))),
+    nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string> | undefined),
+  };
 }
 
 export type TimerOutcome = 'reactivated' | 'stale';
@@ -212,12 +223,30 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
           Put: {
             TableName: tableName(),
             Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
-            ConditionExpression: 'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
+            ConditionExpression:
+              'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':v': paused.version, ':inactive': 'inactive', ':at': paused.reactivateAt, ':reason': paused.reason, ':count': paused.botMessageCount },
+            ExpressionAttributeValues: {
+              ':v': paused.version,
+              ':inactive': 'inactive',
+              ':at': paused.reactivateAt,
+              ':reason': paused.reason,
+              ':count': paused.botMessageCount,
+            },
           },
         },
-        auditPut(teamId, { actor: SCHEDULER_ACTOR, module: 'contacts', action: transition.audit!.action, botId, targetId: contactId, changes: transition.audit!.changes }, next.updatedAt!),
+        auditPut(
+          teamId,
+          {
+            actor: SCHEDULER_ACTOR,
+            module: 'contacts',
+            action: transition.audit!.action,
+            botId,
+            targetId: contactId,
+            changes: transition.audit!.changes,
+          },
+          next.updatedAt!,
+        ),
       ],
       () => new VersionRace(),
     );
@@ -278,7 +307,14 @@ async function changeContact(
 }
 
 /** The contact's new state, conditional on the version read, with its audit event when the status changed. */
-async function commit(teamId: string, bot: StoredBot, current: ContactState, t: Transition, actor: Actor, extra: TransactItem[] = []): Promise<void> {
+async function commit(
+  teamId: string,
+  bot: StoredBot,
+  current: ContactState,
+  t: Transition,
+  actor: Actor,
+  extra: TransactItem[] = [],
+): Promise<void> {
   const next = t.next;
   const contactPut: TransactItem = {
     Put: {
@@ -290,9 +326,17 @@ async function commit(teamId: string, bot: StoredBot, current: ContactState, t: 
     },
   };
   const audit = t.audit
-    ? [auditPut(teamId, { actor, module: 'contacts', action: t.audit.action, botId: bot.id, targetId: next.contactId, changes: t.audit.changes }, next.updatedAt!)]
+    ? [
+        auditPut(
+          teamId,
+          { actor, module: 'contacts', action: t.audit.action, botId: bot.id, targetId: next.contactId, changes: t.audit.changes },
+          next.updatedAt!,
+        ),
+      ]
     : [];
-  await transactWrite([contactPut, ...extra, ...audit], (index) => (index === 0 ? new VersionRace() : conflict('The change could not be recorded; retry.')));
+  await transactWrite([contactPut, ...extra, ...audit], (index) =>
+    index === 0 ? new VersionRace() : conflict('The change could not be recorded; retry.'),
+  );
 }
 
 /** The stored item of a contact state (keys, status index, attributes); `state.updatedAt` must be set. */
@@ -308,7 +352,11 @@ export function contactItem(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGen
 }
 
 /** The timer a contact state needs: its reactivation when inactive with a due time, else undefined. */
-export function timerFor(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGeneration'>, state: ContactState): ReactivationTimer | undefined {
+export function timerFor(
+  teamId: string,
+  bot: Pick<StoredBot, 'id' | 'dataGeneration'>,
+  state: ContactState,
+): ReactivationTimer | undefined {
   const dueAt = timerOf(state);
   if (!dueAt) return undefined;
   return {
@@ -339,6 +387,11 @@ async function resyncTimer(teamId: string, bot: StoredBot, contactId: string): P
   try {
     await applyTimer(teamId, bot, await readContact(teamId, bot, contactId, true));
   } catch (error) {
-    logger.error('could not re-sync a contact timer', { teamId, botId: bot.id, timer: contactTimerName(teamId, bot.id, contactId), error: error as Error });
+    logger.error('could not re-sync a contact timer', {
+      teamId,
+      botId: bot.id,
+      timer: contactTimerName(teamId, bot.id, contactId),
+      error: error as Error,
+    });
   }
 }

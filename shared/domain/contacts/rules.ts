@@ -42,12 +42,15 @@ export function unseenContact(contactId: string): ContactState {
 /** Seed 001: per-contact management exists only in Suggestive or Auto-Pilot mode; `off` answers 409. */
 export function assertContactsEnabled(bot: Pick<ContactRulesBot, 'mode'>): void {
   if (bot.mode === 'off') {
-    throw conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', { mode: bot.mode });
+    throw conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', {
+      mode: bot.mode,
+    });
   }
 }
 
 /** The timer of a state: its due time while inactive with one, else null. */
-export const timerOf = (s: Pick<ContactState, 'status' | 'reactivateAt'>): string | null => (s.status === 'inactive' ? s.reactivateAt : null);
+export const timerOf = (s: Pick<ContactState, 'status' | 'reactivateAt'>): string | null =>
+  s.status === 'inactive' ? s.reactivateAt : null;
 
 const AUDITED: (keyof ContactStatus)[] = ['status', 'reason', 'reactivateAt', 'botMessageCount'];
 
@@ -61,7 +64,13 @@ function advance(current: ContactState, patch: Partial<ContactStatus>, now: Date
   return { ...current, ...patch, updatedAt: now.toISOString(), version: current.version + 1 };
 }
 
-function turnOff(current: ContactState, reason: InactiveReason, reactivateAt: string | null, now: Date, patch: Partial<ContactStatus> = {}): Transition {
+function turnOff(
+  current: ContactState,
+  reason: InactiveReason,
+  reactivateAt: string | null,
+  now: Date,
+  patch: Partial<ContactStatus> = {},
+): Transition {
   const next = advance(current, { ...patch, status: 'inactive', reason, reactivateAt }, now);
   return { next, audit: { action: 'deactivate', changes: changesOf(current, next) } };
 }
@@ -97,7 +106,11 @@ export function afterMessage(current: ContactState, bot: ContactRulesBot, sender
     case 'bot': {
       if (!bot.active) throw conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
       if (current.status === 'inactive') {
-        throw conflict('The bot is inactive for this contact; reactivate it first.', { contactStatus: current.status, reason: current.reason, reactivateAt: current.reactivateAt });
+        throw conflict('The bot is inactive for this contact; reactivate it first.', {
+          contactStatus: current.status,
+          reason: current.reason,
+          reactivateAt: current.reactivateAt,
+        });
       }
       const count = current.botMessageCount + 1;
       if (bot.maxMessagesPerContact != null && count >= bot.maxMessagesPerContact) {

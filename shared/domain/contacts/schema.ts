@@ -28,7 +28,9 @@ export const MAX_TIMER_MS = 365 * 86_400_000;
  * The caller's own contact id (a CRM id, an e-mail address, an E.164 number...): 1 to 128 of letters, digits and
  * `. _ : @ + = -`, starting with a letter, a digit or `+`. `#` and `/` are excluded: they would split keys and paths.
  */
-export const ContactId = z.string().regex(/^[A-Za-z0-9+][A-Za-z0-9._:@+=-]{0,127}$/, 'must be 1-128 letters, digits or . _ : @ + = -, starting with a letter, a digit or +');
+export const ContactId = z
+  .string()
+  .regex(/^[A-Za-z0-9+][A-Za-z0-9._:@+=-]{0,127}$/, 'must be 1-128 letters, digits or . _ : @ + = -, starting with a letter, a digit or +');
 
 /**
  * `PUT .../bot-status`: `{ status, reactivateAt? | reactivateAfter? }`. A timer only with `inactive`, at most one
@@ -37,16 +39,24 @@ export const ContactId = z.string().regex(/^[A-Za-z0-9+][A-Za-z0-9._:@+=-]{0,127
 export const BotStatusPutInput = z
   .object({
     status: z.enum(CONTACT_STATUSES),
-    reactivateAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp, e.g. 2026-01-31T18:00:00Z' }).nullable().optional(),
+    reactivateAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO-8601 timestamp, e.g. 2026-01-31T18:00:00Z' })
+      .nullable()
+      .optional(),
     reactivateAfter: isoDuration.nullable().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     const hasAt = v.reactivateAt != null;
     const hasAfter = v.reactivateAfter != null;
-    if (hasAt && hasAfter) ctx.addIssue({ code: 'custom', path: ['reactivateAfter'], message: 'give either reactivateAt or reactivateAfter, not both' });
-    for (const [field, has] of [['reactivateAt', hasAt], ['reactivateAfter', hasAfter]] as const) {
-      if (has && v.status !== 'inactive') ctx.addIssue({ code: 'custom', path: [field], message: 'a reactivation timer is only allowed with status "inactive"' });
+    if (hasAt && hasAfter)
+      ctx.addIssue({ code: 'custom', path: ['reactivateAfter'], message: 'give either reactivateAt or reactivateAfter, not both' });
+    for (const [field, has] of [
+      ['reactivateAt', hasAt],
+      ['reactivateAfter', hasAfter],
+    ] as const) {
+      if (has && v.status !== 'inactive')
+        ctx.addIssue({ code: 'custom', path: [field], message: 'a reactivation timer is only allowed with status "inactive"' });
     }
     if (hasAt) {
       const ms = Date.parse(v.reactivateAt!) - Date.now();

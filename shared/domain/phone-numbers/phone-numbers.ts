@@ -56,10 +56,25 @@ export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      auditPut(teamId, { actor, module: 'phone_numbers', action: 'create', botId: mapping.botId, targetId: mapping.number, changes: { botId: { before: null, after: mapping.botId } } }, mapping.createdAt),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'phone_numbers',
+          action: 'create',
+          botId: mapping.botId,
+          targetId: mapping.number,
+          changes: { botId: { before: null, after: mapping.botId } },
+        },
+        mapping.createdAt,
+      ),
     ],
     (i, old) => {
-      if (i === 0) return conflict(`${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`, { botId: old?.botId });
+      if (i === 0)
+        return conflict(
+          `${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`,
+          { botId: old?.botId },
+        );
       if (old) return conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`);
       return new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
     },
@@ -74,7 +89,14 @@ export async function deletePhoneNumber(teamId: string, number: string, actor: A
   const { botId } = toPhoneNumber(res.Item);
   await transactWrite(
     [
-      { Delete: { TableName: T(), Key: phoneNumberKey(teamId, number), ConditionExpression: 'botId = :b', ExpressionAttributeValues: { ':b': botId } } },
+      {
+        Delete: {
+          TableName: T(),
+          Key: phoneNumberKey(teamId, number),
+          ConditionExpression: 'botId = :b',
+          ExpressionAttributeValues: { ':b': botId },
+        },
+      },
       {
         Update: {
           TableName: T(),
@@ -84,7 +106,14 @@ export async function deletePhoneNumber(teamId: string, number: string, actor: A
           ExpressionAttributeValues: { ':n': new Set([number]), ':one': 1 },
         },
       },
-      auditPut(teamId, { actor, module: 'phone_numbers', action: 'delete', botId, targetId: number, changes: { botId: { before: botId, after: null } } }),
+      auditPut(teamId, {
+        actor,
+        module: 'phone_numbers',
+        action: 'delete',
+        botId,
+        targetId: number,
+        changes: { botId: { before: botId, after: null } },
+      }),
     ],
     // Deleted meanwhile, by another request or with its bot (which releases its numbers in the same transaction).
     () => notFound('Phone number'),

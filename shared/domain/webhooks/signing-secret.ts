@@ -37,7 +37,10 @@ async function read(teamId: string): Promise<(SigningSecrets & { rotatedAt: stri
  * One transaction with its audit event (which names the version, never the secret).
  * @throws 409 when a concurrent rotation won the race.
  */
-export async function rotateSigningSecret(teamId: string, actor: Actor): Promise<{ secret: string; previousSecretValidUntil: string | null }> {
+export async function rotateSigningSecret(
+  teamId: string,
+  actor: Actor,
+): Promise<{ secret: string; previousSecretValidUntil: string | null }> {
   const current = await read(teamId);
   const now = new Date();
   const next: SigningSecrets & { rotatedAt: string } = {
@@ -53,10 +56,22 @@ export async function rotateSigningSecret(teamId: string, actor: Actor): Promise
         Put: {
           TableName: tableName(),
           Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...next },
-          ...(current ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          ...(current
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
         },
       },
-      auditPut(teamId, { actor, module: 'webhooks', action: 'rotate_secret', targetId: teamId, changes: { secretVersion: { before: current?.version ?? null, after: next.version } } }, next.rotatedAt),
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'webhooks',
+          action: 'rotate_secret',
+          targetId: teamId,
+          changes: { secretVersion: { before: current?.version ?? null, after: next.version } },
+        },
+        next.rotatedAt,
+      ),
     ],
     () => conflict('The signing secret was rotated concurrently; retry.'),
   );
@@ -71,12 +86,34 @@ export async function rotateSigningSecret(teamId: string, actor: Actor): Promise
 export async function signingSecretsFor(teamId: string): Promise<string[]> {
   let s = await read(teamId);
   if (!s) {
-    const created: SigningSecrets & { rotatedAt: string } = { current: newSecret(), previous: null, previousValidUntil: null, version: 1, rotatedAt: new Date().toISOString() };
+    const created: SigningSecrets & { rotatedAt: string } = {
+      current: newSecret(),
+      previous: null,
+      previousValidUntil: null,
+      version: 1,
+      rotatedAt: new Date().toISOString(),
+    };
     try {
       await transactWrite(
         [
-          { Put: { TableName: tableName(), Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...created }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          auditPut(teamId, { actor: { email: 'system:post-call-push', role: 'system' }, module: 'webhooks', action: 'create_secret', targetId: teamId, changes: { secretVersion: { before: null, after: 1 } } }, created.rotatedAt),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...created },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          auditPut(
+            teamId,
+            {
+              actor: { email: 'system:post-call-push', role: 'system' },
+              module: 'webhooks',
+              action: 'create_secret',
+              targetId: teamId,
+              changes: { secretVersion: { before: null, after: 1 } },
+            },
+            created.rotatedAt,
+          ),
         ],
         () => conflict('created concurrently'),
       );

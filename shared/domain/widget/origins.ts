@@ -32,13 +32,24 @@ const SHAPE = 'must be a hostname (example.com), a *. wildcard (*.example.com) o
 export function parseAllowedDomain(input: string): AllowedDomain | string {
   const m = ENTRY.exec(input.trim().toLowerCase());
   if (!m) return SHAPE;
-  const [, scheme, star, host, port] = m as unknown as [string, 'http' | 'https' | undefined, string | undefined, string, string | undefined];
+  const [, scheme, star, host, port] = m as unknown as [
+    string,
+    'http' | 'https' | undefined,
+    string | undefined,
+    string,
+    string | undefined,
+  ];
   if (host.length > 253) return 'the host is longer than 253 characters';
   const portNumber = port === undefined ? undefined : Number(port);
   if (portNumber !== undefined && (portNumber < 1 || portNumber > 65_535)) return 'the port must be 1-65535';
   if (star && !host.includes('.')) return 'a wildcard needs a domain of at least two labels, e.g. *.example.com';
   const dropPort = scheme !== undefined && portNumber === DEFAULT_PORT[scheme];
-  return { ...(scheme ? { scheme } : {}), wildcard: Boolean(star), host, ...(portNumber !== undefined && !dropPort ? { port: portNumber } : {}) };
+  return {
+    ...(scheme ? { scheme } : {}),
+    wildcard: Boolean(star),
+    host,
+    ...(portNumber !== undefined && !dropPort ? { port: portNumber } : {}),
+  };
 }
 
 /** The normalised spelling stored and returned: `https://shop.example.com`, `*.example.com`, `docsbot.ai`. */

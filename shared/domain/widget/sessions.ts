@@ -12,7 +12,10 @@ import { originAllowed } from './origins.js';
 import { signWidgetSession } from './session-token.js';
 
 /** The bot fields a visitor's browser may see: seed 003's chat widget appearance, and the bot's name. */
-export type WidgetAppearance = Pick<Bot, 'name' | 'color' | 'icon' | 'alignment' | 'botIcon' | 'branding' | 'supportLink' | 'showButtonLabel' | 'labels'>;
+export type WidgetAppearance = Pick<
+  Bot,
+  'name' | 'color' | 'icon' | 'alignment' | 'botIcon' | 'branding' | 'supportLink' | 'showButtonLabel' | 'labels'
+>;
 
 /** `201` of `POST /widget/v1/sessions`. `token` is the signed session (HS256 JWT); `expiresAt` is ISO-8601 UTC. */
 export type WidgetSession = { sessionId: string; token: string; botId: string; expiresAt: string; appearance: WidgetAppearance };
@@ -49,7 +52,11 @@ const PREFLIGHT = { methods: ['POST'], headers: ['X-Widget-Key', 'Content-Type']
  * The returned `headers` belong on the response; a thrown `HttpProblem` carries them too.
  * Requests: Query (bot-id index) + GetItem, and one UpdateItem (the rate counter) on success.
  */
-export async function createWidgetSession(input: { key: string | undefined; origin: string | undefined; nowMs?: number }): Promise<{ session: WidgetSession; headers: Record<string, string> }> {
+export async function createWidgetSession(input: {
+  key: string | undefined;
+  origin: string | undefined;
+  nowMs?: number;
+}): Promise<{ session: WidgetSession; headers: Record<string, string> }> {
   const nowMs = input.nowMs ?? Date.now();
   const claimed = parseWidgetKey(input.key);
   const found = claimed ? await findBot(claimed.botId, { consistent: true }) : undefined;
@@ -58,9 +65,17 @@ export async function createWidgetSession(input: { key: string | undefined; orig
 
   const bot = found?.bot;
   if (!bot?.widget || !input.key || !widgetKeyMatches(input.key, bot.widget.key)) {
-    throw new HttpProblem(401, 'Unauthorized', 'A valid X-Widget-Key is required: copy the embed code of the bot again.', undefined, {}, headers);
+    throw new HttpProblem(
+      401,
+      'Unauthorized',
+      'A valid X-Widget-Key is required: copy the embed code of the bot again.',
+      undefined,
+      {},
+      headers,
+    );
   }
-  if (!allowed) throw refused('origin_not_allowed', `The origin ${input.origin ?? '(none)'} is not in the allowed domains of this widget.`, headers);
+  if (!allowed)
+    throw refused('origin_not_allowed', `The origin ${input.origin ?? '(none)'} is not in the allowed domains of this widget.`, headers);
   if (!bot.widget.enabled) throw refused('widget_disabled', 'The widget of this bot is disabled.', headers);
   if (!bot.active) throw refused('bot_paused', 'The bot is paused.', headers);
 
@@ -68,20 +83,40 @@ export async function createWidgetSession(input: { key: string | undefined; orig
   const keyHash = widgetKeyHash(input.key);
   const limit = await consumeRateLimit(`WIDGETKEY#${keyHash.slice(0, 32)}`, cfg.rateLimit, cfg.rateWindowSeconds, nowMs);
   if (!limit.allowed) {
-    throw new HttpProblem(429, 'Too Many Requests', `More than ${cfg.rateLimit} sessions in ${cfg.rateWindowSeconds} s for this widget key.`, undefined, {}, {
-      ...headers,
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
+    throw new HttpProblem(
+      429,
+      'Too Many Requests',
+      `More than ${cfg.rateLimit} sessions in ${cfg.rateWindowSeconds} s for this widget key.`,
+      undefined,
+      {},
+      {
+        ...headers,
+        'Retry-After': String(limit.retryAfterSeconds),
+      },
+    );
   }
 
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + cfg.ttlSeconds;
   const sessionId = ulid(nowMs);
   const token = signWidgetSession(
-    { iss: 'botops', aud: 'botops-widget', sub: sessionId, tid: found!.teamId, bid: bot.id, kh: keyHash.slice(0, 16), org: input.origin ?? null, iat, exp },
+    {
+      iss: 'botops',
+      aud: 'botops-widget',
+      sub: sessionId,
+      tid: found!.teamId,
+      bid: bot.id,
+      kh: keyHash.slice(0, 16),
+      org: input.origin ?? null,
+      iat,
+      exp,
+    },
     await widgetSessionSecret(),
   );
-  return { session: { sessionId, token, botId: bot.id, expiresAt: new Date(exp * 1000).toISOString(), appearance: appearanceOf(bot) }, headers };
+  return {
+    session: { sessionId, token, botId: bot.id, expiresAt: new Date(exp * 1000).toISOString(), appearance: appearanceOf(bot) },
+    headers,
+  };
 }
 
 /**
@@ -94,7 +129,14 @@ export async function createWidgetSession(input: { key: string | undefined; orig
 export async function preflightWidgetSession(botId: string | undefined, origin: string | undefined): Promise<Record<string, string>> {
   const found = botId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(botId) ? await findBot(botId, { consistent: false }) : undefined;
   if (!origin || !found || !originAllowed(origin, found.bot.allowedDomains)) {
-    throw new HttpProblem(403, 'Forbidden', 'This origin may not open sessions for this widget (or ?botId= names no bot).', undefined, {}, corsHeaders(origin, false));
+    throw new HttpProblem(
+      403,
+      'Forbidden',
+      'This origin may not open sessions for this widget (or ?botId= names no bot).',
+      undefined,
+      {},
+      corsHeaders(origin, false),
+    );
   }
   return preflightHeaders(origin, PREFLIGHT.methods, PREFLIGHT.headers, PREFLIGHT.maxAgeSeconds);
 }
@@ -123,7 +165,8 @@ async function findBot(botId: string, opts: { consistent: boolean }): Promise<{ 
   return fresh.Item ? { teamId: indexed.teamId, bot: fresh.Item as StoredBot } : undefined;
 }
 
-const refused = (reason: string, detail: string, headers: Record<string, string>) => new HttpProblem(403, 'Forbidden', detail, undefined, { reason }, headers);
+const refused = (reason: string, detail: string, headers: Record<string, string>) =>
+  new HttpProblem(403, 'Forbidden', detail, undefined, { reason }, headers);
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];

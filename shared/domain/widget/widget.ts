@@ -61,7 +61,13 @@ export function widgetSettingsOf(bot: StoredBot, baseUrl: string): WidgetSetting
 }
 
 /** `PUT .../widget`: 412 on a stale `If-Match`, 404 for a missing bot; a no-op patch writes nothing. */
-export async function updateWidgetSettings(teamId: string, botId: string, patch: WidgetSettingsPatch, actor: Actor, requiredVersion?: number): Promise<StoredBot> {
+export async function updateWidgetSettings(
+  teamId: string,
+  botId: string,
+  patch: WidgetSettingsPatch,
+  actor: Actor,
+  requiredVersion?: number,
+): Promise<StoredBot> {
   return writeBot(teamId, botId, actor, requiredVersion, (bot) => {
     const before = { enabled: bot.widget?.enabled ?? false, allowedDomains: bot.allowedDomains };
     const after = { enabled: patch.enabled ?? before.enabled, allowedDomains: patch.allowedDomains ?? before.allowedDomains };
@@ -85,9 +91,8 @@ export async function regenerateWidgetKey(teamId: string, botId: string, actor: 
 export async function revealWidgetKey(teamId: string, botId: string, actor: Actor): Promise<{ bot: StoredBot; key: string }> {
   const bot = await getStoredBot(teamId, botId);
   if (!bot.widget) throw conflict('This bot has no widget key yet: regenerate one.');
-  await transactWrite(
-    [auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })],
-    () => conflict('The audit event could not be written; retry.'),
+  await transactWrite([auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })], () =>
+    conflict('The audit event could not be written; retry.'),
   );
   return { bot, key: bot.widget.key };
 }
