@@ -136,7 +136,7 @@ async function run(ctx: BenchContext): Promise<string> {
     let notFired = 0;
     for (let i = 0; i < CONTACTS; i++) {
       const c = contacts.get(`t-${i}`);
-      if (!c || c.status !== 'active') {
+      if (c?.status !== 'active') {
         notFired++;
         continue;
       }
@@ -268,8 +268,13 @@ async function attachTimerOpCounter() {
     { step: 'initialize', name, override: true },
   );
   return {
-    reset: () => void (timer = {}),
-    resetAll: () => void ((timer = {}), (all = {})),
+    reset: () => {
+      timer = {};
+    },
+    resetAll: () => {
+      timer = {};
+      all = {};
+    },
     count: () => ({ ...timer }),
     all: () => ({ ...all }),
     detach: () => void dynamo.middlewareStack.remove(name),

@@ -59,9 +59,10 @@ async function run(ctx: BenchContext): Promise<string> {
 /** Sends the scenario: warm-up calls are discarded, `keep` marks the measured ones. */
 async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAuthorized: Exchange }> {
   const measured: Measured[] = [];
-  const keep = (e: Exchange, variant?: string): Exchange => (
-    measured.push({ ...e, label: variant ? `${e.route.operation} + ${variant}` : e.route.operation }), e
-  );
+  const keep = (e: Exchange, variant?: string): Exchange => {
+    measured.push({ ...e, label: variant ? `${e.route.operation} + ${variant}` : e.route.operation });
+    return e;
+  };
   const twice = async (operation: Operation, opts: CallOptions = {}) => {
     const warm = await api.call(operation, opts);
     keep(await api.call(operation, opts));

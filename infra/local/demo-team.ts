@@ -19,12 +19,12 @@ export async function ensureDemoTeam(file: string, baseUrl: string): Promise<Dev
     const keyId = parseApiKey(saved.apiKey)?.keyId;
     const found = keyId && (await doc.send(new GetCommand({ TableName: tableName(), Key: apiKeyKey(keyId) }))).Item;
     if (found) {
-      if (saved.baseUrl !== baseUrl) writeFileSync(file, JSON.stringify({ ...saved, baseUrl }, null, 2) + '\n');
+      if (saved.baseUrl !== baseUrl) writeFileSync(file, `${JSON.stringify({ ...saved, baseUrl }, null, 2)}\n`);
       return { ...saved, baseUrl };
     }
   }
   const team = await createTeam('Demo Team', DEMO_EMAIL, { email: 'system:local-runtime', role: 'system' });
   const creds: DevCredentials = { baseUrl, teamId: team.teamId, memberId: team.memberId, email: team.email, apiKey: team.apiKey };
-  writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   return creds;
 }

@@ -24,7 +24,10 @@ export function createLocalApi(opts: {
   const compiled = opts.routes
     .map((r) => {
       const names: string[] = [];
-      const pattern = r.path.replace(/\{(\w+)\+?\}/g, (_m, name: string) => (names.push(name), '([^/]+)'));
+      const pattern = r.path.replace(/\{(\w+)\+?\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
       const literalSegments = r.path.split('/').filter((s) => s && !s.startsWith('{')).length;
       return { route: r, regex: new RegExp(`^${pattern}$`), names, literalSegments };
     })
@@ -33,7 +36,10 @@ export function createLocalApi(opts: {
   const modules = new Map<string, Promise<Handler>>();
   const load = (m: string) => {
     let p = modules.get(m);
-    if (!p) modules.set(m, (p = opts.loadHandler(m)));
+    if (!p) {
+      p = opts.loadHandler(m);
+      modules.set(m, p);
+    }
     return p;
   };
 

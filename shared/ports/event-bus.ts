@@ -105,7 +105,7 @@ export class LocalFileBus implements EventBus {
     const file = localEventsFile();
     await mkdir(dirname(file), { recursive: true });
     // One write per batch with O_APPEND: concurrent publishers never interleave inside a line.
-    await appendFile(file, envelopes.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    await appendFile(file, `${envelopes.map((e) => JSON.stringify(e)).join('\n')}\n`);
     for (const envelope of envelopes) {
       for (const rule of localRules.values()) {
         if (!rule.matches(envelope)) continue;

@@ -240,8 +240,13 @@ export async function fireDueLocalTimers(
     if (!exhausted && !fetching && queue.length < concurrency * 2) {
       // A failed read ends the pass once the timers in hand are done; the next pass starts over.
       fetching = fetchPage()
-        .catch((e: unknown) => void ((failed = e), (exhausted = true)))
-        .finally(() => (fetching = undefined));
+        .catch((e: unknown) => {
+          failed = e;
+          exhausted = true;
+        })
+        .finally(() => {
+          fetching = undefined;
+        });
     }
     return fetching;
   };

@@ -57,7 +57,10 @@ let ephemeral: Buffer | undefined;
 function fromLocal(): Buffer {
   if (!isLocalMode()) throw new Error('environment variable WIDGET_SESSION_SECRET_ARN is not set');
   const file = process.env.WIDGET_SESSION_SECRET_FILE;
-  if (!file) return (ephemeral ??= randomBytes(32));
+  if (!file) {
+    ephemeral ??= randomBytes(32);
+    return ephemeral;
+  }
   try {
     return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   } catch (error) {

@@ -129,7 +129,7 @@ describe('web widget in Chromium', () => {
       const button = page.locator('[data-botops-widget] button');
       await expect(button.getAttribute('aria-label')).resolves.toBe('Talk to us');
       await expect(button.getAttribute('data-icon')).resolves.toBe('robot');
-      await expect(button.innerText()).resolves.toContain('Talk to us');
+      await expect(button.textContent()).resolves.toContain('Talk to us');
       const style = await button.evaluate((b) => {
         const { backgroundColor, left, position } = (
           globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
@@ -138,7 +138,7 @@ describe('web widget in Chromium', () => {
       });
       expect(style).toEqual({ bg: 'rgb(10, 127, 63)', left: '20px', position: 'fixed' });
       await button.click();
-      await expect(page.locator('[data-botops-widget] [role=dialog]').innerText()).resolves.toContain('Hi! Ask me about orders.');
+      await expect(page.locator('[data-botops-widget] [role=dialog]').textContent()).resolves.toContain('Hi! Ask me about orders.');
     });
     expect(seen.outcome).toEqual({ type: 'ready' });
     expect(seen.sessionStatuses).toEqual([201]);

@@ -16,10 +16,16 @@ import { newTeam } from '../support/factory.js';
 async function commandsOf(fn: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const name = `count-${Math.random()}`;
-  dynamo.middlewareStack.add((next, context) => async (args) => (seen.push(context.commandName ?? '?'), next(args)), {
-    step: 'initialize',
-    name,
-  });
+  dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      seen.push(context.commandName ?? '?');
+      return next(args);
+    },
+    {
+      step: 'initialize',
+      name,
+    },
+  );
   try {
     await fn();
   } finally {

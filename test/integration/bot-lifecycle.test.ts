@@ -29,7 +29,9 @@ function purgeRunner() {
     return purgeHandler(payload);
   });
   return {
-    hold: () => void (held = true),
+    hold: () => {
+      held = true;
+    },
     release: () => release(),
   };
 }

@@ -42,8 +42,15 @@ export async function startRuntime(opts: { dataDir?: string; ownDynamo?: boolean
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`runtime did not start:\n${out}`)), 90_000);
-    child.stdout!.on('data', () => out.includes('listening') && (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`runtime exited ${code}:\n${out}`))));
+    child.stdout!.on('data', () => {
+      if (!out.includes('listening')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`runtime exited ${code}:\n${out}`));
+    });
   });
   const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8')) as Creds;
   return {

@@ -26,6 +26,7 @@ function curlSnippet({ url, body, botName }: DialoutExample): string {
     `# Queue a call with the bot "${oneLine(botName)}" (botops dialout API).`,
     '# Run: export BOTOPS_API_KEY=bo_...  then paste this command, or save it and run: sh dialout.sh',
     `curl -sS -X POST ${shQuote(url)} \\`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion, printed as is
     '  -H "Authorization: Bearer ${BOTOPS_API_KEY:?set BOTOPS_API_KEY to your botops API key}" \\',
     "  -H 'Content-Type: application/json' \\",
     '  -H "Idempotency-Key: $(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)" \\',

@@ -59,7 +59,7 @@ export function promptTexts(bot: Partial<BotTexts>): { field: string; text: stri
   add('customPrompt', bot.customPrompt);
   add('openingMessage', bot.openingMessage);
   add('policy', bot.policy);
-  (bot.reEngagement?.messages ?? []).forEach((m, i) => add(`reEngagement.messages[${i}]`, m));
+  for (const [i, m] of (bot.reEngagement?.messages ?? []).entries()) add(`reEngagement.messages[${i}]`, m);
   add('analysisPrompt', bot.analysisPrompt);
   add('qcPrompt', bot.qcPrompt);
   return out;

@@ -239,7 +239,10 @@ export async function updateConnector(
 
 /** `DELETE /connectors/{id}`: only while stopped (seed 002). */
 export async function deleteConnector(teamId: string, connectorId: string, actor: Actor): Promise<void> {
-  await change(teamId, connectorId, actor, (c) => (requireStopped(c, 'delete'), 'delete'));
+  await change(teamId, connectorId, actor, (c) => {
+    requireStopped(c, 'delete');
+    return 'delete';
+  });
 }
 
 /** `POST /connectors/{id}/redeploy`: moves a stopped connector to another environment (seed 002). */

@@ -117,7 +117,11 @@ async function writeBot(
     const fields: Record<string, unknown> = { ...c.set, updatedAt: now, version: current.version + 1 };
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ':read': current.version };
-    const sets = Object.entries(fields).map(([k, v], i) => ((names[`#f${i}`] = k), (values[`:f${i}`] = v), `#f${i} = :f${i}`));
+    const sets = Object.entries(fields).map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+      return `#f${i} = :f${i}`;
+    });
     try {
       await transactWrite(
         [
