@@ -49,9 +49,15 @@ const int = (min: number, max: number, unit = '') =>
 
 export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number, e.g. +14155550123');
 
-/** The zone's IANA spelling as ICU resolves it, or undefined when `tz` is no IANA zone (offsets, `Mars/Olympus`). */
-function resolvedZone(tz: string): string | undefined {
-  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(tz)) return undefined;
+/** Characters of an IANA zone name; one class with a bounded count, so the test is linear in the input. */
+const ZONE_CHARS = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/**
+ * The zone's IANA spelling as ICU resolves it, or undefined when `tz` is no IANA zone (offsets such as
+ * `+01:00`, `Mars/Olympus`). The length and the character set are checked before ICU is asked.
+ */
+export function resolvedZone(tz: string): string | undefined {
+  if (tz.length > 64 || !ZONE_CHARS.test(tz)) return undefined;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {

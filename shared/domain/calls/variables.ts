@@ -44,10 +44,52 @@ export type VariableReference = Record<Namespace, Variable[]>;
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]{0,63}';
 const CRM_PLACEHOLDER = new RegExp(`\\{\\{\\s*crm\\.(${NAME})\\s*\\}\\}`, 'g');
-const DECLARATION = new RegExp(
-  `\\{\\{\\s*(analysis|qc)\\.(${NAME})\\s*(?::\\s*(string|number|integer|boolean|enum\\(([^(){}]*)\\))\\s*(?:-\\s*([^{}]*?))?\\s*)?\\}\\}`,
-  'g',
-);
+/** `{{ ... }}` with no brace inside: linear to scan (the body cannot cross a brace, so no backtracking). */
+const OUTPUT_PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+const NAME_AT_START = new RegExp(`^(analysis|qc)\\.(${NAME})`);
+const SCALAR_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
+
+type Declaration = { ns: 'analysis' | 'qc'; name: string; type: FieldType; values?: string[]; description?: string };
+
+/**
+ * Parses the body of one output placeholder (`analysis.<name>[: <type> [- <description>]]`, the text between
+ * `{{` and `}}`) by hand, in one pass: prompts are user input of up to 20,000 characters, and a regular
+ * expression with optional groups and lazy quantifiers backtracks polynomially on long runs of spaces.
+ * Returns undefined when the body is no valid declaration.
+ */
+function parseDeclaration(body: string): Declaration | undefined {
+  const head = NAME_AT_START.exec(body.trimStart());
+  if (!head) return undefined;
+  const ns = head[1] as 'analysis' | 'qc';
+  const name = head[2]!;
+  let rest = body.trimStart().slice(head[0].length).trim();
+  if (rest === '') return { ns, name, type: 'string' };
+  if (!rest.startsWith(':')) return undefined;
+  rest = rest.slice(1).trimStart();
+  let type: FieldType;
+  let values: string[] | undefined;
+  const scalar = SCALAR_TYPES.find((t) => rest.startsWith(t));
+  if (scalar) {
+    type = scalar;
+    rest = rest.slice(scalar.length);
+  } else if (rest.startsWith('enum(')) {
+    const close = rest.indexOf(')');
+    const inner = close < 0 ? '' : rest.slice(5, close);
+    if (close < 0 || inner.includes('(')) return undefined;
+    type = 'enum';
+    values = inner
+      .split('|')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    rest = rest.slice(close + 1);
+  } else return undefined;
+  rest = rest.trim();
+  if (rest === '') return { ns, name, type, ...(values ? { values } : {}) };
+  if (!rest.startsWith('-')) return undefined;
+  const description = rest.slice(1).trim();
+  return { ns, name, type, ...(values ? { values } : {}), ...(description ? { description } : {}) };
+}
+
 const ANY_OUTPUT_PLACEHOLDER = /\{\{\s*(analysis|qc)\.[^{}]*\}\}/g;
 
 type BotTexts = Pick<Bot, 'customPrompt' | 'openingMessage' | 'policy' | 'reEngagement' | 'analysisPrompt' | 'qcPrompt'>;
@@ -97,23 +139,15 @@ export const requiredCrmNames = (bot: Partial<BotTexts>) => crmVariables(bot).ma
 export function declaredFields(bot: Partial<BotTexts>, ns: 'analysis' | 'qc'): Variable[] {
   const text = (ns === 'analysis' ? bot.analysisPrompt : bot.qcPrompt) ?? '';
   const found = new Map<string, Variable>();
-  for (const m of text.matchAll(DECLARATION)) {
-    if (m[1] !== ns || found.has(m[2]!)) continue;
-    const rawType = m[3] ?? 'string';
-    const isEnum = rawType.startsWith('enum');
-    const values = isEnum
-      ? (m[4] ?? '')
-          .split('|')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : undefined;
-    const type = (isEnum ? 'enum' : rawType) as FieldType;
-    found.set(m[2]!, {
-      name: `${ns}.${m[2]}`,
-      type,
-      ...(values ? { values } : {}),
-      description: m[5]?.trim() || `Declared by the ${ns === 'analysis' ? 'analysis' : 'QC'} prompt.`,
-      example: sampleOf(type, values),
+  for (const m of text.matchAll(OUTPUT_PLACEHOLDER)) {
+    const d = parseDeclaration(m[1]!);
+    if (!d || d.ns !== ns || found.has(d.name)) continue;
+    found.set(d.name, {
+      name: `${ns}.${d.name}`,
+      type: d.type,
+      ...(d.values ? { values: d.values } : {}),
+      description: d.description || `Declared by the ${ns === 'analysis' ? 'analysis' : 'QC'} prompt.`,
+      example: sampleOf(d.type, d.values),
     });
   }
   return [...found.values()];
@@ -128,14 +162,14 @@ export function declarationWarnings(bot: Partial<BotTexts>): string[] {
   ] as const) {
     const text = bot[field] ?? '';
     for (const m of text.matchAll(ANY_OUTPUT_PLACEHOLDER)) {
-      const valid = new RegExp(`^${DECLARATION.source}$`).exec(m[0]);
+      const valid = parseDeclaration(m[0].slice(2, -2));
       if (!valid)
         warnings.push(
           `${field}: "${m[0]}" is not a field declaration; write {{${ns}.name: string|number|integer|boolean|enum(a|b) - description}}`,
         );
-      else if (valid[1] !== ns)
+      else if (valid.ns !== ns)
         warnings.push(
-          `${field}: "${m[0]}" declares a ${valid[1]}.* field; declare those in ${valid[1] === 'qc' ? 'qcPrompt' : 'analysisPrompt'}`,
+          `${field}: "${m[0]}" declares a ${valid.ns}.* field; declare those in ${valid.ns === 'qc' ? 'qcPrompt' : 'analysisPrompt'}`,
         );
     }
   }
