@@ -28,13 +28,28 @@ export function idempotencyStore(): DynamoDBPersistenceLayer {
   return store;
 }
 
+/** Options of {@link idempotent}. */
+export type IdempotencyOptions = {
+  /**
+   * Turns the response into what is stored for replays, for responses that carry a secret shown once: the
+   * first caller gets the response as it is, a replay gets this redacted copy (never the secret in clear).
+   */
+  redactReplay?: (response: APIGatewayProxyStructuredResultV2) => APIGatewayProxyStructuredResultV2;
+};
+
 /**
  * `Idempotency-Key` for a create route (spec, Conventions): same key + same body within 24 h replays the first
  * response; same key + another body answers 422; a duplicate while the first still runs answers 409 (both
- * mapped in `handler.ts`). Without the header the request runs normally. Keys are scoped to the caller's team
- * and the route, so two teams (or two routes) can never replay each other's responses.
+ * mapped in `handler.ts`). Without the header the request runs normally.
+ *
+ * A record is scoped to the operation, the request's path parameters and the calling API key: two teams, two
+ * routes, two objects (cloning bot A vs bot B) or two callers of one team (an admin reusing a super admin's
+ * key) never replay each other's responses.
  */
-export function idempotent(route: RouteDef): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[] {
+export function idempotent(
+  route: RouteDef,
+  options: IdempotencyOptions = {},
+): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[] {
   const powertools = makeHandlerIdempotent({
     persistenceStore: idempotencyStore(),
     keyPrefix: route.operation,
@@ -44,11 +59,20 @@ export function idempotent(route: RouteDef): MiddlewareObj<ApiEvent, APIGatewayP
       expiresAfterSeconds: 24 * 60 * 60,
     }),
   }) as MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>;
+  const { redactReplay } = options;
   return [
     idempotencyScope(route),
     {
       before: powertools.before,
-      after: powertools.after,
+      after: async (request) => {
+        const response = request.response;
+        if (redactReplay && response) request.response = redactReplay(response);
+        try {
+          await powertools.after?.(request);
+        } finally {
+          request.response = response;
+        }
+      },
       // Middy runs onError for errors thrown in `before` too. Powertools' onError deletes the record, so a
       // concurrent duplicate (409) or a reused key (422) would delete the *first* request's record and let the
       // next retry run again. Only errors of the handler itself may release the key.
@@ -60,6 +84,7 @@ export function idempotent(route: RouteDef): MiddlewareObj<ApiEvent, APIGatewayP
   ];
 }
 
+/** `<team> <key id> <operation> <name=value of each path parameter, sorted> <Idempotency-Key>`. */
 function idempotencyScope(route: RouteDef): MiddlewareObj<ApiEvent> {
   return {
     before: (request) => {
@@ -70,8 +95,26 @@ function idempotencyScope(route: RouteDef): MiddlewareObj<ApiEvent> {
           { path: 'Idempotency-Key', message: 'must be 1 to 255 characters' },
         ]);
       }
-      const teamId = request.event.requestContext.authorizer?.lambda?.teamId ?? '-';
-      request.event.idempotencyScope = `${teamId} ${route.operation} ${key}`;
+      const principal = request.event.requestContext.authorizer?.lambda;
+      const caller = principal?.keyId ?? principal?.memberId ?? '-';
+      const params = Object.entries(request.event.pathParameters ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, value]) => `${name}=${encodeURIComponent(value ?? '')}`)
+        .join('&');
+      request.event.idempotencyScope = `${principal?.teamId ?? '-'} ${caller} ${route.operation} ${params} ${key}`;
     },
+  };
+}
+
+/**
+ * A `redactReplay` that stores a JSON response with `fields` set to null and listed in `redactedOnReplay`:
+ * a replay tells the caller the object exists and that its secret was shown once, in the first response.
+ */
+export function redactFields(fields: readonly string[]): NonNullable<IdempotencyOptions['redactReplay']> {
+  return (response) => {
+    if (typeof response.body !== 'string') return response;
+    const body = JSON.parse(response.body) as Record<string, unknown>;
+    for (const f of fields) if (f in body) body[f] = null;
+    return { ...response, body: JSON.stringify({ ...body, redactedOnReplay: fields }) };
   };
 }
