@@ -27,6 +27,15 @@ export const ROUTES = [
 
   {
     method: 'GET',
+    path: '/api/me',
+    operation: 'getMe',
+    minRole: 'member',
+    handler: 'me/get',
+    summary: 'Who the calling API key is: team, member, email and role (any role)',
+    tag: 'team',
+  },
+  {
+    method: 'GET',
     path: '/api/teams/{teamId}',
     operation: 'getTeam',
     minRole: 'member',

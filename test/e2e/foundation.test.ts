@@ -196,6 +196,69 @@ describe('concurrency and idempotency', () => {
   });
 });
 
+describe('GET /api/me', () => {
+  it("answers the calling key's team, member and role, for any role, and 401 without a key", async () => {
+    const me = await api('GET', '/api/me');
+    expect(me.status).toBe(200);
+    expect(me.json).toEqual({
+      teamId: rt.creds.teamId,
+      teamName: 'Demo Team',
+      memberId: rt.creds.memberId,
+      email: rt.creds.email,
+      role: 'super_admin',
+    });
+    const email = `me-${Date.now()}@demo.test`;
+    const member = (await api('POST', `${team}/members`, { email, role: 'member' })).json;
+    const key = (await api('POST', `${team}/api-keys`, { name: 'member key', memberId: member.id })).json.key as string;
+    const asMember = await client(rt.baseUrl, key)('GET', '/api/me');
+    expect(asMember.json).toMatchObject({ teamId: rt.creds.teamId, memberId: member.id, email, role: 'member' });
+    const anon = await client(rt.baseUrl)('GET', '/api/me');
+    expect(anon.status).toBe(401);
+    expect(anon.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('Idempotency-Key scope', () => {
+  it('never replays another path: cloning bot B with the key used for bot A clones B', async () => {
+    const a = await newBot('Clone source A');
+    const b = await newBot('Clone source B');
+    const key = `clone-${Date.now()}`;
+    const ca = await api('POST', `${team}/bots/${a.id}/clone`, undefined, { 'idempotency-key': key });
+    const cb = await api('POST', `${team}/bots/${b.id}/clone`, undefined, { 'idempotency-key': key });
+    expect([ca.status, cb.status]).toEqual([201, 201]);
+    expect(ca.json.name).toContain('Clone source A');
+    expect(cb.json.name).toContain('Clone source B');
+    expect(cb.json.id).not.toBe(ca.json.id);
+    // the same path and key still replays
+    const again = await api('POST', `${team}/bots/${a.id}/clone`, undefined, { 'idempotency-key': key });
+    expect(again.json.id).toBe(ca.json.id);
+  });
+
+  it("never hands one caller another caller's response, and never replays an API key in clear", async () => {
+    const email = `admin-${Date.now()}@demo.test`;
+    const admin = await api('POST', `${team}/members`, { email, role: 'admin' });
+    const adminKey = (await api('POST', `${team}/api-keys`, { name: 'admin key', memberId: admin.json.id })).json.key as string;
+    const asAdmin = client(rt.baseUrl, adminKey);
+    const idem = `keys-${Date.now()}`;
+    const mine = await api('POST', `${team}/api-keys`, { name: 'ci' }, { 'idempotency-key': idem });
+    expect(mine.status).toBe(201);
+    expect(mine.json.key).toMatch(/^bo_/);
+    // the admin reuses the super admin's Idempotency-Key with the same body: a key of their own, not the super admin's
+    const theirs = await asAdmin('POST', `${team}/api-keys`, { name: 'ci' }, { 'idempotency-key': idem });
+    expect(theirs.status).toBe(201);
+    expect(theirs.json.id).not.toBe(mine.json.id);
+    expect(theirs.json.memberId).toBe(admin.json.id);
+    expect(theirs.json.key).not.toBe(mine.json.key);
+    // the caller's own replay: the same key id, the secret redacted and said so
+    const replay = await api('POST', `${team}/api-keys`, { name: 'ci' }, { 'idempotency-key': idem });
+    expect(replay.status).toBe(201);
+    expect(replay.json).toMatchObject({ id: mine.json.id, key: null, redactedOnReplay: ['key'] });
+    expect(JSON.stringify(replay.json)).not.toContain(mine.json.key);
+    const keys = (await api('GET', `${team}/api-keys?limit=100`)).json.items as { name: string; memberId: string }[];
+    expect(keys.filter((k) => k.name === 'ci' && k.memberId === rt.creds.memberId)).toHaveLength(1);
+  });
+});
+
 describe('API keys', () => {
   it('rejects a revoked key and the keys of a removed member with 401 at once', async () => {
     const k = await api('POST', `${team}/api-keys`, { name: 'temp' });
