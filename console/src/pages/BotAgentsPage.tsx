@@ -14,7 +14,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api, call, type Problem } from '../api/client';
 import { CONNECTOR_STATUSES, ENVIRONMENTS } from '../api/options';
 import type { BulkConnectorResult, Connector } from '../api/types';
@@ -56,6 +56,8 @@ export default function BotAgentsPage() {
   const [status, setStatus] = useState<Status | typeof ALL>(ALL);
   const [selected, setSelected] = useState<Connector[]>([]);
   const [results, setResults] = useState<Record<string, BulkConnectorResult['results'][number]>>({});
+  // The last bulk action's outcome per agent, named as selected: a row deleted meanwhile keeps its line here.
+  const [report, setReport] = useState<{ action: string; rows: { name: string; ok: boolean; text: string }[] } | null>(null);
   const [confirm, setConfirm] = useState<'stop' | null>(null);
   const [redeploy, setRedeploy] = useState<{ step: 'choose' | 'confirm'; environment: Env } | null>(null);
   const [open, setOpen] = useState<Connector | null>(null);
@@ -88,6 +90,13 @@ export default function BotAgentsPage() {
     ),
   );
   const invalidate = [['connectors', teamId]];
+  // The selection follows the list: fresh statuses after an action, and rows gone from the list unselected.
+  useEffect(() => {
+    setSelected((sel) => {
+      const next = sel.flatMap((s) => connectors.items.filter((c) => c.id === s.id));
+      return next.length === sel.length && next.every((c, i) => c === sel[i]) ? sel : next;
+    });
+  }, [connectors.items]);
 
   const bulk = useApiMutation({
     mutationFn: (action: 'start' | 'stop' | 'restart') =>
@@ -106,6 +115,15 @@ export default function BotAgentsPage() {
     },
     onSuccess: (r) => {
       setResults(Object.fromEntries(r.results.map((x) => [x.connectorId, x])));
+      const names = new Map(selected.map((c) => [c.id, c.name]));
+      setReport({
+        action: { start: 'Start Agent', stop: 'Stop Agent', restart: 'Restart Agents' }[r.action],
+        rows: r.results.map((x) => ({
+          name: names.get(x.connectorId) ?? x.connectorId,
+          ok: x.ok,
+          text: x.ok ? `Done: ${labelOf(x.status ?? '')}` : (x.error?.detail ?? x.error?.title ?? 'Failed'),
+        })),
+      });
       setConfirm(null);
     },
     onError: () => setConfirm(null),
@@ -279,6 +297,25 @@ export default function BotAgentsPage() {
         ]}
       />
       {connectors.isError ? <LoadError error={connectors.error} onRetry={() => void connectors.refetch()} /> : null}
+      {report ? (
+        <Table
+          header={
+            <Header variant="h2" actions={<Button onClick={() => setReport(null)}>Dismiss</Button>}>
+              {`Results of ${report.action}`}
+            </Header>
+          }
+          items={report.rows}
+          trackBy="name"
+          columnDefinitions={[
+            { id: 'name', header: 'Agent', cell: (r) => r.name, isRowHeader: true },
+            {
+              id: 'result',
+              header: 'Result',
+              cell: (r) => <StatusIndicator type={r.ok ? 'success' : 'error'}>{r.text}</StatusIndicator>,
+            },
+          ]}
+        />
+      ) : null}
       <ConfirmModal
         visible={confirm === 'stop'}
         header="Stop Agent"

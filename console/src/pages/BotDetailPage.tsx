@@ -122,7 +122,7 @@ function BotDetail({ bot }: { bot: Bot }) {
                 Configure
               </Button>
               <Button onClick={() => setConfirm('clone')}>Clone</Button>
-              <Button href={`/bots/${bot.id}/edit`} onFollow={follow} disabled={Boolean(locked)} disabledReason={locked}>
+              <Button onClick={() => navigate(`/bots/${bot.id}/edit`)} disabled={Boolean(locked)} disabledReason={locked}>
                 Edit
               </Button>
               <Button

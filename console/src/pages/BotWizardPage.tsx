@@ -567,8 +567,10 @@ function BotWizard({ bot }: { bot?: Bot }) {
           nextButton: 'Continue',
           optional: 'optional',
         }}
-        steps={STEPS.map((s) => ({
+        steps={STEPS.map((s, i) => ({
           title: s.title,
+          // Only the name is required (on create); every other step keeps the API's defaults or the saved values.
+          isOptional: i > 0,
           errorText: problem?.errors?.some((e) => e.step === s.id) ? 'Fix the fields below.' : undefined,
           content: content[s.id],
         }))}
