@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureConsoleBuilt } from '../../infra/local/console-assets.js';
 import { consoleContext, launchChromium, screenshot, seriousViolations } from '../support/browser.js';
 import { client, type Runtime, startRuntime } from '../support/runtime.js';
-import { choose, clipboardText, dialog, flash, navigate, storedKey, until } from './helpers.js';
+import { choose, clipboardText, dialog, flash, navigate, shown, storedKey, until } from './helpers.js';
 
 /*
  * The console in headless Chromium against `npm start`'s runtime: what a team admin (and a member) sees and does on
@@ -189,7 +189,7 @@ describe('bot detail', () => {
     await page.getByRole('heading', { name: 'Clone source', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Clone' }).click();
     const clone = await dialog(page, 'Clone bot');
-    expect((await clone.locator('[class*="awsui_content"]').first().innerText()).trim()).toBe(CLONE_TEXT('Clone source'));
+    expect(await shown(clone.locator('[class*="awsui_content"]').first())).toBe(CLONE_TEXT('Clone source'));
     await clone.getByRole('button', { name: 'Clone' }).click();
     await page.getByRole('heading', { name: 'Clone source (copy)', level: 1 }).waitFor();
     const cloneId = new URL(page.url()).pathname.split('/')[2]!;
@@ -198,7 +198,7 @@ describe('bot detail', () => {
 
     await page.getByRole('button', { name: 'Delete' }).click();
     const del = await dialog(page, 'Delete bot');
-    expect(await del.innerText()).toContain('Permanently delete “Clone source (copy)”?');
+    expect(await shown(del)).toContain('Permanently delete “Clone source (copy)”?');
     await del.getByRole('button', { name: 'Delete' }).click();
     await page.waitForURL(`${rt.baseUrl}/bots`);
     await flash(page, 'Deleted "Clone source (copy)".');
@@ -258,24 +258,24 @@ describe('bot detail', () => {
       allowedDomains: ['https://shop.example.com'],
     });
 
-    const masked = (await page.getByTestId('widget-key').innerText()).trim();
+    const masked = await shown(page.getByTestId('widget-key'));
     await page.getByRole('button', { name: 'Reveal' }).click();
     const clear = (await api('POST', `${team}/bots/${bot.id}/widget/key/reveal`)).json as { apiKey: string; embedCode: string };
-    await until(async () => (await page.getByTestId('widget-key').innerText()).trim() === clear.apiKey, 'the key in clear');
+    await until(async () => (await shown(page.getByTestId('widget-key'))) === clear.apiKey, 'the key in clear');
     await page.getByRole('button', { name: 'Copy the embed code' }).click();
     await page.getByText('Copied').first().waitFor();
     expect(await clipboardText(page)).toBe(clear.embedCode);
     await page.getByRole('button', { name: 'Hide' }).click();
-    await until(async () => (await page.getByTestId('widget-key').innerText()).trim() === masked, 'the masked key');
+    await until(async () => (await shown(page.getByTestId('widget-key'))) === masked, 'the masked key');
 
     await page.getByRole('button', { name: 'Regenerate' }).click();
     const regen = await dialog(page, 'Regenerate widget key');
-    expect((await regen.locator('[class*="awsui_content"]').first().innerText()).trim()).toBe(REGENERATE_TEXT);
+    expect(await shown(regen.locator('[class*="awsui_content"]').first())).toBe(REGENERATE_TEXT);
     await regen.getByRole('button', { name: 'Regenerate' }).click();
     await flash(page, /A new widget key was created/);
     const rotated = (await api('POST', `${team}/bots/${bot.id}/widget/key/reveal`)).json.apiKey as string;
     expect(rotated).not.toBe(clear.apiKey);
-    await until(async () => (await page.getByTestId('widget-key').innerText()).trim() === rotated, 'the new key, visible');
+    await until(async () => (await shown(page.getByTestId('widget-key'))) === rotated, 'the new key, visible');
     await screenshot(page, '04-bot-widget-regenerated');
     await context.close();
   });
@@ -300,7 +300,7 @@ describe('configure', () => {
 
     await page.getByRole('button', { name: 'Reset bot' }).click();
     const reset = await dialog(page, 'Reset bot');
-    expect(await reset.innerText()).toContain('Reset “Pause bot”? All past flows, conversations, and data of this bot will be deleted.');
+    expect(await shown(reset)).toContain('Reset “Pause bot”? All past flows, conversations, and data of this bot will be deleted.');
     await reset.getByRole('button', { name: 'Reset bot' }).click();
     await flash(page, /Reset "Pause bot"/);
     await context.close();
@@ -350,7 +350,7 @@ describe('bot agents', () => {
     const p3 = await createConnector(other.id, 'prod-c', 'production');
     await createConnector(bot.id, 'stage-a', 'staging');
     const { context, page } = await signedIn(rt.creds.apiKey, '/bot-agents');
-    const total = () => page.getByTestId('metric-total').innerText();
+    const total = () => shown(page.getByTestId('metric-total'));
     await page.getByRole('cell', { name: 'prod-a' }).waitFor();
     await until(async () => (await total()) === '3', 'production total');
     await choose(page, 'Bot', 'Agents bot');
@@ -442,7 +442,7 @@ describe('audit logs', () => {
     await page.getByRole('heading', { name: 'Audit logs' }).first().waitFor();
     await choose(page, 'Module', 'Bots');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await until(async () => (await page.locator('tbody tr').first().innerText()).includes('Bots'), 'bots events');
+    await until(async () => (await shown(page.locator('tbody tr').first())).includes('Bots'), 'bots events');
     const download = page.waitForEvent('download', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const file = await (await download).path();

@@ -56,3 +56,9 @@ export async function navigate(page: Page, path: string) {
     w.dispatchEvent(new w.PopStateEvent('popstate'));
   }, path);
 }
+
+/** The rendered text of `locator`, trimmed (Playwright's innerText: what a person reads, hidden parts left out). */
+export async function shown(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property
+  return (await locator.innerText()).trim();
+}
