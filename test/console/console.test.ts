@@ -85,8 +85,8 @@ describe('sign in', () => {
     await page.getByRole('heading', { name: /^Bots/ }).first().waitFor();
     expect(page.url()).toBe(`${rt.baseUrl}/bots`);
     expect(await storedKey(page)).toEqual([rt.creds.apiKey, 0]);
-    await page.getByRole('button', { name: rt.creds.email }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByText(`${rt.creds.email} (Super admin)`).waitFor();
+    await page.getByRole('link', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to botops' }).waitFor();
     expect((await storedKey(page))[0]).toBeNull();
 
@@ -179,7 +179,7 @@ describe('bot detail', () => {
     await flash(page, 'Post-call cache enabled.');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await flash(page, 'Post-call cache refreshed: version 2.');
-    await page.getByText(`${rt.creds.email} (`).waitFor();
+    await page.getByText(rt.creds.email, { exact: true }).last().waitFor();
     await context.close();
   });
 
@@ -373,7 +373,7 @@ describe('bot agents', () => {
     expect((await api('DELETE', `${team}/connectors/${p3.id}`)).status).toBeLessThan(300);
     await page.getByRole('button', { name: 'Actions' }).click();
     await page.getByRole('menuitem', { name: 'Restart Agents' }).click();
-    await flash(page, 'Restarted 2 of 3 agents. See the Result column for the others.');
+    await flash(page, 'Restarted 2 of 3 agents. See the result of each agent below.');
     await page
       .getByRole('row', { name: /prod-a/ })
       .getByText('Done', { exact: true })
@@ -574,11 +574,14 @@ describe('every page', () => {
     for (const [name, path, heading] of pages) {
       await navigate(page, path);
       await page.getByRole('heading', { name: heading }).first().waitFor();
-      await page
-        .locator('[class*="awsui_status-indicator"]', { hasText: /^Loading/ })
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
+      await until(
+        async () =>
+          (await page
+            .getByText(/^Loading/)
+            .filter({ visible: true })
+            .count()) === 0,
+        `${name} loaded`,
+      );
       await check(name);
     }
     await page.goto(`${rt.baseUrl}/bot-agents`);

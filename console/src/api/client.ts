@@ -3,11 +3,24 @@ import type { paths } from './schema';
 
 /** The API key lives in this tab's sessionStorage only: closing the tab signs out, nothing is ever persisted. */
 const KEY_ITEM = 'botops.apiKey';
+/** Who the key was at the last check: lets a reload paint at once while `GET /api/me` checks the key again. */
+const ME_ITEM = 'botops.me';
 
 export const keyStore = {
   get: (): string | null => sessionStorage.getItem(KEY_ITEM),
-  set: (key: string) => sessionStorage.setItem(KEY_ITEM, key),
-  clear: () => sessionStorage.removeItem(KEY_ITEM),
+  set: (key: string) => {
+    sessionStorage.setItem(KEY_ITEM, key);
+    sessionStorage.removeItem(ME_ITEM);
+  },
+  clear: () => {
+    sessionStorage.removeItem(KEY_ITEM);
+    sessionStorage.removeItem(ME_ITEM);
+  },
+  getMe: (): unknown => {
+    const raw = sessionStorage.getItem(ME_ITEM);
+    return raw && sessionStorage.getItem(KEY_ITEM) ? JSON.parse(raw) : undefined;
+  },
+  setMe: (me: unknown) => sessionStorage.setItem(ME_ITEM, JSON.stringify(me)),
 };
 
 /** An RFC 9457 problem as the API answers it; `errors` name each invalid field and its wizard step. */

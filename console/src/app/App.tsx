@@ -1,7 +1,6 @@
-import AppLayout from '@cloudscape-design/components/app-layout';
+import AppLayout from '@cloudscape-design/components/app-layout-toolbar';
 import BreadcrumbGroup, { type BreadcrumbGroupProps } from '@cloudscape-design/components/breadcrumb-group';
 import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/components/side-navigation';
-import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState } from 'react';
 import { matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -11,7 +10,7 @@ import { BotsPage } from '../pages/BotsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { FlashProvider, Notifications } from './flash';
 import { useFollow } from './links';
-import { ROLE_LABEL, SessionProvider, takeKeyFromFragment, useSession, whoAmI } from './session';
+import { ROLE_LABEL, rememberedMe, SessionProvider, takeKeyFromFragment, useSession, whoAmI } from './session';
 
 // Every page but sign-in and the bot list loads on first visit, so the first paint carries only what it shows.
 const BotDetailPage = lazy(() => import('../pages/BotDetailPage'));
@@ -27,6 +26,9 @@ const PhoneNumbersPage = lazy(() => import('../pages/PhoneNumbersPage'));
 const AuditLogsPage = lazy(() => import('../pages/AuditLogsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
 
+/** The side navigation's Sign out entry (not a page: it ends the session). */
+const SIGN_OUT = '#sign-out';
+
 const Crumbs = createContext<(items: BreadcrumbGroupProps.Item[]) => void>(() => undefined);
 
 /** A page names its place in the console; the layout shows it as breadcrumbs. */
@@ -38,7 +40,15 @@ export function useBreadcrumbs(items: BreadcrumbGroupProps.Item[]) {
 }
 
 export function App() {
-  const me = useQuery({ queryKey: ['me'], queryFn: whoAmI, staleTime: Number.POSITIVE_INFINITY, retry: false });
+  // A reload paints with the remembered member while GET /api/me checks the key again (a refused key signs out).
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: whoAmI,
+    staleTime: 300_000,
+    retry: false,
+    initialData: rememberedMe,
+    initialDataUpdatedAt: 0,
+  });
   const [signedOut, setSignedOut] = useState(false);
   const queryClient = useQueryClient();
   // A sign-in link opened in a tab that already shows the console changes only the fragment.
@@ -82,6 +92,11 @@ function Shell({ me }: { me: Me }) {
   const botId = botMatch?.params.botId && botMatch.params.botId !== 'new' ? botMatch.params.botId : undefined;
   const navItems = useMemo<SideNavigationProps.Item[]>(() => {
     const items: SideNavigationProps.Item[] = [{ type: 'link', text: 'Bots', href: '/bots' }];
+    const account: SideNavigationProps.Item = {
+      type: 'section-group',
+      title: `${me.email} (${ROLE_LABEL[me.role]})`,
+      items: [{ type: 'link', text: 'Sign out', href: SIGN_OUT }],
+    };
     if (botId)
       items.push({
         type: 'section',
@@ -100,33 +115,30 @@ function Shell({ me }: { me: Me }) {
       { type: 'divider' },
       { type: 'link', text: 'Audit logs', href: '/audit-logs' },
       { type: 'link', text: 'Team', href: '/team' },
+      { type: 'divider' },
+      account,
     );
     return items;
-  }, [botId]);
+  }, [botId, me]);
   const active = activeHref(location.pathname, botId);
   return (
     <>
-      <div id="top-nav">
-        <TopNavigation
-          identity={{ href: '/bots', title: `botops · ${me.teamName}`, onFollow: follow }}
-          utilities={[
-            {
-              type: 'menu-dropdown',
-              text: me.email,
-              description: ROLE_LABEL[me.role],
-              iconName: 'user-profile',
-              items: [{ id: 'signout', text: 'Sign out' }],
-              onItemClick: ({ detail }) => detail.id === 'signout' && signOut(),
-            },
-          ]}
-        />
-      </div>
       <Crumbs.Provider value={setCrumbs}>
         <AppLayout
-          headerSelector="#top-nav"
           navigationOpen={navOpen}
           onNavigationChange={({ detail }) => setNavOpen(detail.open)}
-          navigation={<SideNavigation header={{ text: 'botops', href: '/bots' }} items={navItems} activeHref={active} onFollow={follow} />}
+          navigation={
+            <SideNavigation
+              header={{ text: `botops · ${me.teamName}`, href: '/bots' }}
+              items={navItems}
+              activeHref={active}
+              onFollow={(event) => {
+                if (event.detail.href !== SIGN_OUT) return follow(event);
+                event.preventDefault();
+                signOut();
+              }}
+            />
+          }
           breadcrumbs={crumbs.length ? <BreadcrumbGroup items={crumbs} onFollow={follow} ariaLabel="Breadcrumbs" /> : undefined}
           notifications={<Notifications />}
           toolsHide

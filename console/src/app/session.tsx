@@ -46,6 +46,7 @@ export async function whoAmI(): Promise<Me | null> {
     return null;
   }
   if (!response.ok || !data) throw new Error(`The API did not answer (${response.status})`);
+  keyStore.setMe(data);
   return data;
 }
 
@@ -72,6 +73,11 @@ export function SessionProvider(props: { me: Me; onSignOut: () => void; children
     [me, signOut],
   );
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
+}
+
+/** The member the stored key was at its last check, if any (re-checked at once by the `me` query). */
+export function rememberedMe(): Me | undefined {
+  return keyStore.getMe() as Me | undefined;
 }
 
 export async function signInWith(key: string): Promise<Me | null> {

@@ -111,7 +111,7 @@ export default function BotAgentsPage() {
     success: (r) => {
       const ok = r.results.filter((x) => x.ok).length;
       const verb = { start: 'Started', stop: 'Stopped', restart: 'Restarted' }[r.action];
-      return `${verb} ${ok} of ${r.results.length} agents.${ok < r.results.length ? ' See the Result column for the others.' : ''}`;
+      return `${verb} ${ok} of ${r.results.length} agents.${ok < r.results.length ? ' See the result of each agent below.' : ''}`;
     },
     onSuccess: (r) => {
       setResults(Object.fromEntries(r.results.map((x) => [x.connectorId, x])));
@@ -190,6 +190,25 @@ export default function BotAgentsPage() {
         In production, deploy at least two agent connectors for each bot, so the second serves if the first goes down. A good baseline is no
         more than 50 concurrent conversations per connector (for example, 4 connectors for 200 concurrent conversations).
       </Alert>
+      {report ? (
+        <Table
+          header={
+            <Header variant="h2" actions={<Button onClick={() => setReport(null)}>Dismiss</Button>}>
+              {`Results of ${report.action}`}
+            </Header>
+          }
+          items={report.rows}
+          trackBy="name"
+          columnDefinitions={[
+            { id: 'name', header: 'Agent', cell: (r) => r.name, isRowHeader: true },
+            {
+              id: 'result',
+              header: 'Result',
+              cell: (r) => <StatusIndicator type={r.ok ? 'success' : 'error'}>{r.text}</StatusIndicator>,
+            },
+          ]}
+        />
+      ) : null}
       {botId !== ALL ? <CapacityAlert botId={botId} environment={environment === ALL ? 'production' : environment} /> : null}
       <Table
         items={connectors.items}
@@ -297,25 +316,6 @@ export default function BotAgentsPage() {
         ]}
       />
       {connectors.isError ? <LoadError error={connectors.error} onRetry={() => void connectors.refetch()} /> : null}
-      {report ? (
-        <Table
-          header={
-            <Header variant="h2" actions={<Button onClick={() => setReport(null)}>Dismiss</Button>}>
-              {`Results of ${report.action}`}
-            </Header>
-          }
-          items={report.rows}
-          trackBy="name"
-          columnDefinitions={[
-            { id: 'name', header: 'Agent', cell: (r) => r.name, isRowHeader: true },
-            {
-              id: 'result',
-              header: 'Result',
-              cell: (r) => <StatusIndicator type={r.ok ? 'success' : 'error'}>{r.text}</StatusIndicator>,
-            },
-          ]}
-        />
-      ) : null}
       <ConfirmModal
         visible={confirm === 'stop'}
         header="Stop Agent"

@@ -152,12 +152,13 @@ function PostCallCacheCard({ bot }: { bot: Bot }) {
       }
     >
       <KeyValuePairs
-        columns={4}
+        columns={3}
         items={[
           { label: 'Analysis Prompt', value: bot.analysisPrompt ? 'Configured' : '--' },
           { label: 'QC Prompt', value: bot.qcPrompt ? 'Configured' : '--' },
           { label: 'Version Override', value: String(cache.version) },
-          { label: 'Refreshed By', value: cache.refreshedBy ? `${cache.refreshedBy} (${formatTime(cache.refreshedAt)})` : '--' },
+          { label: 'Refreshed By', value: cache.refreshedBy ?? '--' },
+          { label: 'Refreshed at', value: formatTime(cache.refreshedAt) },
         ]}
       />
     </Container>

@@ -56,8 +56,7 @@ export function IntegrationTab({ bot }: { bot: Bot }) {
             <ExpandableSection
               key={ns.id}
               defaultExpanded={ns.id === 'crm'}
-              headerText={`${ns.id}.*`}
-              headerCounter={`(${variables[ns.id].length})`}
+              headerText={`${ns.id}.* (${variables[ns.id].length})`}
               headerDescription={ns.about}
             >
               <VariableTable items={variables[ns.id]} namespace={ns.id} />
@@ -114,7 +113,12 @@ function VariableTable({ items, namespace }: { items: Variable[]; namespace: str
       ariaLabels={{ tableLabel: `${namespace} variables` }}
       empty={<Box color="text-body-secondary">No {namespace} variables for this bot.</Box>}
       columnDefinitions={[
-        { id: 'name', header: 'Variable', cell: (v) => <Box variant="code">{`{{${namespace}.${v.name}}}`}</Box>, isRowHeader: true },
+        {
+          id: 'name',
+          header: 'Variable',
+          cell: (v) => <Box variant="code">{`{{${v.name.startsWith(`${namespace}.`) ? v.name : `${namespace}.${v.name}`}}}`}</Box>,
+          isRowHeader: true,
+        },
         { id: 'type', header: 'Type', cell: (v) => (v.values?.length ? `${v.type}: ${v.values.join(' | ')}` : v.type) },
         { id: 'description', header: 'Description', cell: (v) => v.description || '--' },
         { id: 'example', header: 'Example', cell: (v) => v.example || v.sampleValue || '--' },
