@@ -7,7 +7,8 @@ import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { HttpProblem, conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
@@ -230,6 +231,7 @@ export async function updateBot(
     if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
     const now = new Date().toISOString();
     const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+    assertStorable(next, patch);
     const changes = diff(current, next, Object.keys(patch));
     try {
       await transactWrite(
@@ -256,6 +258,21 @@ export async function updateBot(
 }
 
 class VersionRace extends Error {}
+
+/** 400 when the updated bot would pass {@link BOT_ITEM_MAX_BYTES}, naming the patch's fields, largest first. */
+function assertStorable(next: StoredBot, patch: BotUpdate) {
+  const bytes = jsonBytes(next);
+  if (bytes <= BOT_ITEM_MAX_BYTES) return;
+  const fields = Object.entries(patch)
+    .map(([field, value]) => ({ field, size: jsonBytes(value) }))
+    .sort((a, b) => b.size - a.size);
+  throw new HttpProblem(
+    400,
+    'Validation failed',
+    `The bot's configuration would take ${bytes} bytes; a bot stores at most ${BOT_ITEM_MAX_BYTES}. Shorten the largest fields.`,
+    fields.map((f) => ({ path: f.field, message: `takes ${f.size} bytes of the bot's ${BOT_ITEM_MAX_BYTES}` })),
+  );
+}
 
 /** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
 function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {
