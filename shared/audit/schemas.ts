@@ -22,7 +22,8 @@ const AuditFilterFields = PageQuery.extend({
 function checkRange(f: { from?: string; to?: string }, ctx: z.RefinementCtx) {
   const from = f.from === undefined ? undefined : Date.parse(f.from);
   const to = f.to === undefined ? undefined : Date.parse(f.to);
-  if (from !== undefined && to !== undefined && to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (from !== undefined && to !== undefined && to < from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   else if (from !== undefined && to === undefined && from > Date.now())
     ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be in the future' });
 }

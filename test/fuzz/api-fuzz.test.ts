@@ -163,7 +163,7 @@ function queryString(op: Operation): fc.Arbitrary<string> {
     })
     .map((values) => {
       const q = new URLSearchParams();
-      values.forEach((v, i) => v !== undefined && q.set(params[i]!.name, v));
+      for (const [i, v] of values.entries()) if (v !== undefined) q.set(params[i]!.name, v);
       const s = q.toString();
       return s ? `?${s}` : '';
     });
