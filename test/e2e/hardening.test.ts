@@ -84,3 +84,26 @@ describe('large bot configurations', () => {
     expect((await api('GET', `${team}/bots/${bot}`)).json.tools).toEqual([]);
   });
 });
+
+describe('admin-only bot fields', () => {
+  it('refuses a member changing allowedDomains through the bot routes, as the widget route does, and lets unchanged values and admins pass', async () => {
+    const email = `member-${Date.now()}@demo.test`;
+    const member = (await api('POST', `${team}/members`, { email, role: 'member' })).json.id as string;
+    const asMember = client(rt.baseUrl, (await api('POST', `${team}/api-keys`, { name: 'm', memberId: member })).json.key as string);
+    const bot = (await api('POST', `${team}/bots`, { name: 'Widget bot', allowedDomains: ['shop.example.com'] })).json;
+
+    const viaWidget = await asMember('PUT', `${team}/bots/${bot.id}/widget`, { allowedDomains: ['evil.example'] });
+    expect(viaWidget.status).toBe(403);
+    const viaUpdate = await asMember('PUT', `${team}/bots/${bot.id}`, { allowedDomains: ['evil.example'] });
+    expect(viaUpdate.status).toBe(403);
+    expect(viaUpdate.json.errors).toEqual([{ path: 'allowedDomains', message: 'needs the admin role' }]);
+    const viaCreate = await asMember('POST', `${team}/bots`, { name: 'Sneaky', allowedDomains: ['evil.example'] });
+    expect(viaCreate.status).toBe(403);
+    expect((await api('GET', `${team}/bots/${bot.id}`)).json.allowedDomains).toEqual(['shop.example.com']);
+
+    // a member's wizard sends the whole configuration back: unchanged domains are no change
+    const whole = await asMember('PUT', `${team}/bots/${bot.id}`, { name: 'Renamed', allowedDomains: ['shop.example.com'] });
+    expect(whole.status).toBe(200);
+    expect((await api('PUT', `${team}/bots/${bot.id}`, { allowedDomains: ['new.example.com'] })).status).toBe(200);
+  });
+});

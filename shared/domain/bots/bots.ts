@@ -8,6 +8,7 @@ import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { HttpProblem, conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { fieldsBeyondRole } from './field-roles.js';
 import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
@@ -191,6 +192,7 @@ export function buildNewBot(config: BotCreate): StoredBot {
 
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
   const bot = buildNewBot(input);
   await transactWrite(
     [
@@ -233,6 +235,7 @@ export async function updateBot(
     const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
     assertStorable(next, patch);
     const changes = diff(current, next, Object.keys(patch));
+    assertMayChange(actor, Object.keys(changes));
     try {
       await transactWrite(
         [
@@ -258,6 +261,18 @@ export async function updateBot(
 }
 
 class VersionRace extends Error {}
+
+/** 403 naming each field among `changed` that needs a stronger role than the actor's (unchanged values pass). */
+function assertMayChange(actor: Actor, changed: string[]) {
+  const denied = fieldsBeyondRole(actor.role, changed);
+  if (!denied.length) return;
+  throw new HttpProblem(
+    403,
+    'Forbidden',
+    `Changing ${denied.join(', ')} needs the admin role.`,
+    denied.map((path) => ({ path, message: 'needs the admin role' })),
+  );
+}
 
 /** 400 when the updated bot would pass {@link BOT_ITEM_MAX_BYTES}, naming the patch's fields, largest first. */
 function assertStorable(next: StoredBot, patch: BotUpdate) {
