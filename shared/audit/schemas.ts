@@ -15,16 +15,16 @@ const AuditFilterFields = PageQuery.extend({
   to: z.iso.datetime({ message: 'must be an ISO-8601 UTC timestamp, e.g. 2026-01-31T23:59:59Z' }).optional(),
 }).strict();
 
-/**
- * A time range the audit log can be read in: `to` not before `from` (400 at `to`), and `from` not in the future
- * (400 at `from`: no event can be newer than now, and the default `to` is now).
- */
+/** A time range: `to` not before `from` (400 at `to`). */
 function checkRange(f: { from?: string; to?: string }, ctx: z.RefinementCtx) {
-  const from = f.from === undefined ? undefined : Date.parse(f.from);
-  const to = f.to === undefined ? undefined : Date.parse(f.to);
-  if (from !== undefined && to !== undefined && to < from)
+  if (f.from !== undefined && f.to !== undefined && Date.parse(f.to) < Date.parse(f.from))
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (from !== undefined && to === undefined && from > Date.now())
+}
+
+/** An export covers the events up to the moment it is requested: a `from` in the future matches nothing (400 at `from`). */
+function checkExportRange(f: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  checkRange(f, ctx);
+  if (f.from !== undefined && Date.parse(f.from) > Date.now())
     ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be in the future' });
 }
 
@@ -33,7 +33,7 @@ export const AuditQuery = AuditFilterFields.superRefine(checkRange);
 
 /**
  * `POST /audit-logs/exports` body: the filters of `GET /audit-logs` (spec: "same filters"), no paging.
- * `{}` exports the whole audit log; the range rules of `GET /audit-logs` apply.
+ * `{}` exports the whole audit log up to now; `from` may not be in the future.
  */
-export const AuditExportInput = AuditFilterFields.omit({ limit: true, cursor: true }).strict().superRefine(checkRange);
+export const AuditExportInput = AuditFilterFields.omit({ limit: true, cursor: true }).strict().superRefine(checkExportRange);
 export type AuditExportInput = z.infer<typeof AuditExportInput>;

@@ -16,13 +16,14 @@ afterAll(() => rt?.stop());
 const paths = (r: { json: { errors?: { path: string }[] } }) => (r.json.errors ?? []).map((e) => e.path);
 
 describe('audit log time ranges', () => {
-  it('answers 400 naming the field for a reversed range or a future start, on the list and on exports', async () => {
+  it('answers 400 naming the field for a reversed range, and for an export starting in the future', async () => {
     const reversed = await api('GET', `${team}/audit-logs?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`);
     expect(reversed.status).toBe(400);
     expect(paths(reversed)).toEqual(['to']);
+    // a list from the future is simply empty; an export covers the events up to now, so it refuses one
     const future = await api('GET', `${team}/audit-logs?from=2999-01-01T00:00:00Z`);
-    expect(future.status).toBe(400);
-    expect(paths(future)).toEqual(['from']);
+    expect(future.status).toBe(200);
+    expect(future.json.items).toEqual([]);
     const futureExport = await api('POST', `${team}/audit-logs/exports`, { from: '2999-01-01T00:00:00Z' });
     expect(futureExport.status).toBe(400);
     expect(paths(futureExport)).toEqual(['from']);
