@@ -279,7 +279,20 @@ function assertWellFormed(op: Operation, req: FuzzRequest, r: Awaited<ReturnType
     expect(typeof problem.title, where).toBe('string');
     expect(typeof problem.type, where).toBe('string');
   }
-  expect(r.ms, `${where}: took ${r.ms} ms`).toBeLessThan(SLOW_MS);
+}
+
+/**
+ * Sends `req` and checks the answer; a response slower than 1 s is timed once more with the same request, and
+ * only a request slow both times fails: input that makes the server work hard is slow every time, a busy
+ * machine only now and then.
+ */
+async function check(op: Operation, req: FuzzRequest) {
+  const first = await send(op, req);
+  assertWellFormed(op, req, first);
+  if (first.ms < SLOW_MS) return;
+  const again = await send(op, req);
+  const where = `${op.method} ${req.path.slice(0, 200)} body=${(req.body ?? '').slice(0, 200)}`;
+  expect(Math.min(first.ms, again.ms), `${where}: took ${first.ms} ms, then ${again.ms} ms`).toBeLessThan(SLOW_MS);
 }
 
 /** Destructive operations last, so the others keep finding live objects behind the valid ids. */
@@ -296,11 +309,11 @@ describe('every route of /openapi.json under generated requests', () => {
     samples.length = 0;
     for (const op of ordered) {
       await fc.assert(
-        fc.asyncProperty(request(op), async (req) => assertWellFormed(op, req, await send(op, req))),
+        fc.asyncProperty(request(op), (req) => check(op, req)),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
     }
-    expect(samples.length).toBe(operations.length * RUNS);
+    expect(samples.length).toBeGreaterThanOrEqual(operations.length * RUNS);
     expect(samples.filter((s) => s.status >= 500)).toEqual([]);
   });
 });
