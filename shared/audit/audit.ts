@@ -7,6 +7,7 @@ import { auditIndexPartition, auditKey, auditPartition, auditSortKey } from '../
 import type { TransactItem } from '../db/transact.js';
 
 import type { AuditModule } from './modules.js';
+import { boundChanges } from './bounded-changes.js';
 
 export type { AuditModule } from './modules.js';
 
@@ -45,7 +46,7 @@ export function auditPut(teamId: string, input: AuditInput, at = new Date().toIS
     action: input.action,
     ...(input.botId ? { botId: input.botId } : {}),
     targetId: input.targetId,
-    changes: input.changes,
+    changes: boundChanges(input.changes),
   };
   return {
     Put: {

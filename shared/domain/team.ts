@@ -137,11 +137,22 @@ const toKeyInfo = (i: Record<string, unknown>): ApiKeyInfo => ({
   lastUsedAt: (i.lastUsedAt as string | null) ?? null,
 });
 
-export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number }> {
-  const res = await doc.send(new GetCommand({ TableName: T(), Key: memberKey(teamId, memberId) }));
+/**
+ * A member with `keyCount` (keys held) and `keysVersion` (+1 at every key created or revoked): a role change or
+ * a removal conditions its write on the `keysVersion` it read, so a key minted meanwhile cannot keep the old
+ * role or outlive its member.
+ */
+export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number; keysVersion: number }> {
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: memberKey(teamId, memberId), ConsistentRead: true }));
   if (!res.Item) throw notFound('Member');
-  return { ...toMember(res.Item), keyCount: (res.Item.keyCount as number) ?? 0 };
+  return { ...toMember(res.Item), keyCount: (res.Item.keyCount as number) ?? 0, keysVersion: (res.Item.keysVersion as number) ?? 0 };
 }
+
+/** The condition that the member's keys are the ones read (`keysVersion` unchanged). */
+const sameKeys = (keysVersion: number) =>
+  keysVersion === 0
+    ? { expression: '(attribute_not_exists(keysVersion) OR keysVersion = :kv)', values: { ':kv': 0 } }
+    : { expression: 'keysVersion = :kv', values: { ':kv': keysVersion } };
 
 export async function listMembers(teamId: string, limit: number, cursor?: string) {
   return prefixPage(memberPrefix(teamId), limit, cursor, toMember);
@@ -152,6 +163,17 @@ function assertMayManage(actor: Actor, ...roles: Role[]) {
   if (roles.includes('super_admin') && actor.role !== 'super_admin')
     throw forbidden('Only a super_admin may grant, change or remove the super_admin role.');
 }
+
+/**
+ * A key acts, and is audited, as its member: a caller mints keys for themselves, or for a member whose role is
+ * strictly below their own (an admin for members, a super_admin for admins and members), never for a peer.
+ */
+function assertMayMintFor(actor: Actor, member: Member) {
+  if (member.email === actor.email.toLowerCase()) return;
+  if (roleRank(actor.role) <= roleRank(member.role))
+    throw forbidden(`An API key for another member needs a role above theirs (${member.role}); they can create their own.`);
+}
+const roleRank = (role: string) => (role === 'super_admin' ? 3 : role === 'admin' ? 2 : role === 'member' ? 1 : 0);
 
 export async function createMember(teamId: string, email: string, role: Role, actor: Actor): Promise<Member> {
   assertMayManage(actor, role);
@@ -221,9 +243,9 @@ export async function changeMemberRole(teamId: string, memberId: string, role: R
         TableName: T(),
         Key: memberKey(teamId, memberId),
         UpdateExpression: 'SET #r = :r',
-        ConditionExpression: '#r = :old',
+        ConditionExpression: `#r = :old AND ${sameKeys(current.keysVersion).expression}`,
         ExpressionAttributeNames: { '#r': 'role' },
-        ExpressionAttributeValues: { ':r': role, ':old': current.role },
+        ExpressionAttributeValues: { ':r': role, ':old': current.role, ...sameKeys(current.keysVersion).values },
       },
     },
     ...keys.map(
@@ -259,7 +281,15 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
   assertMayManage(actor, current.role);
   const keys = await keysOfMember(teamId, memberId);
   const items: TransactItem[] = [
-    { Delete: { TableName: T(), Key: memberKey(teamId, memberId), ConditionExpression: 'attribute_exists(PK)' } },
+    {
+      Delete: {
+        TableName: T(),
+        Key: memberKey(teamId, memberId),
+        ConditionExpression: `attribute_exists(PK) AND ${sameKeys(current.keysVersion).expression}`,
+        ExpressionAttributeValues: sameKeys(current.keysVersion).values,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
     { Delete: { TableName: T(), Key: memberEmailKey(teamId, current.email) } },
     ...keys.map((k): TransactItem => ({ Delete: { TableName: T(), Key: apiKeyKey(k.id) } })),
     ...(current.role === 'super_admin' ? [superAdminCountUpdate(teamId, -1)] : []),
@@ -271,8 +301,14 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
       changes: { email: { before: current.email, after: null }, role: { before: current.role, after: null } },
     }),
   ];
-  await transactWrite(items, (i) =>
-    i === 0 ? notFound('Member') : current.role === 'super_admin' ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.'),
+  await transactWrite(items, (i, old) =>
+    i === 0
+      ? old
+        ? conflict('The member got or lost an API key meanwhile; retry.')
+        : notFound('Member')
+      : current.role === 'super_admin'
+        ? lastSuperAdmin()
+        : conflict('The member changed meanwhile; retry.'),
   );
 }
 
@@ -295,6 +331,7 @@ export async function listApiKeys(teamId: string, limit: number, cursor?: string
 export async function createApiKey(teamId: string, name: string, memberId: string, actor: Actor) {
   const member = await getMember(teamId, memberId);
   assertMayManage(actor, member.role);
+  assertMayMintFor(actor, member);
   const key = generateApiKey();
   const now = new Date().toISOString();
   await transactWrite(
@@ -304,9 +341,12 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
         Update: {
           TableName: T(),
           Key: memberKey(teamId, memberId),
-          UpdateExpression: 'ADD keyCount :one',
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(keyCount) OR keyCount < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER },
+          UpdateExpression: 'ADD keyCount :one, keysVersion :one',
+          // The key copies the member's role: it must still be the role read.
+          ConditionExpression: 'attribute_exists(PK) AND #r = :role AND (attribute_not_exists(keyCount) OR keyCount < :max)',
+          ExpressionAttributeNames: { '#r': 'role' },
+          ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER, ':role': member.role },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
       auditPut(
@@ -321,10 +361,12 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
         now,
       ),
     ],
-    (i) =>
-      i === 1
-        ? conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`)
-        : conflict('Key could not be created.'),
+    (i, old) => {
+      if (i !== 1) return conflict('Key could not be created.');
+      if (!old) return notFound('Member');
+      if (old.role !== member.role) return conflict("The member's role changed meanwhile; retry.");
+      return conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`);
+    },
   );
   return { id: key.keyId, name, prefix: key.prefix, memberId, createdAt: now, key: key.key };
 }
@@ -342,9 +384,9 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
         Update: {
           TableName: T(),
           Key: memberKey(teamId, key.memberId),
-          UpdateExpression: 'ADD keyCount :m',
+          UpdateExpression: 'ADD keyCount :m, keysVersion :one',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':m': -1 },
+          ExpressionAttributeValues: { ':m': -1, ':one': 1 },
         },
       },
       auditPut(teamId, {

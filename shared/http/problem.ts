@@ -19,14 +19,15 @@ export class HttpProblem extends Error {
     this.expose = statusCode < 500;
   }
 
+  /** The RFC 9457 body. Extension members never replace the standard ones (`type`, `title`, `status`, `detail`). */
   toBody(): Record<string, unknown> {
     return {
+      ...this.extra,
       type: `https://botops.dev/problems/${slug(this.title)}`,
       title: this.title,
       status: this.statusCode,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 }

@@ -7,7 +7,9 @@ import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { HttpProblem, conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { fieldsBeyondRole } from './field-roles.js';
+import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
@@ -190,6 +192,7 @@ export function buildNewBot(config: BotCreate): StoredBot {
 
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
   const bot = buildNewBot(input);
   await transactWrite(
     [
@@ -230,7 +233,9 @@ export async function updateBot(
     if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
     const now = new Date().toISOString();
     const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+    assertStorable(next, patch);
     const changes = diff(current, next, Object.keys(patch));
+    assertMayChange(actor, Object.keys(changes));
     try {
       await transactWrite(
         [
@@ -256,6 +261,33 @@ export async function updateBot(
 }
 
 class VersionRace extends Error {}
+
+/** 403 naming each field among `changed` that needs a stronger role than the actor's (unchanged values pass). */
+function assertMayChange(actor: Actor, changed: string[]) {
+  const denied = fieldsBeyondRole(actor.role, changed);
+  if (!denied.length) return;
+  throw new HttpProblem(
+    403,
+    'Forbidden',
+    `Changing ${denied.join(', ')} needs the admin role.`,
+    denied.map((path) => ({ path, message: 'needs the admin role' })),
+  );
+}
+
+/** 400 when the updated bot would pass {@link BOT_ITEM_MAX_BYTES}, naming the patch's fields, largest first. */
+function assertStorable(next: StoredBot, patch: BotUpdate) {
+  const bytes = jsonBytes(next);
+  if (bytes <= BOT_ITEM_MAX_BYTES) return;
+  const fields = Object.entries(patch)
+    .map(([field, value]) => ({ field, size: jsonBytes(value) }))
+    .sort((a, b) => b.size - a.size);
+  throw new HttpProblem(
+    400,
+    'Validation failed',
+    `The bot's configuration would take ${bytes} bytes; a bot stores at most ${BOT_ITEM_MAX_BYTES}. Shorten the largest fields.`,
+    fields.map((f) => ({ path: f.field, message: `takes ${f.size} bytes of the bot's ${BOT_ITEM_MAX_BYTES}` })),
+  );
+}
 
 /** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
 function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {

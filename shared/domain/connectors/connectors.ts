@@ -211,7 +211,8 @@ async function change(
 }
 
 const requireStopped = (c: StoredConnector, what: string) => {
-  if (c.status !== 'stopped') throw conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { status: c.status });
+  if (c.status !== 'stopped')
+    throw conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { connectorStatus: c.status });
 };
 
 /** `PUT /connectors/{id}`: partial edit, only while stopped (seed 002). 412 on a stale `If-Match`. */
