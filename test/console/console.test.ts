@@ -231,7 +231,7 @@ describe('bot detail', () => {
   it('integration: variables by namespace and the snippets copied with "Copied"', async () => {
     const { context, page } = await signedIn(rt.creds.apiKey, `/bots/${bot.id}?tab=integration`);
     await page.getByRole('heading', { name: 'Variable reference' }).waitFor();
-    await page.getByText('{{crm.name}}').waitFor();
+    await page.getByText('{{crm.name}}', { exact: true }).first().waitFor();
     const integration = (await api('GET', `${team}/bots/${bot.id}/integration`)).json;
     await page.getByRole('tab', { name: 'Python' }).click();
     await page.getByRole('button', { name: 'Copy the Python snippet' }).click();
@@ -311,7 +311,7 @@ describe('contacts', () => {
   it('sets a contact inactive with "Reactivate bot after" and shows its status', async () => {
     const { context, page } = await signedIn(rt.creds.apiKey, `/bots/${bot.id}/contacts`);
     await page.getByLabel('Contact id').fill('+14155550100');
-    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('heading', { name: '+14155550100' }).waitFor();
     await choose(page, 'Bot status', 'Inactive');
     await page.getByLabel('Reactivate bot after').check();

@@ -198,6 +198,7 @@ export default function BotAgentsPage() {
             </Header>
           }
           items={report.rows}
+          ariaLabels={{ tableLabel: `Results of ${report.action}` }}
           trackBy="name"
           columnDefinitions={[
             { id: 'name', header: 'Agent', cell: (r) => r.name, isRowHeader: true },

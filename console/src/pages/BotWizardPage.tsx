@@ -63,7 +63,7 @@ function EditWizard({ botId }: { botId: string }) {
 }
 
 function BotWizard({ bot }: { bot?: Bot }) {
-  const { teamId } = useSession();
+  const { teamId, reason } = useSession();
   const navigate = useNavigate();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -495,10 +495,14 @@ function BotWizard({ bot }: { bot?: Bot }) {
       <>
         <FormField
           label="Allowed website domains"
-          description="Type a domain and press Enter; empty allows every website."
+          description={
+            reason('admin')
+              ? `${reason('admin')} Members see the domains only.`
+              : 'Type a domain and press Enter; empty allows every website.'
+          }
           errorText={errorOf('allowedDomains')}
         >
-          <DomainTokens value={v.allowedDomains ?? []} onChange={(d) => set('allowedDomains', d)} />
+          <DomainTokens value={v.allowedDomains ?? []} onChange={(d) => set('allowedDomains', d)} readOnly={Boolean(reason('admin'))} />
         </FormField>
         {textInput('color', 'Color', 'Hex, e.g. #1292EE.')}
         {select('icon', ICONS, 'Chat bubble icon', { render: (x) => x })}
@@ -579,7 +583,7 @@ function BotWizard({ bot }: { bot?: Bot }) {
   );
 }
 
-function DomainTokens({ value, onChange }: { value: string[]; onChange: (d: string[]) => void }) {
+function DomainTokens({ value, onChange, readOnly }: { value: string[]; onChange: (d: string[]) => void; readOnly: boolean }) {
   const [draft, setDraft] = useState('');
   return (
     <SpaceBetween size="xs">
@@ -587,6 +591,7 @@ function DomainTokens({ value, onChange }: { value: string[]; onChange: (d: stri
         value={draft}
         placeholder="https://yourwebsite.com"
         ariaLabel="Add an allowed domain"
+        disabled={readOnly}
         onChange={({ detail }) => setDraft(detail.value)}
         onKeyDown={({ detail }) => {
           if (detail.key !== 'Enter' || !draft.trim()) return;
