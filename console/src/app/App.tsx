@@ -94,8 +94,11 @@ function Shell({ me }: { me: Me }) {
     const items: SideNavigationProps.Item[] = [{ type: 'link', text: 'Bots', href: '/bots' }];
     const account: SideNavigationProps.Item = {
       type: 'section-group',
-      title: `${me.email} (${ROLE_LABEL[me.role]})`,
-      items: [{ type: 'link', text: 'Sign out', href: SIGN_OUT }],
+      title: `Signed in: ${ROLE_LABEL[me.role]}`,
+      items: [
+        { type: 'link', text: me.email, href: '/team' },
+        { type: 'link', text: 'Sign out', href: SIGN_OUT },
+      ],
     };
     if (botId)
       items.push({

@@ -37,6 +37,12 @@ function rangeOf(value: DateRangePickerProps.Value | null): { from?: string; to?
   return { from: new Date(now - value.amount * unitMs).toISOString(), to: new Date(now).toISOString() };
 }
 
+/** A changed value as JSON, cut to what a table cell can show (the CSV has it whole). */
+function short(v: unknown): string {
+  const json = JSON.stringify(v) ?? '∅';
+  return json.length > 28 ? `${json.slice(0, 27)}…` : json;
+}
+
 function changesOf(e: AuditEvent): string {
   const keys = Object.keys(e.changes);
   if (!keys.length) return '--';
@@ -44,7 +50,7 @@ function changesOf(e: AuditEvent): string {
     .slice(0, 4)
     .map((k) => {
       const { before, after } = e.changes[k] ?? {};
-      return `${k}: ${JSON.stringify(before) ?? '∅'} → ${JSON.stringify(after) ?? '∅'}`;
+      return `${k}: ${short(before)} → ${short(after)}`;
     })
     .join('; ')
     .concat(keys.length > 4 ? ` (+${keys.length - 4} more)` : '');
@@ -199,13 +205,14 @@ export default function AuditLogsPage() {
       pagination={<Pagination {...logs.pagination} />}
       empty={<EmptyState title="No audit events" description="No change matches these filters." />}
       columnDefinitions={[
-        { id: 'at', header: 'When', cell: (e) => formatTime(e.at), isRowHeader: true },
-        { id: 'actor', header: 'Member', cell: (e) => `${e.actorEmail} (${labelOf(e.actorRole)})` },
-        { id: 'module', header: 'Module', cell: (e) => labelOf(e.module) },
-        { id: 'action', header: 'Action', cell: (e) => e.action },
+        { id: 'at', header: 'When', cell: (e) => formatTime(e.at), isRowHeader: true, width: 130 },
+        { id: 'actor', header: 'Member', cell: (e) => `${e.actorEmail} (${labelOf(e.actorRole)})`, width: 200 },
+        { id: 'module', header: 'Module', cell: (e) => labelOf(e.module), width: 110 },
+        { id: 'action', header: 'Action', cell: (e) => e.action, width: 110 },
         {
           id: 'bot',
           header: 'Bot',
+          width: 130,
           cell: (e) =>
             e.botId ? (
               <Link href={`/bots/${e.botId}`} onFollow={follow}>
@@ -215,7 +222,7 @@ export default function AuditLogsPage() {
               '--'
             ),
         },
-        { id: 'changes', header: 'Changes', cell: changesOf },
+        { id: 'changes', header: 'Changes', cell: changesOf, minWidth: 260 },
       ]}
     />
   );
