@@ -15,7 +15,7 @@ import { formatTime, labelOf } from '../components/format';
 import { EmptyState, LoadError } from '../components/states';
 import { useCursorPages } from '../components/useCursorPages';
 
-export const BOTS_PAGE_SIZE = 50;
+export const BOTS_PAGE_SIZE = 25;
 
 /** The team's bots, a page at a time (the API answers a JSON array and the next cursor in `X-Next-Cursor`). */
 export function BotsPage() {
