@@ -10,6 +10,7 @@ import { botReset } from './bot-reset.js';
 import { auditExportBench } from './audit-export.js';
 import { bundleSize } from './bundle-size.js';
 import { dialoutBench } from './dialout.js';
+import { consoleBench } from './console.js';
 import { contactTimersBench } from './contact-timers.js';
 import { dynamodbRequests } from './dynamodb-requests.js';
 import { healthCheckBench } from './health-check.js';
@@ -30,6 +31,7 @@ const SECTIONS: readonly BenchSection[] = [
   botReset,
   contactTimersBench,
   auditExportBench,
+  consoleBench,
 ];
 
 async function main(): Promise<number> {

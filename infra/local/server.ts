@@ -20,6 +20,8 @@ export function createLocalApi(opts: {
   routes: readonly RouteDef[];
   loadHandler: (module: string) => Promise<Handler>;
   onRequest?: (line: string) => void;
+  /** Serves what no route matches (the console's files); answers true when it did. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }): Server {
   const compiled = opts.routes
     .map((r) => {
@@ -66,6 +68,7 @@ export function createLocalApi(opts: {
         break;
       }
     }
+    if (!match && opts.fallback?.(req, res)) return;
     if (!match) return send(res, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
 
     const headers: Record<string, string> = {};

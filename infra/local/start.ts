@@ -30,8 +30,14 @@ const creds = await ensureDemoTeam(cfg.credentialsFile, baseUrl);
 const { startBackgroundJobs } = await import('./background.js');
 const stopBackground = await startBackgroundJobs(cfg);
 
+const consoleAssets = await import('./console-assets.js');
+await consoleAssets
+  .ensureConsoleBuilt((line) => console.log(line))
+  .catch((e: Error) => console.error(`botops: console build failed, serving the API only: ${e.message}`));
+
 const server = createLocalApi({
   routes: ROUTES,
+  fallback: consoleAssets.consoleHandler(),
   loadHandler: async (module) => (await import(`../../functions/${module}.ts`)).handler,
   ...(process.env.LOG_REQUESTS === 'true' ? { onRequest: (l: string) => console.log(l) } : {}),
 });
@@ -62,6 +68,7 @@ server.listen(cfg.port, '127.0.0.1', () => {
       `  member:  ${creds.email} (super_admin)`,
       `  api key: ${creds.apiKey}`,
       `  saved in ${cfg.credentialsFile}`,
+      `  console: ${baseUrl}/#key=${creds.apiKey}`,
       `  try:     curl -H "Authorization: Bearer ${creds.apiKey}" ${baseUrl}/api/teams/${creds.teamId}/bots`,
     ].join('\n'),
   );
