@@ -1,9 +1,20 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildFunctions } from './build/functions.js';
+import { FUNCTIONS_DIR_CONTEXT } from './build/layout.js';
 import { BotopsStack } from './stack.js';
 
 // CDK app entry (cdk.json: `npx tsx infra/app.ts`). Deploys into the CLI's current account and region.
+// Every synth first bundles the functions (one esbuild build, reused when no input changed), so a template never
+// points at stale code; `-c botops:functionsDir=<dir>` deploys a build made elsewhere instead.
 const app = new App();
+if (!app.node.tryGetContext(FUNCTIONS_DIR_CONTEXT)) {
+  const build = await buildFunctions();
+  console.error(
+    `botops: ${build.modules.length} function bundles ${build.built ? 'built' : 'unchanged'} in ${(build.ms / 1000).toFixed(1)} s (${build.outDir})`,
+  );
+  app.node.setContext(FUNCTIONS_DIR_CONTEXT, build.outDir);
+}
 
 new BotopsStack(app, 'Botops', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
