@@ -169,7 +169,8 @@ export const JOB_NEEDS = {
   },
   'audit-exporter': { table: write('team'), uses: ['auditExportWrite'] },
   'events/outbox-relay': { table: write('outbox'), uses: ['eventBus'] },
-  'webhooks/post-call-push': { table: write('team', 'webhookSecret'), uses: ['pushQueue'] },
+  // Finds the call through its pointer, records each attempt on it, and signs with the team's secret.
+  'webhooks/post-call-push': { table: { read: ['callRef'], write: ['team', 'webhookSecret'] }, uses: ['pushQueue'] },
   'reactivate-contact': { table: write('team') },
   // Each result is a conditional Put; audit and history entries are Puts inside TransactWriteItems.
   'health-check': { table: { read: ['healthCheck'], write: ['team'], writeActions: ['PutItem'] } },
