@@ -7,7 +7,9 @@ import { BotopsStack } from './stack.js';
 // CDK app entry (cdk.json: `npx tsx infra/app.ts`). Deploys into the CLI's current account and region.
 // Every synth first bundles the functions (one esbuild build, reused when no input changed), so a template never
 // points at stale code; `-c botops:functionsDir=<dir>` deploys a build made elsewhere instead.
-const app = new App();
+// CDK's built-in CloudFormation validation (a WASM linter) doubles the synth's CPU time and finds nothing in these
+// templates; test/infra/stack.test.ts runs it on every `npm test`. `CDK_VALIDATION=true` turns it on here too.
+const app = new App({ builtinCloudFormationValidation: process.env.CDK_VALIDATION === 'true' });
 if (!app.node.tryGetContext(FUNCTIONS_DIR_CONTEXT)) {
   const build = await buildFunctions();
   console.error(

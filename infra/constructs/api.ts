@@ -7,7 +7,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { AUTHORIZER_NEEDS } from '../../functions/route-needs.js';
 import type { RouteDef } from '../../shared/http/route.js';
-import { BotopsFunction, type FunctionResources, LOG_RETENTION } from './botops-function.js';
+import { BotopsFunction, type FunctionResources, LOG_RETENTION, requestPathSourceMaps } from './botops-function.js';
 import { RouteGroupStack, pascalCase } from './route-group.js';
 
 export interface BotopsApiProps {
@@ -64,6 +64,7 @@ export class BotopsApi extends Construct {
       module: 'authorizer',
       description: 'HTTP API authorizer -> functions/authorizer.ts',
       logRemovalPolicy,
+      enableSourceMaps: requestPathSourceMaps(this),
       needs: AUTHORIZER_NEEDS,
       resources: props.resources,
     });

@@ -22,6 +22,16 @@ export { REPO_ROOT } from '../build/layout.js';
 /** Service name every function's Powertools logger reports (matches `shared/logger.ts`). */
 export const SERVICE_NAME = 'botops';
 
+/**
+ * CDK context flag (`-c sourceMaps=true`) that makes the API's functions (routes and authorizer) map stack traces
+ * to TypeScript too. Off by default: Node parses each function's source map at start when the flag is on, which
+ * `npm run bench -- coldstart` measures at 10 to 45 ms of CPU per cold start. Jobs always map their traces.
+ */
+export const SOURCE_MAPS_CONTEXT = 'sourceMaps';
+
+/** Whether request-path functions under `scope` run with `--enable-source-maps` (the context flag above). */
+export const requestPathSourceMaps = (scope: Construct) => String(scope.node.tryGetContext(SOURCE_MAPS_CONTEXT)) === 'true';
+
 /** How long every log group of the stack keeps its events. */
 export const LOG_RETENTION = RetentionDays.ONE_MONTH;
 
@@ -50,6 +60,12 @@ export interface BotopsFunctionProps {
   readonly timeout?: Duration;
   /** Extra environment variables, merged over the defaults. */
   readonly environment?: Record<string, string>;
+  /**
+   * Run with `NODE_OPTIONS=--enable-source-maps`: stack traces point at TypeScript, and Node parses the source map at
+   * every cold start. Request-path functions pass {@link requestPathSourceMaps}.
+   * @default true
+   */
+  readonly enableSourceMaps?: boolean;
   readonly description?: string;
   /**
    * What happens to the function's own log group when it leaves the stack (ignored with `logGroup`).
@@ -85,7 +101,9 @@ export interface BotopsFunctionProps {
  *   `AWSLambdaBasicExecutionRole`, which may write to every log group), plus what `needs` declares: table
  *   statements scoped to the declared partitions (`table-access.ts`) and the managed policy and environment of each
  *   capability it uses;
- * - `POWERTOOLS_SERVICE_NAME=botops` and `NODE_OPTIONS=--enable-source-maps` so stack traces point at TypeScript.
+ * - `POWERTOOLS_SERVICE_NAME=botops`; `NODE_OPTIONS=--enable-source-maps` (stack traces point at TypeScript) unless
+ *   `enableSourceMaps: false`, which the API's functions default to for a faster cold start (the map stays in the
+ *   package: decode a trace offline, or deploy with `-c sourceMaps=true`).
  *
  * @throws Error at construction when the module's bundle directory does not exist (run `npm run build:functions`),
  *   or when a declared need has no resource to serve it.
@@ -133,7 +151,7 @@ export class BotopsFunction extends LambdaFunction {
       logGroup,
       ...(paramsAndSecrets ? { paramsAndSecrets } : {}),
       environment: Object.assign(
-        { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, NODE_OPTIONS: '--enable-source-maps' },
+        { POWERTOOLS_SERVICE_NAME: SERVICE_NAME, ...(props.enableSourceMaps === false ? {} : { NODE_OPTIONS: '--enable-source-maps' }) },
         ...grants.map((g) => g.environment ?? {}),
         props.environment,
       ),

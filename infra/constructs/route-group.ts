@@ -13,7 +13,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { needsOf } from '../../functions/route-needs.js';
 import { type RouteDef, routeKey } from '../../shared/http/route.js';
-import { BotopsFunction, type FunctionResources, LOG_RETENTION } from './botops-function.js';
+import { BotopsFunction, type FunctionResources, LOG_RETENTION, requestPathSourceMaps } from './botops-function.js';
 import { type FunctionGroupAlarms, functionGroupAlarms } from './monitoring.js';
 
 /** `getBot` -> `GetBot`, `phone-numbers` -> `PhoneNumbers`: construct ids (and so logical ids) from route table names. */
@@ -72,6 +72,7 @@ export class RouteGroupStack extends NestedStack {
         module: row.handler,
         description: `${routeKey(row)} -> functions/${row.handler}.ts`,
         logGroup: this.logGroup,
+        enableSourceMaps: requestPathSourceMaps(this),
         needs: needsOf(row),
         resources: props.resources,
       });

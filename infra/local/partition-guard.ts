@@ -45,6 +45,9 @@ export function runInScope<T>(scope: AccessScope, fn: () => T): T {
   return current.run(scope, fn);
 }
 
+/** The function running now (in this asynchronous context), if any. */
+export const currentAccessScope = (): AccessScope | undefined => current.getStore();
+
 /** The partition key values a command reads and writes, or why it has none to check. */
 export type RequestedKeys = { read: string[]; write: string[] } | { unsupported: string };
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NestedStack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -228,8 +228,10 @@ describe('BotopsStack', () => {
         MemorySize: 512,
         Timeout: 10,
         Description: `${key} -> functions/${row.handler}.ts`,
-        Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'botops', NODE_OPTIONS: '--enable-source-maps' } },
+        Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'botops' } },
       });
+      // request-path functions start without parsing their source map, unless deployed with -c sourceMaps=true
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
       // TABLE_NAME exactly where the function may use the table
       const tableAccess = roleStatements(resources, roleOf(fn)).some((s) => s.Effect === 'Allow' && s.Sid === 'TableRead');
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual(tableAccess ? { Ref: tableId } : undefined);
@@ -263,6 +265,24 @@ describe('BotopsStack', () => {
         expect(logStatements.length).toBeGreaterThan(0);
         for (const st of logStatements) expect(JSON.stringify(st.Resource)).toContain(fn.Properties.LoggingConfig.LogGroup.Ref);
       }
+    });
+
+    it('maps stack traces to TypeScript in every job, and in the API functions with -c sourceMaps=true', () => {
+      const apiFunctions = new Set(
+        [...built.stack.api.functions.values(), built.stack.api.authorizerFunction].map((f) =>
+          Stack.of(f).resolve(Stack.of(f).getLogicalId(f.node.defaultChild as CfnElement)),
+        ),
+      );
+      expect(apiFunctions.size).toBe(ROUTES.length + 1);
+      for (const [id, fn] of ofType(resources, 'AWS::Lambda::Function')) {
+        if (id.startsWith('CustomCDKBucketDeployment')) continue;
+        expect(String(fn.Properties.Environment.Variables.NODE_OPTIONS ?? ''), id).toMatch(
+          apiFunctions.has(id) ? /^$/ : /--enable-source-maps/,
+        );
+      }
+      const mapped = flatTemplate(newStack({ sourceMaps: 'true' }).stack).toJSON().Resources as Resources;
+      const [, getBot] = functionOfRoute(mapped, 'GET /api/teams/{teamId}/bots/{botId}');
+      expect(getBot.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
     });
 
     it('shares one log group per route group between its route functions', () => {
