@@ -17,7 +17,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROUTES } from '../functions/routes.js';
-import { bundleBytes } from '../infra/build/functions.js';
+import { build } from 'esbuild';
+import { bundleBytes, esbuildOptions } from '../infra/build/functions.js';
 import { BUNDLE_FILE, bundleDirOf } from '../infra/build/layout.js';
 import { functionBuilds } from './bundle-size.js';
 import type { BenchContext, BenchSection } from './support/context.js';
@@ -44,14 +45,17 @@ async function run(ctx: BenchContext): Promise<string> {
   const nodeOptions = (m: string) => (routeModules.has(m) ? '' : JOB_NODE_OPTIONS);
   const sizes = { bundled: bundleBytes(bundled), external: bundleBytes(external) };
   const entry = (dir: string, m: string) => pathToFileURL(join(bundleDirOf(dir, m), BUNDLE_FILE)).href;
+  const floor = await buildFloor(ctx.root);
 
   const started = performance.now();
   const loadBefore = os.loadavg()[0]!.toFixed(1);
   const bare: Sample[] = [];
+  const floorSamples: Sample[] = [];
   const results = new Map<string, { bundled: Sample[]; external: Sample[] }>();
   for (const m of modules) results.set(m, { bundled: [], external: [] });
   // Round-robin over every function in each round, so slow phases of a shared machine hit all of them alike.
   for (let round = 0; round < runs; round++) {
+    floorSamples.push(await measure(floor.url, ''));
     for (const m of modules) {
       bare.push(await measure(undefined, ''));
       results.get(m)!.bundled.push(await measure(entry(bundled.outDir, m), nodeOptions(m)));
@@ -89,6 +93,7 @@ async function run(ctx: BenchContext): Promise<string> {
     };
   });
   const over = rows.filter((r) => r.route && r.b > IMPORT_BUDGET_MS);
+  const floorMs = median(floorSamples.map((x) => x.ms)) - bareMs;
   const routeRows = rows.filter((r) => r.route);
   const faster = routeRows.filter((r) => r.b < r.e).length;
 
@@ -117,6 +122,7 @@ async function run(ctx: BenchContext): Promise<string> {
     `Request-path functions (routes and authorizer): median import ${median(routeRows.map((r) => r.b)).toFixed(0)} ms bundled vs ${median(routeRows.map((r) => r.e)).toFixed(0)} ms SDK external; ` +
       `bundled faster for ${faster} of ${routeRows.length}. ` +
       `${over.length ? `Over the ${IMPORT_BUDGET_MS} ms budget: ${over.map((r) => `${r.m} (${r.b.toFixed(0)} ms)`).join(', ')}.` : `All within the ${IMPORT_BUDGET_MS} ms budget.`}`,
+    `Floor: a bundle that only creates the DynamoDB Document client (${kb(floor.bytes)} KB, built like the functions) imports in ${floorMs.toFixed(0)} ms in the same run; every function using the table pays at least that.`,
   ].join('\n');
 }
 
@@ -155,3 +161,24 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+
+/** A bundle that only creates the DynamoDB Document client, built like the functions: the floor of a table function. */
+async function buildFloor(root: string): Promise<{ url: string; bytes: number }> {
+  const outfile = join(root, 'dist', 'bench', 'coldstart-floor', BUNDLE_FILE);
+  const { entryPoints: _entries, outdir: _outdir, outExtension: _ext, ...options } = esbuildOptions('', 'bundled', []);
+  const result = await build({
+    ...options,
+    stdin: {
+      contents:
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';" +
+        'export const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile,
+  });
+  return {
+    url: pathToFileURL(outfile).href,
+    bytes: Object.values(result.metafile!.outputs).find((o) => o.entryPoint !== undefined || o.bytes > 0)!.bytes,
+  };
+}
