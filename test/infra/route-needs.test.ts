@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOB_NEEDS, ROUTE_NEEDS, defaultNeeds, needsOf } from '../../functions/route-needs.js';
 import { ROUTES } from '../../functions/routes.js';
-import { REPO_ROOT } from '../../infra/build/layout.js';
+import { FUNCTION_MODULES, REPO_ROOT } from '../../infra/build/layout.js';
 import { newStack } from './support/stack.js';
 
 /*
@@ -18,6 +18,10 @@ describe('route needs', () => {
       const idempotent = /\bidempotent\(/.test(source(r.handler));
       expect(needsOf(r).table?.write?.includes('idempotency') ?? false, r.operation).toBe(idempotent);
     }
+  });
+
+  it('is never imported by a handler (it would only add bytes to its bundle)', () => {
+    for (const module of FUNCTION_MODULES) expect(source(module), module).not.toMatch(/route-needs/);
   });
 
   it('declares only operations of the route table', () => {
