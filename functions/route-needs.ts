@@ -70,7 +70,8 @@ export type WriteAction = (typeof WRITE_ACTIONS)[number];
  *
  * - `contactTimers`: create, replace and delete reactivation schedules (EventBridge Scheduler);
  * - `botDataPurge`: start the background purge of a bot's old data generations (asynchronous invoke);
- * - `eventBus`: publish domain events (`PutEvents`), and the dialout rate limit setting for `dialoutRateLimit`;
+ * - `eventBus`: publish domain events (`PutEvents` on the project's bus);
+ * - `dialoutRateLimit`: the dialouts-per-second setting (`DIALOUT_RATE_LIMIT_PER_SECOND`);
  * - `auditExportStart` / `auditExportDownload`: start the exporter / presign downloads of export files;
  * - `auditExportWrite`: write export files (the exporter itself);
  * - `widgetSessionSecret`: read the widget session signing secret;
