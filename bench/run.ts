@@ -9,6 +9,7 @@
 import { botReset } from './bot-reset.js';
 import { auditExportBench } from './audit-export.js';
 import { bundleSize } from './bundle-size.js';
+import { coldstart } from './coldstart.js';
 import { dialoutBench } from './dialout.js';
 import { consoleBench } from './console.js';
 import { contactTimersBench } from './contact-timers.js';
@@ -25,6 +26,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 const SECTIONS: readonly BenchSection[] = [
   dynamodbRequests,
   bundleSize,
+  coldstart,
   widget,
   dialoutBench,
   healthCheckBench,

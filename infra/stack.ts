@@ -1,80 +1,132 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { type Operation, ROUTES } from '../functions/routes.js';
+import type { Capability } from '../functions/route-needs.js';
+import { ROUTES } from '../functions/routes.js';
+import type { RouteDef } from '../shared/http/route.js';
 import { BotopsApi } from './constructs/api.js';
-import { BotopsCalls } from './constructs/calls.js';
-import { ConnectorHealthCheck } from './constructs/health-check.js';
-import { BotDataPurge } from './constructs/bot-data-purge.js';
-import { ContactTimers } from './constructs/contact-timers.js';
 import { AuditExport } from './constructs/audit-export.js';
+import { BotDataPurge } from './constructs/bot-data-purge.js';
+import type { CapabilityGrant, FunctionResources } from './constructs/botops-function.js';
+import { BotopsCalls } from './constructs/calls.js';
+import { ConsoleHostingStack } from './constructs/console-hosting.js';
+import { ContactTimers } from './constructs/contact-timers.js';
+import { ConnectorHealthCheck } from './constructs/health-check.js';
+import { AlarmTopic, Monitoring } from './constructs/monitoring.js';
 import { BotopsTable } from './constructs/table.js';
 import { WidgetSessionSecret } from './constructs/widget.js';
 
-/** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table and log groups. */
+/** Context flag (`cdk deploy -c destroyable=true`) that lets `cdk destroy` remove the table, buckets and log groups. */
 export const DESTROYABLE_CONTEXT = 'destroyable';
 
-/** Routes that set or delete contact reactivation timers (issue 4): the only functions allowed to touch schedules. */
-export const CONTACT_TIMER_OPERATIONS = ['putContactBotStatus', 'postContactMessage'] as const satisfies readonly Operation[];
+export interface BotopsStackProps extends StackProps {
+  /** E-mail address subscribed to the alarm topic (it must confirm the subscription). @default no subscription */
+  readonly alarmEmail?: string;
+  /** Directory of the built console. @default `console/dist` when built, else a placeholder page */
+  readonly consoleDir?: string;
+  /** The route table the API serves. @default ROUTES of `functions/routes.ts` */
+  readonly routes?: readonly RouteDef[];
+}
 
 /**
- * botops in one stack: the single table and the HTTP API with one function per route. Further concerns
- * (schedules, event bus, audit export) are added here as one construct each, handed the table.
+ * botops: this parent stack holds the stateful resources (the table, the export buckets, the event bus, the
+ * queues, the schedule group, the widget secret) at construct paths that never move, so their logical ids never
+ * change, plus the HTTP API, the authorizer, the background jobs and the monitoring. The route functions live in
+ * nested stacks, one per route `tag`, made by looping over the route table; the console hosting in one more.
+ * Every function's permissions derive from `functions/route-needs.ts`: the stack serves each declared capability
+ * from {@link BotopsStack.capabilities}.
  *
- * Data survives the stack by default (RETAIN); with the context flag `destroyable=true` the table and the log
+ * Data survives the stack by default (RETAIN); with the context flag `destroyable=true` the table, buckets and log
  * groups are deleted with it, for throw-away dev stacks.
  *
- * Outputs: `ApiUrl` (the stage's invoke URL), `TableName` and `ExportBucketName`.
+ * Outputs: `ApiUrl` (the stage's invoke URL), `ConsoleUrl`, `TableName`, `ExportBucketName`, `AlarmTopicArn`,
+ * `DashboardName`.
  */
 export class BotopsStack extends Stack {
   readonly table: BotopsTable;
-  readonly api: BotopsApi;
   readonly widgetSecret: WidgetSessionSecret;
   readonly calls: BotopsCalls;
-  readonly healthCheck: ConnectorHealthCheck;
-  /** issue 3: the background purge behind bot reset and delete. */
   readonly botDataPurge: BotDataPurge;
   readonly contactTimers: ContactTimers;
   readonly auditExport: AuditExport;
+  readonly healthCheck: ConnectorHealthCheck;
+  readonly alarmTopic: AlarmTopic;
+  readonly api: BotopsApi;
+  readonly monitoring: Monitoring;
+  readonly console: ConsoleHostingStack;
+  /** How each capability a function may declare is served. */
+  readonly capabilities: Readonly<Partial<Record<Capability, CapabilityGrant>>>;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: BotopsStackProps = {}) {
     super(scope, id, props);
     const destroyable = String(this.node.tryGetContext(DESTROYABLE_CONTEXT)) === 'true';
     const removalPolicy = destroyable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
+    // Stateful resources and the jobs that own them. Their construct ids are part of their logical ids: keep them.
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
-    // Web widget (issue 8): only the session route may read the session signing secret.
     this.widgetSecret = new WidgetSessionSecret(this, 'WidgetSessions');
-    this.api = new BotopsApi(this, 'Api', {
-      table: this.table,
-      routes: ROUTES,
-      logRemovalPolicy: removalPolicy,
-      functionOptions: { createWidgetSession: this.widgetSecret.sessionFunctionOptions },
-    });
-    this.widgetSecret.grantRead(this.api.functions.get('createWidgetSession')!);
-    // Dialout events, outbox relay, post-call push queue + DLQ, signing-secret fence (issue 5)
-    this.calls = new BotopsCalls(this, 'Calls', { table: this.table, routeFunctions: this.api.functions, logRemovalPolicy: removalPolicy });
+    this.calls = new BotopsCalls(this, 'Calls', { table: this.table, logRemovalPolicy: removalPolicy });
+    this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
+    this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
+    this.auditExport = new AuditExport(this, 'AuditExport', { table: this.table, removalPolicy });
     this.healthCheck = new ConnectorHealthCheck(this, 'ConnectorHealthCheck', { table: this.table, logRemovalPolicy: removalPolicy });
 
-    // issue 3: reset and delete make a bot's data unreachable at once and hand its removal to this job
-    this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
-    for (const operation of ['resetBot', 'deleteBot']) this.botDataPurge.grantStart(this.api.functions.get(operation)!);
+    this.capabilities = {
+      contactTimers: this.contactTimers.schedulingCapability,
+      botDataPurge: this.botDataPurge.startCapability,
+      eventBus: this.calls.publishCapability,
+      dialoutRateLimit: this.calls.dialoutRateLimitCapability,
+      auditExportStart: this.auditExport.startCapability,
+      auditExportDownload: this.auditExport.downloadCapability,
+      widgetSessionSecret: this.widgetSecret.readCapability,
+      // auditExportWrite and pushQueue belong to one job each and are served inside its construct: a route
+      // declaring them fails the synth.
+    };
+    const resources: FunctionResources = { table: this.table, capabilities: this.capabilities };
 
-    this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
-    for (const operation of CONTACT_TIMER_OPERATIONS) this.contactTimers.allowScheduling(this.api.functions.get(operation)!);
-
-    // Issue 7: audit CSV export (bucket, exporter function, grants of the two export routes)
-    this.auditExport = new AuditExport(this, 'AuditExport', {
-      table: this.table,
-      requestFunction: this.api.functions.get('createAuditExport')!,
-      statusFunction: this.api.functions.get('getAuditExport')!,
-      removalPolicy,
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail ?? this.node.tryGetContext('alarmEmail') });
+    this.api = new BotopsApi(this, 'Api', {
+      routes: props.routes ?? ROUTES,
+      resources,
+      logRemovalPolicy: removalPolicy,
+      alarmTopic: this.alarmTopic,
     });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      topic: this.alarmTopic,
+      httpApi: this.api.httpApi,
+      table: this.table,
+      functionGroups: {
+        Authorizer: [this.api.authorizerFunction],
+        Jobs: [
+          this.calls.relayFunction,
+          this.calls.pushFunction,
+          this.botDataPurge.function,
+          this.contactTimers.reactivateFunction,
+          this.auditExport.exporter,
+        ],
+      },
+      otherAlarms: [...this.api.groups.values()].flatMap((g) => [...g.alarms.errors, ...g.alarms.throttles]),
+      healthCheckFunction: this.healthCheck.function,
+      reactivateFunction: this.contactTimers.reactivateFunction,
+      scheduleGroup: this.contactTimers.group,
+      dialoutFunction: this.api.functions.get('dialout'),
+      auditExportFailureMetric: this.auditExport.failureMetricName,
+    });
+
+    this.console = new ConsoleHostingStack(this, 'ConsoleHosting', {
+      httpApi: this.api.httpApi,
+      removalPolicy,
+      ...(props.consoleDir ? { consoleDir: props.consoleDir } : {}),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url, description: 'The web console (and the API under /api)' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
     new CfnOutput(this, 'ExportBucketName', {
       value: this.auditExport.bucket.bucketName,
       description: 'Audit CSV exports (expire after 7 days)',
     });
-
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the botops HTTP API' });
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'SNS topic of every alarm' });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName, description: 'CloudWatch dashboard' });
   }
 }

@@ -1,26 +1,20 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
-  HttpStage,
-  LogGroupLogDestination,
-  type ThrottleSettings,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { routeKey, type RouteDef } from '../../shared/http/route.js';
-import { BotopsFunction, type BotopsFunctionProps } from './botops-function.js';
+import { AUTHORIZER_NEEDS } from '../../functions/route-needs.js';
+import type { RouteDef } from '../../shared/http/route.js';
+import { BotopsFunction, type FunctionResources, LOG_RETENTION, requestPathSourceMaps } from './botops-function.js';
+import { RouteGroupStack, pascalCase } from './route-group.js';
 
 export interface BotopsApiProps {
-  /** The single table, bound to the authorizer and to every route's function. */
-  readonly table: ITable;
   /** The route table (`functions/routes.ts`): one function and one API route per row. */
   readonly routes: readonly RouteDef[];
+  /** The table and capabilities the routes' declared needs are served from. */
+  readonly resources: FunctionResources;
   /**
    * Account-independent stage throttling (requests per second, and burst) applied to every route.
    * @default { rateLimit: 50, burstLimit: 100 }
@@ -31,33 +25,23 @@ export interface BotopsApiProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly logRemovalPolicy?: RemovalPolicy;
-  /**
-   * Extra settings for the functions of some routes, by `operation` (e.g. the widget session route's secret).
-   * @default none
-   */
-  readonly functionOptions?: Readonly<Record<string, Pick<BotopsFunctionProps, 'environment' | 'paramsAndSecrets'>>>;
+  /** Where the route groups' alarms notify. */
+  readonly alarmTopic: ITopic;
 }
-
-/** Methods whose functions only read the table: `GET`, and `OPTIONS` (CORS preflights). */
-const READ_ONLY_METHODS: ReadonlySet<string> = new Set(['GET', 'OPTIONS']);
-
-/** `getBot` -> `GetBot`: stable construct ids (and so logical ids) derived from the operation name. */
-export const constructIdOf = (operation: string) => operation.charAt(0).toUpperCase() + operation.slice(1);
 
 /**
  * The HTTP API (API Gateway v2) in front of the handlers.
  *
- * - One `BotopsFunction` per route row, wired with a Lambda proxy integration (payload format 2.0). Its table
- *   grant follows the method, as open-constructs/cdk-serverless does: `GET` and `OPTIONS` rows get read-only
- *   access, every other method read/write. `functionOptions` adds per-route settings (environment, secrets layer).
- * - One Lambda REQUEST authorizer (`functions/authorizer.ts`) is the API's default, so a route is authorised
- *   unless its row says `minRole: 'public'` (then `HttpNoneAuthorizer`). It answers in the simple format and is
- *   never cached, so a revoked key fails on its next request; it has no identity source, so it also runs for
- *   requests without `Authorization` and the handlers can answer those with the contract's 401 problem+json
- *   (API Gateway's own rejection would be a bare 401 before the authorizer is invoked). It gets read/write on
- *   the table because it refreshes the key's `lastUsedAt`.
+ * - The API, its `$default` stage and the authorizer stay in the parent stack (their ids, and so the API's URL,
+ *   never move); the routes are built by looping over the route table, one nested {@link RouteGroupStack} per
+ *   `tag`, so a route added to the table reaches API Gateway, IAM and the local runtime with no edit here.
+ * - One Lambda REQUEST authorizer (`functions/authorizer.ts`) guards every route whose row is not
+ *   `minRole: 'public'`. It answers in the simple format and is never cached, so a revoked key fails on its next
+ *   request; it has no identity source, so it also runs for requests without `Authorization` and the handlers can
+ *   answer those with the contract's 401 problem+json (API Gateway's own rejection would be a bare 401 before the
+ *   authorizer is invoked). It may read and write `APIKEY#` partitions only (it refreshes the key's `lastUsedAt`).
  * - A `$default` stage, auto-deployed, with stage-wide throttling (callers get 429 beyond it) and JSON access
- *   logs (no headers, so never an API key) in a log group with one month's retention.
+ *   logs (no headers, so never an API key) kept one month.
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
@@ -67,6 +51,8 @@ export class BotopsApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly authorizerFunction: BotopsFunction;
+  /** Nested stacks of routes by `tag`. */
+  readonly groups: ReadonlyMap<string, RouteGroupStack>;
   /** Route functions by `operation`. */
   readonly functions: ReadonlyMap<string, BotopsFunction>;
 
@@ -78,7 +64,10 @@ export class BotopsApi extends Construct {
       module: 'authorizer',
       description: 'HTTP API authorizer -> functions/authorizer.ts',
       logRemovalPolicy,
-    }).bindTable(props.table, { write: true });
+      enableSourceMaps: requestPathSourceMaps(this),
+      needs: AUTHORIZER_NEEDS,
+      resources: props.resources,
+    });
 
     const authorizer = new HttpLambdaAuthorizer('ApiKeyAuthorizer', this.authorizerFunction, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
@@ -95,7 +84,7 @@ export class BotopsApi extends Construct {
       createDefaultStage: false,
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: logRemovalPolicy });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: logRemovalPolicy });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -104,35 +93,22 @@ export class BotopsApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
-    // One log group for every route function: streams are named after their function, and a group per route
-    // would spend one of the stack's 500 CloudFormation resources per route.
-    const routeLogs = new LogGroup(this, 'RouteFunctionLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: logRemovalPolicy });
+    const groups = new Map<string, RouteGroupStack>();
     const functions = new Map<string, BotopsFunction>();
-    for (const row of props.routes) {
-      const name = constructIdOf(row.operation);
-      const fn = new BotopsFunction(this, `${name}Function`, {
-        module: row.handler,
-        description: `${routeKey(row)} -> functions/${row.handler}.ts`,
+    for (const [tag, routes] of routesByTag(props.routes)) {
+      const group = new RouteGroupStack(this, `${pascalCase(tag)}Routes`, {
+        tag,
+        routes,
+        httpApi: this.httpApi,
+        authorizer,
+        resources: props.resources,
         logRemovalPolicy,
-        logGroup: routeLogs,
-        ...props.functionOptions?.[row.operation],
-      }).bindTable(props.table, { write: !READ_ONLY_METHODS.has(row.method) });
-      functions.set(row.operation, fn);
-
-      const isPublic = row.minRole === 'public';
-      const [route] = this.httpApi.addRoutes({
-        path: row.path,
-        methods: [HttpMethod[row.method]],
-        integration: new HttpLambdaIntegration(`${name}Integration`, fn),
-        authorizer: isPublic ? new HttpNoneAuthorizer() : authorizer,
+        alarmTopic: props.alarmTopic,
       });
-      if (isPublic && route) {
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(row)} is public by contract (spec/api.md "Public routes", "Web widget"): liveness, the API description and the widget script need no key; widget sessions authenticate with the widget key in the handler.`,
-        });
-      }
+      groups.set(tag, group);
+      for (const [operation, fn] of group.functions) functions.set(operation, fn);
     }
+    this.groups = groups;
     this.functions = functions;
   }
 
@@ -140,6 +116,13 @@ export class BotopsApi extends Construct {
   get url(): string {
     return this.stage.url;
   }
+}
+
+/** The route table's rows grouped by `tag`, groups and rows in table order. */
+export function routesByTag(routes: readonly RouteDef[]): Map<string, RouteDef[]> {
+  const byTag = new Map<string, RouteDef[]>();
+  for (const row of routes) byTag.set(row.tag, [...(byTag.get(row.tag) ?? []), row]);
+  return byTag;
 }
 
 /** HTTP API access-log fields as one JSON object per request. Deliberately no headers: they carry API keys. */

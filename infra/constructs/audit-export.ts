@@ -1,21 +1,21 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { JOB_NEEDS } from '../../functions/route-needs.js';
 import { EXPORTER_TARGET, EXPORT_BUCKET_ENV, EXPORT_RETENTION_DAYS } from '../../shared/audit/export-settings.js';
 import { envNameOf } from '../../shared/ports/async-invoke.js';
-import { BotopsFunction } from './botops-function.js';
+import { BotopsFunction, type CapabilityGrant } from './botops-function.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import { METRIC_NAMESPACE } from './monitoring-names.js';
+import { acknowledgeWildcardResource } from './nag.js';
 
 export interface AuditExportProps {
   /** The single table: the exporter reads the audit events and writes the export's status and progress. */
   readonly table: ITable;
-  /** The function of `POST /audit-logs/exports`: may invoke the exporter, and nothing else of this construct. */
-  readonly requestFunction: BotopsFunction;
-  /** The function of `GET /audit-logs/exports/{exportId}`: may read export objects, to presign download URLs. */
-  readonly statusFunction: BotopsFunction;
   /**
    * What happens to the buckets and the log group when they leave the stack. A bucket is only deleted when
    * empty: exports expire after 7 days, access logs after 90.
@@ -43,13 +43,15 @@ export const EXPORTER_NODE_OPTIONS = '--enable-source-maps --max-semi-space-size
  *   expire after {@link EXPORT_RETENTION_DAYS} days and unfinished multipart uploads are aborted after one day
  *   (what a killed run leaves); server access logs (who downloaded what) go to a second bucket, kept 90 days.
  * - Exporter (`functions/audit-exporter.ts`): {@link EXPORTER_TIMEOUT}, {@link EXPORTER_MEMORY_MB} MB, V8 flags
- *   {@link EXPORTER_NODE_OPTIONS}; invoked
- *   asynchronously by the request route; Lambda retries a crashed run twice within 15 minutes (the exporter
- *   resumes only a run that stopped reporting), then hands the event to an SQS on-failure destination kept
- *   14 days. Grants: the table (read/write: status, progress, audit events) and `s3:PutObject` +
- *   `s3:AbortMultipartUpload` on `exports/*` only.
- * - Request route: `ASYNC_TARGET_AUDIT_EXPORTER` and `lambda:InvokeFunction` on the exporter alone.
- * - Status route: `EXPORT_BUCKET` and `s3:GetObject` on `exports/*` (a presigned URL carries its signer's rights).
+ *   {@link EXPORTER_NODE_OPTIONS}; invoked asynchronously by the request route; Lambda retries a crashed run twice
+ *   within 15 minutes (the exporter resumes only a run that stopped reporting), then hands the event to a
+ *   dead-letter queue. Grants: the team partitions of the table (status, progress, audit events) and
+ *   `s3:PutObject` + `s3:AbortMultipartUpload` on `exports/*` only. A metric filter on its log group counts the
+ *   exports it recorded as failed (`AuditExportFailures` in the `botops` namespace).
+ * - `startCapability` (the `auditExportStart` need of the request route): `ASYNC_TARGET_AUDIT_EXPORTER` and
+ *   `lambda:InvokeFunction` on the exporter alone.
+ * - `downloadCapability` (`auditExportDownload`, the status route): `EXPORT_BUCKET` and `s3:GetObject` on
+ *   `exports/*` (a presigned URL carries its signer's rights).
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpu-abort-incomplete-mpu-lifecycle-config.html
@@ -58,7 +60,11 @@ export class AuditExport extends Construct {
   readonly bucket: Bucket;
   readonly accessLogsBucket: Bucket;
   readonly exporter: BotopsFunction;
-  readonly failures: Queue;
+  readonly failures: DeadLetterQueue;
+  readonly startCapability: CapabilityGrant;
+  readonly downloadCapability: CapabilityGrant;
+  /** Count of exports the exporter recorded as failed (a metric filter on its log group). */
+  readonly failureMetricName = 'AuditExportFailures';
 
   constructor(scope: Construct, id: string, props: AuditExportProps) {
     super(scope, id);
@@ -93,16 +99,17 @@ export class AuditExport extends Construct {
     });
     const exportObjects = this.bucket.arnForObjects('exports/*');
 
-    this.failures = new Queue(this, 'ExporterFailures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.failures = new DeadLetterQueue(this, 'ExporterFailures', {
+      holds: "audit exporter invocations that failed after Lambda's retries",
     });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination of the audit exporter; its messages are kept 14 days for an operator.',
-    });
+    const objectsReason =
+      'Export files are objects under exports/ of the exports bucket; the key holds the team and export ids, so the grant must cover that prefix.';
 
+    const writePolicy = new ManagedPolicy(this, 'WritePolicy', {
+      description: 'botops: write audit export files',
+      statements: [new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [exportObjects] })],
+    });
+    acknowledgeWildcardResource(writePolicy, exportObjects, objectsReason);
     this.exporter = new BotopsFunction(this, 'ExporterFunction', {
       module: 'audit-exporter',
       description: 'async: audit CSV export -> functions/audit-exporter.ts',
@@ -110,39 +117,36 @@ export class AuditExport extends Construct {
       timeout: EXPORTER_TIMEOUT,
       environment: { [EXPORT_BUCKET_ENV]: this.bucket.bucketName, NODE_OPTIONS: EXPORTER_NODE_OPTIONS },
       logRemovalPolicy: removalPolicy,
-    }).bindTable(props.table, { write: true });
-    this.exporter.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [exportObjects] }),
-    );
+      needs: JOB_NEEDS['audit-exporter'],
+      resources: { table: props.table, capabilities: { auditExportWrite: { policy: writePolicy } } },
+    });
     this.exporter.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.minutes(15),
       onFailure: new SqsDestination(this.failures),
     });
 
-    props.requestFunction.addEnvironment(envNameOf(EXPORTER_TARGET), this.exporter.functionName);
-    props.requestFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.exporter.functionArn] }),
-    );
+    new MetricFilter(this, 'FailureMetricFilter', {
+      logGroup: this.exporter.functionLogGroup,
+      // The exporter's Powertools logger writes one JSON line per failed export.
+      filterPattern: FilterPattern.stringValue('$.message', '=', 'audit export failed'),
+      metricNamespace: METRIC_NAMESPACE,
+      metricName: this.failureMetricName,
+      metricValue: '1',
+      defaultValue: 0,
+    });
 
-    props.statusFunction.addEnvironment(EXPORT_BUCKET_ENV, this.bucket.bucketName);
-    props.statusFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [exportObjects] }));
+    const startPolicy = new ManagedPolicy(this, 'StartPolicy', {
+      description: 'botops: start the audit exporter (asynchronous invoke)',
+      statements: [new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.exporter.functionArn] })],
+    });
+    this.startCapability = { policy: startPolicy, environment: { [envNameOf(EXPORTER_TARGET)]: this.exporter.functionName } };
 
-    const objectsFinding = `AwsSolutions-IAM5[Resource::${flatGetAtt(this.bucket, this.bucket.bucketArn)}/exports/*]`;
-    for (const fn of [this.exporter, props.statusFunction]) {
-      Validations.of(fn.executionRole).acknowledge({
-        id: objectsFinding,
-        reason:
-          'Export files are objects under exports/ of the exports bucket; the key holds the team and export ids, so the grant must cover that prefix.',
-      });
-    }
+    const downloadPolicy = new ManagedPolicy(this, 'DownloadPolicy', {
+      description: 'botops: read audit export files (presigned download links)',
+      statements: [new PolicyStatement({ actions: ['s3:GetObject'], resources: [exportObjects] })],
+    });
+    acknowledgeWildcardResource(downloadPolicy, exportObjects, objectsReason);
+    this.downloadCapability = { policy: downloadPolicy, environment: { [EXPORT_BUCKET_ENV]: this.bucket.bucketName } };
   }
-}
-
-/** A `Fn::GetAtt` as cdk-nag prints it in a finding (`<LogicalId.Arn>`). */
-function flatGetAtt(scope: Construct, token: string): string {
-  const resolved = Stack.of(scope).resolve(token) as { 'Fn::GetAtt'?: [string, string] };
-  const getAtt = resolved['Fn::GetAtt'];
-  if (!getAtt) throw new Error(`not a Fn::GetAtt: ${JSON.stringify(resolved)}`);
-  return `<${getAtt[0]}.${getAtt[1]}>`;
 }

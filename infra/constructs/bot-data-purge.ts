@@ -1,12 +1,13 @@
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { JOB_NEEDS } from '../../functions/route-needs.js';
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
 import { envNameOf } from '../../shared/ports/async-invoke.js';
-import { BotopsFunction } from './botops-function.js';
+import { BotopsFunction, type CapabilityGrant } from './botops-function.js';
+import { DeadLetterQueue } from './dead-letter-queue.js';
 
 export interface BotDataPurgeProps {
   /** The single table holding the bots' data partitions. */
@@ -21,29 +22,25 @@ export interface BotDataPurgeProps {
 /**
  * The background half of a bot reset or delete (`functions/jobs/bot-data-purge.ts`): deletes the data
  * generations the request made unreachable. Not an API route: callers start it with an asynchronous invoke
- * (the async-invoke port, target `bot-data-purge`), see {@link BotDataPurge.grantStart}.
+ * (the async-invoke port, target `bot-data-purge`), through {@link BotDataPurge.startCapability}.
  *
  * - 15-minute timeout (the job stops a minute early and lets the retry continue), 256 MB: it only pages keys.
- * - Table access limited to what it does, on the base table only: Query, GetItem, BatchWriteItem.
+ * - Table access as `JOB_NEEDS` declares it: Query and GetItem, BatchWriteItem, on team and call-pointer partitions.
  * - Event invoke config: 2 retries (Lambda's backoff), events older than 6 h dropped, and every event that still
- *   failed sent to an SQS dead-letter queue (encrypted, TLS only, kept 14 days) so an operator can replay it.
+ *   failed sent to a dead-letter queue so an operator can replay it.
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  */
 export class BotDataPurge extends Construct {
   readonly function: BotopsFunction;
-  readonly deadLetterQueue: Queue;
+  readonly deadLetterQueue: DeadLetterQueue;
+  /** The `botDataPurge` need: `ASYNC_TARGET_BOT_DATA_PURGE` and `lambda:InvokeFunction` on this one function. */
+  readonly startCapability: CapabilityGrant;
 
   constructor(scope: Construct, id: string, props: BotDataPurgeProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: "This queue is itself a dead-letter queue: the on-failure destination of the purge function's asynchronous invocations.",
+    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetterQueue', {
+      holds: "the bot data purge's asynchronous invocations that failed after Lambda's retries",
     });
 
     this.function = new BotopsFunction(this, 'Function', {
@@ -52,27 +49,21 @@ export class BotDataPurge extends Construct {
       timeout: Duration.minutes(15),
       memorySize: 256,
       logRemovalPolicy: props.logRemovalPolicy,
+      needs: JOB_NEEDS['jobs/bot-data-purge'],
+      resources: { table: props.table },
     });
-    this.function.addEnvironment('TABLE_NAME', props.table.tableName);
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
-        resources: [props.table.tableArn],
-      }),
-    );
     this.function.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
-  }
 
-  /**
-   * Lets `fn` start the purge: sets `ASYNC_TARGET_BOT_DATA_PURGE` to this function's name (read by the
-   * async-invoke port) and allows `lambda:InvokeFunction` on this one function, nothing wider.
-   */
-  grantStart(fn: BotopsFunction): void {
-    fn.addEnvironment(envNameOf(BOT_DATA_PURGE_TARGET), this.function.functionName);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.function.functionArn] }));
+    this.startCapability = {
+      policy: new ManagedPolicy(this, 'StartPolicy', {
+        description: 'botops: start the bot data purge (asynchronous invoke)',
+        statements: [new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.function.functionArn] })],
+      }),
+      environment: { [envNameOf(BOT_DATA_PURGE_TARGET)]: this.function.functionName },
+    };
   }
 }

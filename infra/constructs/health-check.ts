@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { JOB_NEEDS } from '../../functions/route-needs.js';
 import { BotopsFunction } from './botops-function.js';
 
 export interface ConnectorHealthCheckProps {
@@ -25,9 +26,10 @@ export interface ConnectorHealthCheckProps {
  *   1024 MB, because Lambda's CPU share grows with memory and TLS handshakes are CPU-bound.
  * - No retries, neither by EventBridge nor by Lambda's asynchronous invocation: a failed run is simply
  *   followed by the next one a minute later, and a retried run would only probe the same connectors twice.
- * - Least privilege: the table's read actions (Query on the index, GetItem of the bot's data generation,
- *   ConditionCheckItem) plus PutItem only (each result is a conditional Put; audit and history entries are
- *   Puts inside TransactWriteItems). No UpdateItem, DeleteItem or Scan.
+ * - Least privilege as `JOB_NEEDS` declares it: the table's read actions on the health-check index partitions
+ *   and team partitions (Query on the index, GetItem of the bot's data generation, ConditionCheckItem) plus PutItem
+ *   on team partitions only (each result is a conditional Put; audit and history entries are Puts inside
+ *   TransactWriteItems). No UpdateItem, DeleteItem or Scan.
  *
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html
@@ -44,8 +46,9 @@ export class ConnectorHealthCheck extends Construct {
       timeout: Duration.minutes(2),
       memorySize: 1024,
       logRemovalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    }).bindTable(props.table, { write: false });
-    props.table.grant(this.function, 'dynamodb:PutItem');
+      needs: JOB_NEEDS['health-check'],
+      resources: { table: props.table },
+    });
     this.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
 
     this.rule = new Rule(this, 'Schedule', {

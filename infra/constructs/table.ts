@@ -15,13 +15,14 @@ export interface BotopsTableProps {
  * The single DynamoDB table every handler reads and writes.
  *
  * Shape (from `shared/db/table.ts`, which the local runtime's CreateTable reads too, so the two cannot drift):
- * string keys `PK` / `SK`; global secondary indexes `GSI1`..`GSI3`, each keyed `<name>PK` / `<name>SK` (strings)
+ * string keys `PK` / `SK`; global secondary indexes `GSI1`..`GSI5` (`GSIS`), each keyed `<name>PK` / `<name>SK` (strings)
  * and projecting all attributes; TTL on the `ttl` attribute (epoch seconds, used by expiring records such as
  * Powertools idempotency entries).
  *
  * Fixed settings: on-demand billing, point-in-time recovery, encryption at rest with the AWS managed key, and
  * RETAIN unless told otherwise, because the table holds every team's data.
- * Grants are not made here: see `BotopsFunction.bindTable`.
+ * Grants are not made here: each function gets partition-scoped statements from its declared needs
+ * (`table-access.ts`).
  *
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-general-nosql-design.html
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html

@@ -1,9 +1,9 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { BotopsFunctionProps } from './botops-function.js';
+import type { CapabilityGrant } from './botops-function.js';
 
 /**
  * The web widget's server-side secret: the HMAC key that signs widget session tokens
@@ -14,10 +14,10 @@ import type { BotopsFunctionProps } from './botops-function.js';
  *   Rotate it with `aws secretsmanager put-secret-value` (or `rotate-secret` with your own rotation function):
  *   functions pick the new value up within five minutes, and sessions signed with the old one simply expire
  *   (they live 15 minutes).
- * - `sessionFunctionOptions` give the session route the AWS Parameters and Secrets Lambda Extension (a layer
- *   that serves the secret on `localhost:2773` and caches it five minutes, so the bundle needs no Secrets
- *   Manager SDK) and the secret's ARN as `WIDGET_SESSION_SECRET_ARN`; `grantRead` lets exactly that function
- *   read it (`secretsmanager:GetSecretValue`, `DescribeSecret` on this secret only).
+ * - `readCapability` (the `widgetSessionSecret` need) gives a function the AWS Parameters and Secrets Lambda
+ *   Extension (a layer that serves the secret on `localhost:2773` and caches it five minutes, so the bundle needs
+ *   no Secrets Manager SDK), the secret's ARN as `WIDGET_SESSION_SECRET_ARN`, and a managed policy allowing
+ *   `secretsmanager:GetSecretValue` and `DescribeSecret` on this secret only.
  * - The secret is deleted with the stack (after Secrets Manager's recovery window): it protects 15-minute
  *   sessions, not data.
  *
@@ -25,7 +25,7 @@ import type { BotopsFunctionProps } from './botops-function.js';
  */
 export class WidgetSessionSecret extends Construct {
   readonly secret: Secret;
-  readonly sessionFunctionOptions: Pick<BotopsFunctionProps, 'environment' | 'paramsAndSecrets'>;
+  readonly readCapability: CapabilityGrant;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -39,7 +39,10 @@ export class WidgetSessionSecret extends Construct {
       reason:
         'An HMAC key for 15-minute widget sessions, not a credential of another system: Secrets Manager has no managed rotation for it, and rotating by hand (put-secret-value) only ends sessions early. Documented in infra/constructs/widget.ts.',
     });
-    this.sessionFunctionOptions = {
+    const policy = new ManagedPolicy(this, 'ReadPolicy', { description: 'botops: read the widget session signing secret' });
+    this.secret.grantRead(policy);
+    this.readCapability = {
+      policy,
       environment: { WIDGET_SESSION_SECRET_ARN: this.secret.secretArn },
       paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
         cacheSize: 10,
@@ -47,9 +50,5 @@ export class WidgetSessionSecret extends Construct {
         logLevel: ParamsAndSecretsLogLevel.WARN,
       }),
     };
-  }
-
-  grantRead(grantee: IGrantable): void {
-    this.secret.grantRead(grantee);
   }
 }

@@ -1,6 +1,7 @@
 import { callsJob } from './calls.js';
 import type { localConfig } from './config.js';
 import { connectorHealthCheckJob } from './health-check-job.js';
+import { jobScope, runInScope } from './partition-guard.js';
 
 /**
  * Background work of the local runtime: what EventBridge rules, Scheduler schedules and asynchronous Lambda
@@ -21,7 +22,7 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
       const { BOT_DATA_PURGE_TARGET } = await import('../../shared/domain/bots/purge.js');
       const { handler } = await import('../../functions/jobs/bot-data-purge.js');
       // The handler logs its own failures; locally there is no retry, the next reset or delete sweeps again.
-      registerLocalTarget(BOT_DATA_PURGE_TARGET, (payload) => handler(payload));
+      registerLocalTarget(BOT_DATA_PURGE_TARGET, (payload) => runInScope(jobScope('jobs/bot-data-purge'), () => handler(payload)));
       return drainLocalJobs;
     },
   },
@@ -36,7 +37,7 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
       const { registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
       const { EXPORTER_TARGET } = await import('../../shared/audit/export-settings.js');
       const { handler } = await import('../../functions/audit-exporter.js');
-      registerLocalTarget(EXPORTER_TARGET, (payload) => handler(payload));
+      registerLocalTarget(EXPORTER_TARGET, (payload) => runInScope(jobScope('audit-exporter'), () => handler(payload)));
       return async () => undefined;
     },
   },

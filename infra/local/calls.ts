@@ -1,4 +1,5 @@
 import type { BackgroundJob } from './background.js';
+import { jobScope, runInScope } from './partition-guard.js';
 
 /**
  * Local stand-ins for the AWS wiring of issue 5 (infra/constructs/calls.ts):
@@ -18,7 +19,10 @@ export const callsJob: BackgroundJob = {
 
     const stopConsumer = registerLocalConsumer(PUSH_QUEUE, async (message) => {
       const msg = parsePushMessage(message);
-      if (msg) await deliverPostCallPush(msg).catch((e: Error) => console.error('post-call push failed', e.message));
+      if (msg)
+        await runInScope(jobScope('webhooks/post-call-push'), () => deliverPostCallPush(msg)).catch((e: Error) =>
+          console.error('post-call push failed', e.message),
+        );
     });
     const stopRule = registerLocalRule(
       'post-call-push',
@@ -28,7 +32,9 @@ export const callsJob: BackgroundJob = {
     const everyMs = Number(process.env.OUTBOX_RELAY_INTERVAL_SECONDS ?? 2) * 1000;
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      running = relayOutbox().catch((e: Error) => console.error('outbox relay failed', e.message));
+      running = runInScope(jobScope('events/outbox-relay'), () => relayOutbox()).catch((e: Error) =>
+        console.error('outbox relay failed', e.message),
+      );
     }, everyMs);
     timer.unref();
     return async () => {

@@ -1,4 +1,5 @@
 import { fireDueLocalTimers } from '../../shared/ports/scheduler.js';
+import { jobScope, runInScope } from './partition-guard.js';
 
 /**
  * The local stand-in for EventBridge Scheduler: every `intervalMs` (default 250 ms, `LOCAL_TIMER_POLL_MS`) it
@@ -13,7 +14,7 @@ export async function startContactTimerPoller(opts: { intervalMs?: number } = {}
   let stopped = false;
   const pass = () => {
     if (running || stopped) return;
-    running = fireDueLocalTimers((payload) => handler(payload))
+    running = fireDueLocalTimers((payload) => runInScope(jobScope('reactivate-contact'), () => handler(payload)))
       .catch((error: Error) => console.error('botops: local timer pass failed:', error.message))
       .finally(() => (running = undefined));
   };

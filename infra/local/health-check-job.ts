@@ -1,4 +1,5 @@
 import type { BackgroundJob } from './background.js';
+import { jobScope, runInScope } from './partition-guard.js';
 
 /**
  * Local stand-in for the EventBridge rule `rate(1 minute)`: runs the deployed health-check function
@@ -16,7 +17,9 @@ export const connectorHealthCheckJob: BackgroundJob = {
     const tick = () => {
       loaded ??= import('../../functions/health-check.js');
       const run = loaded
-        .then(({ handler }) => handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' }))
+        .then(({ handler }) =>
+          runInScope(jobScope('health-check'), () => handler({ source: 'botops.local', 'detail-type': 'Scheduled Event' })),
+        )
         .catch((error: Error) => {
           console.error(`connector health check failed: ${error.message}`);
         });

@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { APIGatewayProxyStructuredResultV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import type { RouteDef } from '../../shared/http/route.js';
 import { routeKey } from '../../shared/http/route.js';
+import { authorizerScope, routeScope, runInScope } from './partition-guard.js';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 type AuthorizerResult = { isAuthorized: boolean; context?: Record<string, unknown> };
@@ -14,7 +15,7 @@ const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
  * Serves the route table over HTTP the way API Gateway HTTP API does: each request becomes a payload v2
  * event, the REQUEST authorizer runs first for non-public routes (its context lands in
  * `requestContext.authorizer.lambda`), then the same handler module the stack deploys. Modules are imported
- * once, on first use, like a Lambda cold start.
+ * once, on first use, like a Lambda cold start. Each runs in its function's access scope (`partition-guard.ts`).
  */
 export function createLocalApi(opts: {
   routes: readonly RouteDef[];
@@ -124,13 +125,16 @@ export function createLocalApi(opts: {
         routeArn: `arn:aws:execute-api:local:000000000000:local/$default/${method}${url.pathname}`,
         identitySource: headers.authorization ? [headers.authorization] : [],
       } as unknown as APIGatewayRequestAuthorizerEventV2;
-      const result = await authorizer(authEvent, lambdaContext('authorizer'));
+      const result = await runInScope(authorizerScope(), () => authorizer(authEvent, lambdaContext('authorizer')));
       if (!result.isAuthorized) return send(res, { statusCode: 403, body: JSON.stringify({ message: 'Forbidden' }) });
       requestContext.authorizer = { lambda: result.context ?? {} };
     }
 
     const handler = await load(match.route.handler);
-    const result = (await handler(event, lambdaContext(match.route.operation))) as APIGatewayProxyStructuredResultV2;
+    const route = match.route;
+    const result = (await runInScope(routeScope(route), () =>
+      handler(event, lambdaContext(route.operation)),
+    )) as APIGatewayProxyStructuredResultV2;
     send(res, result);
     opts.onRequest?.(`${method} ${url.pathname} ${result.statusCode} ${Date.now() - started}ms`);
   }

@@ -22,6 +22,8 @@ const dynamoEndpoint = external ?? dynamo!.endpoint;
 const s3 = await startS3Local(cfg.s3Dir);
 await ensureTable(dynamoEndpoint, cfg.tableName);
 applyLocalEnv({ dynamoEndpoint, s3Endpoint: s3.endpoint, exportBucket: s3.bucket, tableName: cfg.tableName, dataDir: cfg.dataDir });
+// Every function's DynamoDB requests are checked against its declared partitions, as IAM does on AWS.
+(await import('./partition-guard.js')).installPartitionGuard((await import('../../shared/db/client.js')).dynamo);
 
 const baseUrl = `http://127.0.0.1:${cfg.port}`;
 const { ensureDemoTeam } = await import('./demo-team.js');

@@ -1,22 +1,17 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BotopsStack } from '../../infra/stack.js';
-import { type Statement, roleOf, roleStatements } from '../support/template.js';
+import type { BotopsStack } from '../../infra/stack.js';
+import { flatTemplate, newStack as newApp } from './support/stack.js';
+import { type Resource, type Statement, roleOf, roleStatements } from './support/template.js';
 
 /*
  * The audit export's resources in the synthesized template (issue 7): bucket, exporter, async invocation,
  * and least-privilege grants, reached by following references (function -> role -> policies).
  */
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-
-function newStack(context: Record<string, unknown> = {}) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
-  return new BotopsStack(app, 'Botops', { env: { account: '123456789012', region: 'eu-west-1' } });
-}
+const newStack = (context: Record<string, unknown> = {}) => newApp(context).stack;
 
 let template: Template;
 let resources: Record<string, Resource>;
@@ -40,7 +35,7 @@ const exportObjects = () => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.bucket, 'A
 
 beforeAll(() => {
   const stack = newStack();
-  template = Template.fromStack(stack);
+  template = flatTemplate(stack);
   resources = template.toJSON().Resources;
   ids.bucket = idOf(stack.auditExport.bucket, stack);
   ids.logs = idOf(stack.auditExport.accessLogsBucket, stack);
@@ -110,7 +105,7 @@ describe('audit export bucket', () => {
 
   it('is deleted with the stack when destroyable=true', () => {
     const dev = newStack({ destroyable: 'true' });
-    const t = Template.fromStack(dev);
+    const t = flatTemplate(dev);
     expect(t.toJSON().Resources[idOf(dev.auditExport.bucket, dev)].DeletionPolicy).toBe('Delete');
   });
 });
@@ -151,7 +146,7 @@ describe('audit exporter function', () => {
     });
   });
 
-  it('may write export objects and abort their uploads, send to its failure queue, use the table; nothing else', () => {
+  it('may write export objects and abort their uploads, send to its failure queue, use team partitions of the table; nothing else', () => {
     const statements = statementsOf(ids.exporter);
     const s3 = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
     expect(s3).toEqual([expect.objectContaining({ Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: exportObjects() })]);
@@ -159,6 +154,18 @@ describe('audit exporter function', () => {
     expect(actions).toContain('sqs:SendMessage');
     for (const a of ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem']) expect(actions).toContain(a);
     for (const a of ['dynamodb:Scan', 's3:GetObject', 's3:DeleteObject', 'lambda:InvokeFunction']) expect(actions).not.toContain(a);
+    for (const s of statements.filter((x) => [x.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
+      expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TEAM#*'] } });
+    }
+  });
+
+  it('counts the exports it records as failed with a metric filter on its log group', () => {
+    const logGroup = resources[ids.exporter]!.Properties.LoggingConfig.LogGroup;
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: logGroup,
+      FilterPattern: '{ $.message = "audit export failed" }',
+      MetricTransformations: [{ MetricNamespace: 'botops', MetricName: 'AuditExportFailures', MetricValue: '1', DefaultValue: 0 }],
+    });
   });
 });
 
@@ -210,6 +217,9 @@ describe('cdk-nag', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
     expect(report.violations.map((v) => v.ruleName)).toEqual([
       expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<AuditExportExports\w+\.Arn>\/\*\]$/),
+    ]);
+    expect(report.violations[0]!.violatingResources.map((r) => r.constructPath)).toEqual([
+      'Botops/AuditExport/ExporterFunctionRole/DefaultPolicy/Resource',
     ]);
   });
 });

@@ -1,59 +1,46 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/routes.js';
-import { BotopsStack } from '../../infra/stack.js';
-import { routeKey } from '../../shared/http/route.js';
-import { roleOf, roleStatements } from '../support/template.js';
+import { flatTemplate, newStack } from './support/stack.js';
+import {
+  type Resources,
+  actionsOf,
+  allowedActions,
+  functionByDescription,
+  functionOfOperation,
+  statementsOfFunction,
+} from './support/template.js';
 
-/** The bot data purge job (issue 3): its function, its async invoke config and DLQ, and who may start it. */
-type Resource = { Type: string; Properties: Record<string, any> };
-
+/** The bot data purge job: its function, its async invoke config and DLQ, and who may start it. */
 let template: Template;
-let resources: Record<string, Resource>;
+let resources: Resources;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new BotopsStack(app, 'Botops', { env: { account: '123456789012', region: 'eu-west-1' } }));
+  template = flatTemplate(newStack().stack);
   resources = template.toJSON().Resources;
 });
 
-const byDescription = (description: string): [string, Resource] => {
-  const found = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Description === description);
-  expect(found, description).toHaveLength(1);
-  return found[0]!;
-};
-const routeFunction = (operation: string) => {
-  const r = ROUTES.find((x) => x.operation === operation)!;
-  return byDescription(`${routeKey(r)} -> functions/${r.handler}.ts`);
-};
-/** Statements of the policies attached to a function's role. */
-const statementsOf = (fn: Resource) => roleStatements(resources, roleOf(fn));
-const actionsOf = (fn: Resource) => new Set(statementsOf(fn).flatMap((s) => [s.Action].flat()));
+const PURGE = 'async bot-data-purge -> functions/jobs/bot-data-purge.ts';
 
 describe('bot data purge job', () => {
   it('runs functions/jobs/bot-data-purge.ts for up to 15 minutes, with no API route', () => {
-    const [, fn] = byDescription('async bot-data-purge -> functions/jobs/bot-data-purge.ts');
+    const [, fn] = functionByDescription(resources, PURGE);
     expect(fn.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Timeout: 900, MemorySize: 256 });
     expect(JSON.stringify(Object.values(template.findResources('AWS::ApiGatewayV2::Route')))).not.toContain('purge');
   });
 
-  it('may only Query, GetItem and BatchWriteItem the base table', () => {
-    const [, fn] = byDescription('async bot-data-purge -> functions/jobs/bot-data-purge.ts');
-    const tableId = Object.entries(resources).find(([, r]) => r.Type === 'AWS::DynamoDB::Table')![0];
-    // what it is allowed (the webhook-secret fence adds an explicit Deny to every function)
-    const dynamo = statementsOf(fn).filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:BatchWriteItem'],
-        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
-      },
+  it('may only Query and GetItem, and BatchWriteItem, team partitions and call pointers', () => {
+    const [id] = functionByDescription(resources, PURGE);
+    const dynamo = statementsOfFunction(resources, id).filter(
+      (s) => s.Effect === 'Allow' && actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
+    const keys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TEAM#*', 'CALLREF#*'] } };
+    expect(dynamo.map((s) => [s.Sid, s.Action, s.Condition])).toEqual([
+      ['TableRead', ['dynamodb:GetItem', 'dynamodb:Query'], keys],
+      ['TableWrite', 'dynamodb:BatchWriteItem', keys],
     ]);
   });
 
   it('retries a failed event twice, then sends it to an encrypted, TLS-only dead-letter queue', () => {
-    const [fnId] = byDescription('async bot-data-purge -> functions/jobs/bot-data-purge.ts');
-    // the purge's own dead-letter queue (other concerns have queues too)
+    const [fnId] = functionByDescription(resources, PURGE);
     const [queueId, queue] = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::SQS::Queue' && id.startsWith('BotDataPurge'))!;
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: fnId },
@@ -68,21 +55,21 @@ describe('bot data purge job', () => {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
-    expect(actionsOf(resources[fnId]!)).toContain('sqs:SendMessage');
+    expect(allowedActions(resources, fnId)).toContain('sqs:SendMessage');
   });
 
   it('is started by the reset and delete functions only: target env var and invoke on this one function', () => {
-    const [purgeId] = byDescription('async bot-data-purge -> functions/jobs/bot-data-purge.ts');
+    const [purgeId] = functionByDescription(resources, PURGE);
     for (const op of ['resetBot', 'deleteBot']) {
-      const [, fn] = routeFunction(op);
+      const [fnId, fn] = functionOfOperation(resources, op);
       expect(fn.Properties.Environment.Variables.ASYNC_TARGET_BOT_DATA_PURGE, op).toEqual({ Ref: purgeId });
-      const invoke = statementsOf(fn).filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+      const invoke = statementsOfFunction(resources, fnId).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
       expect(invoke, op).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [purgeId, 'Arn'] } }]);
     }
     for (const op of ['pauseBot', 'cloneBot', 'updateBot', 'startCampaign']) {
-      const [, fn] = routeFunction(op);
+      const [fnId, fn] = functionOfOperation(resources, op);
       expect(fn.Properties.Environment.Variables.ASYNC_TARGET_BOT_DATA_PURGE, op).toBeUndefined();
-      expect(actionsOf(fn).has('lambda:InvokeFunction'), op).toBe(false);
+      expect(allowedActions(resources, fnId).has('lambda:InvokeFunction'), op).toBe(false);
     }
   });
 });

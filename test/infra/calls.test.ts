@@ -1,40 +1,34 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BotopsStack } from '../../infra/stack.js';
-import { roleOf, roleStatements } from '../support/template.js';
+import { flatTemplate, newStack } from './support/stack.js';
+import { type Resources, actionsOf, functionByDescription, statementsOfFunction } from './support/template.js';
 
 /*
- * Issue 5's resources, followed through the template's own references: the event bus and who may publish on it,
- * the outbox relay schedule, the post-call push rule -> queue (+ DLQ) -> function, and the IAM fence around the
- * push signing secret.
+ * The dialout and post-call push resources, followed through the templates' own references: the event bus and who
+ * may publish on it, the outbox relay schedule, the post-call push rule -> queue (+ DLQ) -> function, and the IAM
+ * fence around the push signing secret.
  */
-type Resource = { Type: string; Properties: Record<string, any> };
-
 let template: Template;
-let resources: Record<string, Resource>;
+let resources: Resources;
 let tableId: string;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new BotopsStack(app, 'Botops', { env: { account: '123456789012', region: 'eu-west-1' } });
-  template = Template.fromStack(stack);
+  template = flatTemplate(newStack().stack);
   resources = template.toJSON().Resources;
   tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
 });
 
-const idOf = (type: string, match: (r: Resource) => boolean) => {
+const idOf = (type: string, match: (r: Resources[string]) => boolean) => {
   const found = Object.entries(resources).filter(([, r]) => r.Type === type && match(r));
   expect(found, `one ${type}`).toHaveLength(1);
   return found[0]![0];
 };
-const fnByDescription = (prefix: string) => idOf('AWS::Lambda::Function', (r) => String(r.Properties.Description).startsWith(prefix));
-const statementsOf = (fnId: string) => roleStatements(resources, roleOf(resources[fnId]!));
+const fnByDescription = (prefix: string) => functionByDescription(resources, prefix)[0];
 const allows = (fnId: string, action: string, resource?: unknown) =>
-  statementsOf(fnId).some(
+  statementsOfFunction(resources, fnId).some(
     (s) =>
       s.Effect === 'Allow' &&
-      [s.Action].flat().includes(action) &&
+      actionsOf(s).includes(action) &&
       (resource === undefined || JSON.stringify(s.Resource).includes(JSON.stringify(resource))),
   );
 
@@ -96,7 +90,6 @@ describe('post-call push path', () => {
         }),
       ],
     });
-    // Both queues refuse plain-HTTP access.
     for (const q of [queueId, dlqId]) {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: q }],
@@ -130,19 +123,23 @@ describe('post-call push path', () => {
 
 describe('signing secret fence', () => {
   const denies = (fnId: string) =>
-    statementsOf(fnId).some(
+    statementsOfFunction(resources, fnId).some(
       (s) =>
         s.Effect === 'Deny' &&
         s.Sid === 'DenyWebhookSigningSecret' &&
         JSON.stringify(s.Condition) === JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['WHSECRET#*'] } }),
     );
+  const allowsSecret = (fnId: string) =>
+    statementsOfFunction(resources, fnId).some((s) => s.Effect === 'Allow' && JSON.stringify(s.Condition ?? {}).includes('WHSECRET#'));
 
-  it('denies the WHSECRET# partition to every function but the rotate route and the push function', () => {
+  it('allows the WHSECRET# partition to the rotate route and the push function only, and denies it to every other function with table access', () => {
     const allowed = [fnByDescription('POST /api/teams/{teamId}/webhook-secret/rotate ->'), fnByDescription('SQS post-call push queue')];
     const all = Object.keys(template.findResources('AWS::Lambda::Function'));
     expect(all.length).toBeGreaterThan(allowed.length + 10);
-    for (const fn of all) expect(denies(fn), fn).toBe(!allowed.includes(fn));
-    // the two allowed still have their table grants
-    for (const fn of allowed) expect(allows(fn, 'dynamodb:GetItem')).toBe(true);
+    for (const fn of all) {
+      expect(allowsSecret(fn), fn).toBe(allowed.includes(fn));
+      const tableAccess = resources[fn]!.Properties.Environment?.Variables?.TABLE_NAME !== undefined;
+      expect(denies(fn), fn).toBe(tableAccess && !allowed.includes(fn));
+    }
   });
 });

@@ -1,28 +1,27 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/routes.js';
-import { CONTACT_TIMER_OPERATIONS, BotopsStack } from '../../infra/stack.js';
-import { routeKey } from '../../shared/http/route.js';
+import { ROUTE_NEEDS } from '../../functions/route-needs.js';
 import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
-import { type Statement, roleStatements } from '../support/template.js';
+import { flatTemplate, newStack } from './support/stack.js';
+import { type Resources, type Statement, actionsOf, functionOfOperation, roleStatements } from './support/template.js';
 
 /*
- * The contact reactivation timers on AWS (issue 4): schedule group, DLQ, the role EventBridge Scheduler assumes,
- * the reactivate-contact function, and what the timer-setting routes may do. Followed through the template's own
- * references (route -> function -> role -> policy), so a grant on the wrong role fails.
+ * The contact reactivation timers on AWS: schedule group, DLQ, the role EventBridge Scheduler assumes, the
+ * reactivate-contact function, and what the timer-setting routes may do. Followed through the templates' own
+ * references (route -> function -> role -> policies), so a grant on the wrong role fails.
  */
-
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-
 let template: Template;
-let resources: Record<string, Resource>;
+let resources: Resources;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new BotopsStack(app, 'Botops', { env: { account: '123456789012', region: 'eu-west-1' } }));
+  template = flatTemplate(newStack().stack);
   resources = template.toJSON().Resources;
 });
+
+/** Routes that declare the contactTimers need. */
+const TIMER_OPERATIONS = Object.entries(ROUTE_NEEDS)
+  .filter(([, n]) => n?.uses?.includes('contactTimers'))
+  .map(([op]) => op);
 
 /** The one resource of `type` matching `props`; where other concerns have one too (queues), the ContactTimers one. */
 const idOf = (type: string, props: Record<string, unknown> = {}): string => {
@@ -32,21 +31,19 @@ const idOf = (type: string, props: Record<string, unknown> = {}): string => {
   return found[0]!;
 };
 const getAtt = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
-
-/** Allow statements of every policy attached to `roleId`. */
 const statementsOf = (roleId: string): Statement[] => roleStatements(resources, roleId);
-const actionsOf = (roleId: string) => new Set(statementsOf(roleId).flatMap((s) => [s.Action].flat()));
+const actionsOfRole = (roleId: string) => new Set(statementsOf(roleId).flatMap(actionsOf));
 const roleOfFunction = (fnId: string) => resources[fnId]!.Properties.Role['Fn::GetAtt'][0] as string;
-
-function routeFunction(operation: string): string {
-  const row = ROUTES.find((r) => r.operation === operation)!;
-  return idOf('AWS::Lambda::Function', { Description: Match.stringLikeRegexp(`^${routeKey(row).replace(/[{}]/g, '\\$&')} -> `) });
-}
+const REACTIVATE = 'EventBridge Scheduler target -> functions/reactivate-contact.ts';
+const SCHEDULER_ROLE = 'Assumed by EventBridge Scheduler to run the contact reactivation schedules';
 
 describe('contact timers (EventBridge Scheduler)', () => {
+  it('are declared by the contact status and message routes', () => {
+    expect(TIMER_OPERATIONS.sort()).toEqual(['postContactMessage', 'putContactBotStatus']);
+  });
+
   it('has a dedicated schedule group, retained with the data by default', () => {
-    const groupId = idOf('AWS::Scheduler::ScheduleGroup');
-    expect(resources[groupId]!.DeletionPolicy).toBe('Retain');
+    expect((resources[idOf('AWS::Scheduler::ScheduleGroup')] as { DeletionPolicy?: string }).DeletionPolicy).toBe('Retain');
   });
 
   it('has one encrypted, TLS-only SQS dead-letter queue keeping messages 14 days', () => {
@@ -63,7 +60,7 @@ describe('contact timers (EventBridge Scheduler)', () => {
   });
 
   it('runs functions/reactivate-contact.ts as the target, with table writes, a 75 s timeout and failures to the DLQ', () => {
-    const fn = idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' });
+    const fn = idOf('AWS::Lambda::Function', { Description: REACTIVATE });
     const dlq = idOf('AWS::SQS::Queue');
     expect(resources[fn]!.Properties).toMatchObject({
       Handler: 'index.handler',
@@ -71,7 +68,7 @@ describe('contact timers (EventBridge Scheduler)', () => {
       Timeout: 75,
       Environment: { Variables: { TABLE_NAME: { Ref: idOf('AWS::DynamoDB::Table') } } },
     });
-    const actions = actionsOf(roleOfFunction(fn));
+    const actions = actionsOfRole(roleOfFunction(fn));
     for (const a of ['dynamodb:GetItem', 'dynamodb:PutItem', 'sqs:SendMessage']) expect(actions).toContain(a);
     expect([...actions].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -82,7 +79,7 @@ describe('contact timers (EventBridge Scheduler)', () => {
   });
 
   it('gives Scheduler a role it may assume only for this account and group, invoking only that function and sending only to the DLQ', () => {
-    const role = idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' });
+    const role = idOf('AWS::IAM::Role', { Description: SCHEDULER_ROLE });
     const group = idOf('AWS::Scheduler::ScheduleGroup');
     expect(resources[role]!.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       {
@@ -93,67 +90,56 @@ describe('contact timers (EventBridge Scheduler)', () => {
       },
     ]);
     const statements = statementsOf(role);
-    const target = idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' });
-    expect(statements.filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'))).toEqual([
+    const target = idOf('AWS::Lambda::Function', { Description: REACTIVATE });
+    expect(statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'))).toEqual([
       { Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: getAtt(target) },
     ]);
-    const sqs = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('sqs:')));
+    const sqs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
     expect(sqs).toHaveLength(1);
     expect(sqs[0]!.Resource).toEqual(getAtt(idOf('AWS::SQS::Queue')));
-    expect([...actionsOf(role)].every((a) => a === 'lambda:InvokeFunction' || a.startsWith('sqs:'))).toBe(true);
+    expect([...actionsOfRole(role)].every((a) => a === 'lambda:InvokeFunction' || a.startsWith('sqs:'))).toBe(true);
     expect(resources[role]!.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it.each(CONTACT_TIMER_OPERATIONS.map((op) => [op]))(
+  it.each(TIMER_OPERATIONS.map((op) => [op]))(
     '%s gets the scheduler settings, schedule writes on the group only, and PassRole on the scheduler role only',
     (operation) => {
-      const fn = routeFunction(operation);
+      const [fn] = functionOfOperation(resources, operation);
       const groupName = resources[idOf('AWS::Scheduler::ScheduleGroup')]!.Properties.Name as string;
       expect(resources[fn]!.Properties.Environment.Variables).toMatchObject({
         [SCHEDULER_ENV.group]: groupName,
-        [SCHEDULER_ENV.targetArn]: getAtt(
-          idOf('AWS::Lambda::Function', { Description: 'EventBridge Scheduler target -> functions/reactivate-contact.ts' }),
-        ),
-        [SCHEDULER_ENV.roleArn]: getAtt(
-          idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' }),
-        ),
+        [SCHEDULER_ENV.targetArn]: getAtt(idOf('AWS::Lambda::Function', { Description: REACTIVATE })),
+        [SCHEDULER_ENV.roleArn]: getAtt(idOf('AWS::IAM::Role', { Description: SCHEDULER_ROLE })),
         [SCHEDULER_ENV.dlqArn]: getAtt(idOf('AWS::SQS::Queue')),
       });
       const statements = statementsOf(roleOfFunction(fn));
       const schedules = {
         'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-1:123456789012:schedule/${groupName}/*`]],
       };
-      const scheduler = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
-      expect(scheduler.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+      const scheduler = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:')));
+      expect(scheduler.flatMap(actionsOf).sort()).toEqual([
         'scheduler:CreateSchedule',
         'scheduler:DeleteSchedule',
         'scheduler:UpdateSchedule',
       ]);
       for (const s of scheduler) expect(s.Resource).toEqual(schedules);
-      const pass = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
-      expect(pass).toEqual([
-        {
-          Action: 'iam:PassRole',
-          Effect: 'Allow',
-          Resource: getAtt(
-            idOf('AWS::IAM::Role', { Description: 'Assumed by EventBridge Scheduler to run the contact reactivation schedules' }),
-          ),
-        },
+      expect(statements.filter((s) => actionsOf(s).includes('iam:PassRole'))).toEqual([
+        { Action: 'iam:PassRole', Effect: 'Allow', Resource: getAtt(idOf('AWS::IAM::Role', { Description: SCHEDULER_ROLE })) },
       ]);
     },
   );
 
   it('gives no other function scheduler settings, schedule permissions or PassRole', () => {
-    const allowed = new Set(CONTACT_TIMER_OPERATIONS.map(routeFunction));
+    const allowed = new Set(TIMER_OPERATIONS.map((op) => functionOfOperation(resources, op)[0]));
     for (const [id, r] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
       if (allowed.has(id)) continue;
-      const vars = Object.keys((r as Resource).Properties.Environment?.Variables ?? {});
+      const vars = Object.keys(r.Properties.Environment?.Variables ?? {});
       expect(
         vars.filter((v) => v.startsWith('CONTACT_')),
         id,
       ).toEqual([]);
       expect(
-        [...actionsOf(roleOfFunction(id))].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'),
+        [...actionsOfRole(roleOfFunction(id))].filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'),
         id,
       ).toEqual([]);
     }

@@ -1,25 +1,20 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BotopsStack } from '../../infra/stack.js';
+import { flatTemplate, newStack } from './support/stack.js';
+import { type Resource, type Resources, allowedActions, functionByDescription, leadingKeys, tableStatements } from './support/template.js';
 
 /** The scheduled connector health check: rule -> function -> role -> policy, followed through references. */
-type Resource = { Type: string; Properties: Record<string, any> };
-
 describe('connector health check (CDK)', () => {
   let template: Template;
+  let resources: Resources;
   let fnId: string;
   let fn: Resource;
   let tableId: string;
 
   beforeAll(() => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(new BotopsStack(app, 'Botops', { env: { account: '123456789012', region: 'eu-west-1' } }));
-    const fns = template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: 'EventBridge rate(1 minute) -> functions/health-check.ts' },
-    });
-    expect(Object.keys(fns)).toHaveLength(1);
-    [fnId, fn] = (Object.entries(fns) as [string, Resource][])[0]!;
+    template = flatTemplate(newStack().stack);
+    resources = template.toJSON().Resources;
+    [fnId, fn] = functionByDescription(resources, 'EventBridge rate(1 minute) -> functions/health-check.ts');
     tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
   });
 
@@ -58,17 +53,13 @@ describe('connector health check (CDK)', () => {
     });
   });
 
-  it('may query, read and put, but not update, delete or scan', () => {
-    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-    const policies = Object.values(
-      template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) } }),
-    ) as Resource[];
-    const actions = new Set<string>();
-    // Allow statements only: other constructs fence every function with explicit Denies (e.g. the signing secret).
-    for (const p of policies)
-      for (const st of p.Properties.PolicyDocument.Statement) if (st.Effect === 'Allow') for (const a of [st.Action].flat()) actions.add(a);
+  it('may query the health-check index and read and put team items, but not update, delete or scan', () => {
+    const actions = allowedActions(resources, fnId);
     for (const a of ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem']) expect(actions).toContain(a);
     for (const a of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan', 'dynamodb:*'])
       expect(actions).not.toContain(a);
+    const t = tableStatements(resources, fnId);
+    expect(leadingKeys(t.TableRead!)!.sort()).toEqual(['HEALTHCHECK#*', 'TEAM#*']);
+    expect(leadingKeys(t.TableWrite!)).toEqual(['TEAM#*']);
   });
 });
