@@ -4,7 +4,7 @@ import { tableName } from '../db/client.js';
 import { auditExportKey } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table.js';
 import { transactWrite } from '../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../http/problem.js';
+import { Conflict, NotFound, Unavailable } from '../domain/errors.js';
 import { logger } from '../logger.js';
 import { asyncInvoker } from '../ports/async-invoke.js';
 import { presignedDownload } from '../ports/object-store.js';
@@ -37,7 +37,7 @@ export type AuditExportView = {
 /**
  * Records a `queued` export of `input`'s filters (with its `export_requested` audit event, one transaction),
  * then starts the exporter through the async-invoke port. When the exporter cannot be started the export is
- * marked `failed` and a 503 problem (`Retry-After: 5`) is thrown.
+ * marked `failed` and `Unavailable` (retry after 5 s) is thrown.
  */
 export async function requestAuditExport(teamId: string, input: AuditFilters, actor: Actor): Promise<StoredAuditExport> {
   const now = new Date().toISOString();
@@ -80,14 +80,14 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
         now,
       ),
     ],
-    () => conflict('Export already exists.'),
+    () => new Conflict('Export already exists.'),
   );
   try {
     await asyncInvoker().invoke(EXPORTER_TARGET, { teamId, exportId: job.id });
   } catch (error) {
     logger.error('cannot start the audit exporter', { teamId, exportId: job.id, error: error as Error });
     await failExport(teamId, job.id, 0, 'The exporter could not be started; request a new export.').catch(() => undefined);
-    throw new HttpProblem(503, 'Service Unavailable', 'The export could not be started; try again.', undefined, {}, { 'Retry-After': '5' });
+    throw new Unavailable(5, 'The export could not be started; try again.');
   }
   return job;
 }
@@ -102,7 +102,7 @@ const EXPORT_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  */
 export async function getAuditExportView(teamId: string, exportId: string, now = Date.now()): Promise<AuditExportView> {
   const job = EXPORT_ID.test(exportId) ? await getStoredExport(teamId, exportId) : undefined;
-  if (!job || now > Date.parse(job.createdAt) + days(EXPORT_RETENTION_DAYS)) throw notFound('Export');
+  if (!job || now > Date.parse(job.createdAt) + days(EXPORT_RETENTION_DAYS)) throw new NotFound('Export');
   const view: AuditExportView = {
     exportId: job.id,
     status: job.status,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PageQuery } from '../http/paging.js';
+import { PageQuery } from '../domain/paging.js';
 import { AUDIT_MODULES } from './modules.js';
 
 /** `GET /audit-logs` query: the seed 000 filters plus paging. `from`/`to` are inclusive ISO-8601 UTC instants. */

@@ -1,10 +1,10 @@
-import { HttpProblem } from '../http/problem.js';
+import { InvalidCursor } from './errors.js';
 
 /**
  * Opaque list cursors: base64url JSON of the DynamoDB `LastEvaluatedKey`. A cursor is only accepted for the
  * list it came from: every key attribute must be a string and each `expect`ed partition attribute must hold
  * exactly the value this request would query, so a cursor copied from another team or list, or edited,
- * answers 400 (spec: "a tampered or foreign cursor: 400") and can never widen a query.
+ * is refused with `InvalidCursor` (a 400 for the caller: "a tampered or foreign cursor") and can never widen a query.
  */
 export type CursorKey = Record<string, string>;
 
@@ -18,10 +18,7 @@ export function decodeCursor(
   expect: { partition: Record<string, string>; sortAttrs: string[] },
 ): CursorKey | undefined {
   if (cursor === undefined) return undefined;
-  const bad = () =>
-    new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [
-      { path: 'cursor', message: 'not a cursor issued for this list' },
-    ]);
+  const bad = () => new InvalidCursor();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

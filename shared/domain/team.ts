@@ -9,8 +9,7 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { prefixPage } from '../db/prefix-page.js';
 import { apiKeyIndex, apiKeyKey, apiKeyListPartition, memberEmailKey, memberKey, memberPrefix, teamKey } from '../db/keys.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
-import { assertIfMatch } from '../http/etag.js';
-import { conflict, forbidden, notFound } from '../http/problem.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed } from './errors.js';
 
 /** Teams, their members and their API keys (spec: "Team, members, API keys"). */
 export type Team = { id: string; name: string; createdAt: string };
@@ -30,7 +29,7 @@ const T = () => tableName();
 
 export async function getTeam(teamId: string): Promise<Team> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: teamKey(teamId) }));
-  if (!res.Item) throw notFound('Team');
+  if (!res.Item) throw new NotFound('Team');
   return { id: res.Item.id, name: res.Item.name, createdAt: res.Item.createdAt };
 }
 
@@ -73,7 +72,7 @@ export async function createTeam(name: string, email: string, actor: Actor = { e
         now,
       ),
     ],
-    () => conflict('Team already exists.'),
+    () => new Conflict('Team already exists.'),
   );
   return { teamId, memberId, email: lower, apiKey: key.key };
 }
@@ -139,7 +138,7 @@ const toKeyInfo = (i: Record<string, unknown>): ApiKeyInfo => ({
 
 export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number }> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: memberKey(teamId, memberId) }));
-  if (!res.Item) throw notFound('Member');
+  if (!res.Item) throw new NotFound('Member');
   return { ...toMember(res.Item), keyCount: (res.Item.keyCount as number) ?? 0 };
 }
 
@@ -150,7 +149,7 @@ export async function listMembers(teamId: string, limit: number, cursor?: string
 /** Only a super_admin may create, change or remove a super_admin (spec, Roles). */
 function assertMayManage(actor: Actor, ...roles: Role[]) {
   if (roles.includes('super_admin') && actor.role !== 'super_admin')
-    throw forbidden('Only a super_admin may grant, change or remove the super_admin role.');
+    throw new Forbidden('Only a super_admin may grant, change or remove the super_admin role.');
 }
 
 export async function createMember(teamId: string, email: string, role: Role, actor: Actor): Promise<Member> {
@@ -173,7 +172,8 @@ export async function createMember(teamId: string, email: string, role: Role, ac
         m.createdAt,
       ),
     ],
-    (i) => (i === 1 ? conflict(`A member with email ${m.email} already exists in this team.`) : conflict('Member could not be created.')),
+    (i) =>
+      i === 1 ? new Conflict(`A member with email ${m.email} already exists in this team.`) : new Conflict('Member could not be created.'),
   );
   return m;
 }
@@ -205,12 +205,21 @@ async function keysOfMember(teamId: string, memberId: string): Promise<StoredApi
   return (res.Items ?? []) as StoredApiKey[];
 }
 
-const lastSuperAdmin = () => conflict("This is the team's last super_admin: promote another member first.");
+const lastSuperAdmin = () => new Conflict("This is the team's last super_admin: promote another member first.");
 
-/** Changes a member's role and the role copied onto each of their API keys, in one transaction. */
-export async function changeMemberRole(teamId: string, memberId: string, role: Role, actor: Actor, ifMatch?: string): Promise<Member> {
+/**
+ * Changes a member's role and the role copied onto each of their API keys, in one transaction. `precondition`
+ * (the caller's `If-Match`) is asked whether the member as read is the one the caller saw: `PreconditionFailed` if not.
+ */
+export async function changeMemberRole(
+  teamId: string,
+  memberId: string,
+  role: Role,
+  actor: Actor,
+  precondition?: (current: Member) => boolean,
+): Promise<Member> {
   const current = await getMember(teamId, memberId);
-  assertIfMatch(ifMatch, toMember(current));
+  if (precondition && !precondition(toMember(current))) throw new PreconditionFailed();
   assertMayManage(actor, current.role, role);
   if (current.role === role) return toMember(current);
   const keys = await keysOfMember(teamId, memberId);
@@ -248,7 +257,7 @@ export async function changeMemberRole(teamId: string, memberId: string, role: R
     }),
   ];
   await transactWrite(items, (i) =>
-    delta < 0 && i === keys.length + 1 ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.'),
+    delta < 0 && i === keys.length + 1 ? lastSuperAdmin() : new Conflict('The member changed meanwhile; retry.'),
   );
   return { ...toMember(current), role };
 }
@@ -272,7 +281,11 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
     }),
   ];
   await transactWrite(items, (i) =>
-    i === 0 ? notFound('Member') : current.role === 'super_admin' ? lastSuperAdmin() : conflict('The member changed meanwhile; retry.'),
+    i === 0
+      ? new NotFound('Member')
+      : current.role === 'super_admin'
+        ? lastSuperAdmin()
+        : new Conflict('The member changed meanwhile; retry.'),
   );
 }
 
@@ -323,8 +336,8 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
     ],
     (i) =>
       i === 1
-        ? conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`)
-        : conflict('Key could not be created.'),
+        ? new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`)
+        : new Conflict('Key could not be created.'),
   );
   return { id: key.keyId, name, prefix: key.prefix, memberId, createdAt: now, key: key.key };
 }
@@ -333,7 +346,7 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
 export async function deleteApiKey(teamId: string, keyId: string, actor: Actor): Promise<void> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: apiKeyKey(keyId) }));
   const key = res.Item as StoredApiKey | undefined;
-  if (!key || key.teamId !== teamId) throw notFound('API key');
+  if (!key || key.teamId !== teamId) throw new NotFound('API key');
   assertMayManage(actor, key.role);
   await transactWrite(
     [
@@ -355,6 +368,6 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
         changes: { name: { before: key.name, after: null } },
       }),
     ],
-    () => notFound('API key'),
+    () => new NotFound('API key'),
   );
 }

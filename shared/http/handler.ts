@@ -9,7 +9,8 @@ import type { Principal } from '../auth/principal.js';
 import { roleAtLeast } from '../auth/roles.js';
 import { logger } from '../logger.js';
 import { contentEtag } from './etag.js';
-import { HttpProblem, forbidden, notFound } from './problem.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
+import { HttpProblem, toProblem } from './problem.js';
 import type { RouteDef } from './route.js';
 import { parseOr400 } from './validate.js';
 
@@ -47,8 +48,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /**
  * Wraps a handler function in the middy stack every route shares (model: middy `events/api-gateway-http`,
  * `http-error-handler`): header normalisation -> authentication / team / role checks from the route row ->
- * body size and JSON parsing -> `Idempotency-Key` -> the function. Any `HttpProblem` (or other error with a
- * statusCode < 500) reaches the caller as problem+json; anything else is logged and answered with a bare 500.
+ * body size and JSON parsing -> `Idempotency-Key` -> the function. Every error is answered with the problem
+ * `toProblem` maps it to (domain errors with their own status); an unexpected one is logged and answered with a bare 500.
  */
 export function api<S extends z.ZodType | undefined = undefined>(
   route: RouteDef,
@@ -118,8 +119,8 @@ function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
         );
       }
       const teamId = request.event.pathParameters?.teamId;
-      if (teamId !== undefined && teamId !== p.teamId) throw notFound('Team');
-      if (!roleAtLeast(p.role, route.minRole)) throw forbidden(`This operation needs the ${route.minRole} role.`);
+      if (teamId !== undefined && teamId !== p.teamId) throw new NotFound('Team');
+      if (!roleAtLeast(p.role, route.minRole)) throw new Forbidden(`This operation needs the ${route.minRole} role.`);
     },
   };
 }
@@ -138,7 +139,7 @@ function bodyLimit(): MiddlewareObj<ApiEvent> {
 
 const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
 
-/** Maps every error to an RFC 9457 response. Runs before `httpErrorHandler`, which only sees what is left. */
+/** Answers every error with its RFC 9457 problem (`toProblem`). Runs before `httpErrorHandler`, which only sees what is left. */
 function problemResponses(): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> {
   return {
     onError: (request) => {
@@ -151,24 +152,4 @@ function problemResponses(): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredRe
       };
     },
   };
-}
-
-function toProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpProblem) return error;
-  const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } } | null;
-  if (e?.cause?.package === '@middy/http-json-body-parser') {
-    return e.message === 'Unsupported Media Type'
-      ? new HttpProblem(415, 'Unsupported Media Type', 'Send the body as application/json.')
-      : new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', [{ path: '(body)', message: 'not valid JSON' }]);
-  }
-  switch (e?.name) {
-    case 'IdempotencyValidationError':
-      return new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used with a different body.');
-    case 'IdempotencyAlreadyInProgressError':
-      return new HttpProblem(409, 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry later.');
-  }
-  if (e && typeof e.statusCode === 'number' && e.statusCode < 500) {
-    return new HttpProblem(e.statusCode, e.message ?? 'Error');
-  }
-  return new HttpProblem(500, 'Internal Server Error');
 }

@@ -18,7 +18,7 @@ import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../doma
 import { WidgetSettingsInput } from '../domain/widget/schema.js';
 import { CampaignCreateInput } from '../domain/campaigns/schema.js';
 import { PhoneNumberCreateInput } from '../domain/phone-numbers/schema.js';
-import { PageQuery } from '../http/paging.js';
+import { PageQuery } from '../domain/paging.js';
 import type { RouteDef } from '../http/route.js';
 
 /** Request schemas by operation: the body (`body`) and the query string (`query`). */

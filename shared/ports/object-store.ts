@@ -1,5 +1,4 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { EXPORT_BUCKET_ENV } from '../audit/export-settings.js';
 import { requireEnv } from '../env.js';
 
 /**
@@ -30,7 +29,7 @@ export function s3(): S3Client {
 }
 
 /** Name of the exports bucket. Throws when `EXPORT_BUCKET` is not set. */
-export const exportBucket = (): string => requireEnv(EXPORT_BUCKET_ENV);
+export const exportBucket = (): string => requireEnv('EXPORT_BUCKET');
 
 /**
  * A presigned `GET` URL for `key` in the exports bucket, valid `expiresInSeconds` (SigV4 query signing,

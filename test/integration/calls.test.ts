@@ -12,7 +12,7 @@ import { createBot } from '../../shared/domain/bots/bots.js';
 import { dialout, reportCallEvent } from '../../shared/domain/calls/calls.js';
 import { getCall, listBotCalls } from '../../shared/domain/calls/store.js';
 import { relayOutbox } from '../../shared/events/outbox.js';
-import { enforceRateLimit } from '../../shared/http/rate-limit.js';
+import { enforceRateLimit } from '../../shared/domain/rate-limit.js';
 import { EventBridgeBus, setEventBus } from '../../shared/ports/event-bus.js';
 import { newTeam } from '../support/factory.js';
 

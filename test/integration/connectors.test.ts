@@ -6,13 +6,13 @@ import { botKey, connectorKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
 import {
   applyAction,
-  bulkAction,
   createConnector,
   deleteConnector,
   getStoredConnector,
   redeployConnector,
   updateConnector,
 } from '../../shared/domain/connectors/connectors.js';
+import { bulkAction } from '../../functions/connectors/actions.js';
 import { runHealthCheck } from '../../shared/domain/connectors/health-check.js';
 import { connectorCapacity, connectorMetrics, listConnectorHistory, listConnectors } from '../../shared/domain/connectors/queries.js';
 import { ConnectorCreateInput } from '../../shared/domain/connectors/schema.js';
@@ -67,12 +67,13 @@ describe('connector lifecycle (DynamoDB Local)', () => {
     await expect(updateConnector(t.teamId, id, { name: 'stale' }, t.actor, 1)).rejects.toMatchObject({ statusCode: 412 });
 
     expect((await applyAction(t.teamId, id, 'start', t.actor)).status).toBe('starting');
+    // one after the other: a refusal created before its `expect` would be an unhandled rejection meanwhile
     for (const attempt of [
-      updateConnector(t.teamId, id, { name: 'while running' }, t.actor),
-      redeployConnector(t.teamId, id, 'staging', t.actor),
-      deleteConnector(t.teamId, id, t.actor),
+      () => updateConnector(t.teamId, id, { name: 'while running' }, t.actor),
+      () => redeployConnector(t.teamId, id, 'staging', t.actor),
+      () => deleteConnector(t.teamId, id, t.actor),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ statusCode: 409 });
+      await expect(attempt()).rejects.toMatchObject({ statusCode: 409 });
     }
     expect((await getStoredConnector(t.teamId, id)).name).toBe('renamed');
 

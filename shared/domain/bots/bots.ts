@@ -7,7 +7,7 @@ import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { Conflict, Locked, NotFound, PreconditionFailed } from '../errors.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
@@ -148,7 +148,7 @@ export function toBot(item: Record<string, unknown>): Bot {
 
 export async function getStoredBot(teamId: string, botId: string): Promise<StoredBot> {
   const res = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId) }));
-  if (!res.Item) throw notFound('Bot');
+  if (!res.Item) throw new NotFound('Bot');
   return res.Item as StoredBot;
 }
 
@@ -206,7 +206,7 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
         bot.createdAt,
       ),
     ],
-    () => conflict('A bot with this id already exists.'),
+    () => new Conflict('A bot with this id already exists.'),
   );
   return bot;
 }
@@ -227,7 +227,7 @@ export async function updateBot(
     const current = await getStoredBot(teamId, botId);
     // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
     assertUnlocked(current, 'edit');
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
     const now = new Date().toISOString();
     const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
     const changes = diff(current, next, Object.keys(patch));
@@ -245,7 +245,7 @@ export async function updateBot(
           },
           auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
         ],
-        (_i, old) => (old ? raceError(old as StoredBot, current.version, requiredVersion) : notFound('Bot')),
+        (_i, old) => (old ? raceError(old as StoredBot, current.version, requiredVersion) : new NotFound('Bot')),
       );
       return next;
     } catch (e) {
@@ -260,15 +260,13 @@ class VersionRace extends Error {}
 /** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
 function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {
   if (old.lockedByCampaigns?.length) return lockedError(old, 'edit');
-  if (requiredVersion !== undefined) return preconditionFailed();
-  return old.version !== readVersion ? new VersionRace() : conflict('The bot changed during the update; retry.');
+  if (requiredVersion !== undefined) return new PreconditionFailed();
+  return old.version !== readVersion ? new VersionRace() : new Conflict('The bot changed during the update; retry.');
 }
 
-export function lockedError(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
-  const names = bot.lockedByCampaigns.map((c) => c.name);
-  return conflict(`The bot is used by running campaign(s) ${names.map((n) => `"${n}"`).join(', ')}; stop them before you ${action} it.`, {
-    campaigns: bot.lockedByCampaigns,
-  });
+/** The refusal of `action` (a verb: edit, delete, reset) on a bot that running campaigns lock. */
+export function lockedError(bot: Pick<Bot, 'lockedByCampaigns'>, action: string): Locked {
+  return new Locked(bot.lockedByCampaigns, action);
 }
 
 export function assertUnlocked(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
@@ -338,14 +336,14 @@ export async function deleteBot(teamId: string, botId: string, actor: Actor): Pr
         ],
         (i, old) => {
           if (i > 0) return new VersionRace();
-          if (!old) return notFound('Bot');
+          if (!old) return new NotFound('Bot');
           return (old as StoredBot).lockedByCampaigns?.length ? lockedError(old as StoredBot, 'delete') : new VersionRace();
         },
       );
       return current;
     } catch (e) {
       if (e instanceof VersionRace && attempt < 3) continue;
-      if (e instanceof VersionRace) throw conflict('The bot changed during the delete; retry.');
+      if (e instanceof VersionRace) throw new Conflict('The bot changed during the delete; retry.');
       throw e;
     }
   }

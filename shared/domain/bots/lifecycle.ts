@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound } from '../../http/problem.js';
+import { Conflict, NotFound } from '../errors.js';
 import { type StoredBot, buildNewBot, defaultConfig, getStoredBot, toBot } from './bots.js';
 import { BOT_NAME_MAX } from './limits.js';
 import type { BotCreate } from './schema.js';
@@ -55,12 +55,12 @@ export async function changeBot(teamId: string, botId: string, actor: Actor, dec
           },
           auditPut(teamId, { actor, module: 'bots', botId, targetId: botId, ...change.audit }, now),
         ],
-        (_i, old) => (old ? new BotRace() : notFound('Bot')),
+        (_i, old) => (old ? new BotRace() : new NotFound('Bot')),
       );
       return next;
     } catch (e) {
       if (!(e instanceof BotRace)) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw conflict('The bot kept changing during this request; retry.');
+      if (attempt >= MAX_ATTEMPTS) throw new Conflict('The bot kept changing during this request; retry.');
     }
   }
 }
@@ -125,7 +125,7 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
         bot.createdAt,
       ),
     ],
-    () => conflict('A bot with this id already exists.'),
+    () => new Conflict('A bot with this id already exists.'),
   );
   return bot;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/principal.js';
-import { conflict } from '../../http/problem.js';
+import { Conflict } from '../errors.js';
 import { type PostCallCache, type StoredBot, defaultPostCallCache, getStoredBot } from './bots.js';
 import { changeBot } from './lifecycle.js';
 
@@ -59,7 +59,9 @@ export async function setPostCallCacheEnabled(teamId: string, botId: string, ena
 export async function refreshPostCallCache(teamId: string, botId: string, actor: Actor): Promise<PostCallCacheStatus> {
   const bot = await changeBot(teamId, botId, actor, (current) => {
     if (!configured(current.analysisPrompt) && !configured(current.qcPrompt)) {
-      throw conflict('The bot has no analysis or QC prompt configured: there is nothing to cache. Set analysisPrompt or qcPrompt first.');
+      throw new Conflict(
+        'The bot has no analysis or QC prompt configured: there is nothing to cache. Set analysisPrompt or qcPrompt first.',
+      );
     }
     const before = cacheOf(current);
     const after = { ...before, version: before.version + 1, refreshedBy: actor.email, refreshedAt: new Date().toISOString() };

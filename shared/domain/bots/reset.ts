@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { notFound } from '../../http/problem.js';
+import { NotFound } from '../errors.js';
 import { logger } from '../../logger.js';
 import { asyncInvoker } from '../../ports/async-invoke.js';
 import { type StoredBot, deleteBot, lockedError } from './bots.js';
@@ -44,7 +44,7 @@ export async function resetBot(teamId: string, botId: string, actor: Actor): Pro
         now,
       ),
     ],
-    (_i, old) => (old ? lockedError(old as StoredBot, 'reset') : notFound('Bot')),
+    (_i, old) => (old ? lockedError(old as StoredBot, 'reset') : new NotFound('Bot')),
   );
   await requestDataPurge({ teamId, botId });
 }

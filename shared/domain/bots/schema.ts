@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isLocalMode } from '../../env.js';
-import type { ProblemError } from '../../http/problem.js';
+import type { FieldError } from '../errors.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
 import { allowedDomainsSchema } from '../widget/schema.js';
@@ -235,7 +235,7 @@ export type BotCreate = z.infer<typeof BotCreateInput>;
  * error (seed 004: "the wizard jumps to the first step that contains the error"). Unknown top-level fields
  * belong to no step.
  */
-export function decorateWizardErrors(errors: ProblemError[]) {
+export function decorateWizardErrors(errors: FieldError[]) {
   const withSteps = errors.map((e) => {
     const field = e.path.split(/[.[]/)[0] ?? '';
     const topLevelUnknown = e.message === 'unknown or read-only field' && !/[.[]/.test(e.path);
@@ -244,5 +244,5 @@ export function decorateWizardErrors(errors: ProblemError[]) {
   });
   const steps = new Set(withSteps.map((e) => e.step).filter(Boolean));
   const firstInvalidStep = WIZARD_STEPS.find((s) => steps.has(s)) ?? null;
-  return { errors: withSteps, extra: { firstInvalidStep } };
+  return { errors: withSteps, details: { firstInvalidStep } };
 }

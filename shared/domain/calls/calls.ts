@@ -6,8 +6,8 @@ import { doc, tableName } from '../../db/client.js';
 import { botKey, callKey, callRefKey, phoneNumberKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
 import { outboxPut, publishCommitted } from '../../events/outbox.js';
-import { HttpProblem, type ProblemError, conflict, notFound } from '../../http/problem.js';
-import { dialoutRateLimit, enforceRateLimit } from '../../http/rate-limit.js';
+import { Conflict, type FieldError, Invalid, NotFound, Unprocessable } from '../errors.js';
+import { dialoutRateLimit, enforceRateLimit } from '../rate-limit.js';
 import type { StoredBot } from '../bots/bots.js';
 import { CALL_ENDED, CALL_REQUESTED, type CallStatus, FINAL_STATUSES, movesForward } from './fields.js';
 import type { CallEvent, Dialout } from './schema.js';
@@ -30,10 +30,10 @@ const T = () => tableName();
 export async function dialout(teamId: string, botId: string, input: Dialout, actor: Actor): Promise<Call> {
   await enforceRateLimit(teamId, 'dialout', dialoutRateLimit());
   const { bot, phone } = await readBotAndPhone(teamId, botId, input.from);
-  if (!bot) throw notFound('Bot');
-  if (bot.active === false) throw conflict('The bot is paused: it places no calls. Resume it first.', { botId });
+  if (!bot) throw new NotFound('Bot');
+  if (bot.active === false) throw new Conflict('The bot is paused: it places no calls. Resume it first.', { botId });
 
-  const errors: ProblemError[] = [];
+  const errors: FieldError[] = [];
   const crm = input.variables?.crm ?? {};
   for (const name of requiredCrmNames(bot)) {
     const v = crm[name];
@@ -47,9 +47,8 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
   }
   if (errors.length) {
     const missing = errors.filter((e) => e.path.startsWith('variables.crm.')).map((e) => e.path.slice('variables.crm.'.length));
-    throw new HttpProblem(
-      422,
-      'Unprocessable dialout',
+    throw new Unprocessable(
+      'dialout',
       missing.length ? `Missing crm variable(s): ${missing.join(', ')}.` : `${errors.length} invalid field(s).`,
       errors,
     );
@@ -142,11 +141,11 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
       },
     ],
     (index, old) => {
-      if (index !== 4) return conflict('The call could not be created; retry.');
-      if (!old) return notFound('Bot');
+      if (index !== 4) return new Conflict('The call could not be created; retry.');
+      if (!old) return new NotFound('Bot');
       return old.active === false
-        ? conflict('The bot is paused: it places no calls. Resume it first.', { botId })
-        : conflict('The bot was reset during the dialout; retry.');
+        ? new Conflict('The bot is paused: it places no calls. Resume it first.', { botId })
+        : new Conflict('The bot was reset during the dialout; retry.');
     },
   );
   await publishCommitted([entry]);
@@ -182,10 +181,10 @@ const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'ende
 export async function reportCallEvent(teamId: string, callId: string, input: CallEvent, actor: Actor): Promise<Call> {
   for (let attempt = 0; ; attempt++) {
     const found = await findCall(teamId, callId);
-    if (!found) throw notFound('Call');
+    if (!found) throw new NotFound('Call');
     const { bot, call } = found;
     if (!movesForward(call.status, input.type)) {
-      throw conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
+      throw new Conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
         currentStatus: call.status,
       });
     }
@@ -193,7 +192,7 @@ export async function reportCallEvent(teamId: string, callId: string, input: Cal
       ...(input.analysis ? validateDeclaredValues('analysis', input.analysis, declaredFields(bot, 'analysis')) : []),
       ...(input.qc ? validateDeclaredValues('qc', input.qc, declaredFields(bot, 'qc')) : []),
     ];
-    if (errors.length) throw new HttpProblem(400, 'Validation failed', `${errors.length} invalid field(s).`, errors);
+    if (errors.length) throw new Invalid(errors);
 
     const now = new Date().toISOString();
     const at = input.at ?? now;
@@ -251,11 +250,11 @@ export async function reportCallEvent(teamId: string, callId: string, input: Cal
           ),
           ...(outbox ? [outbox.put] : []),
         ],
-        (index) => (index === 0 ? new VersionRace() : conflict('The call changed meanwhile; retry.')),
+        (index) => (index === 0 ? new VersionRace() : new Conflict('The call changed meanwhile; retry.')),
       );
     } catch (e) {
       if (e instanceof VersionRace && attempt < 3) continue;
-      if (e instanceof VersionRace) throw conflict('The call changed meanwhile; retry.');
+      if (e instanceof VersionRace) throw new Conflict('The call changed meanwhile; retry.');
       throw e;
     }
     if (outbox) await publishCommitted([outbox.entry]);

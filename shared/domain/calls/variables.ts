@@ -1,4 +1,4 @@
-import type { ProblemError } from '../../http/problem.js';
+import type { FieldError } from '../errors.js';
 import type { Bot } from '../bots/bots.js';
 import { CALL_RESULT_FIELDS } from './fields.js';
 
@@ -181,9 +181,9 @@ export function declarationWarnings(bot: Partial<BotTexts>): string[] {
  * declared and its value of the declared type (or null). Returns problem errors with paths like
  * `analysis.sentiment`; empty when valid.
  */
-export function validateDeclaredValues(ns: 'analysis' | 'qc', values: Record<string, unknown>, declared: Variable[]): ProblemError[] {
+export function validateDeclaredValues(ns: 'analysis' | 'qc', values: Record<string, unknown>, declared: Variable[]): FieldError[] {
   const byKey = new Map(declared.map((d) => [d.name.slice(ns.length + 1), d]));
-  const errors: ProblemError[] = [];
+  const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(values)) {
     const d = byKey.get(key);
     const path = `${ns}.${key}`;

@@ -6,7 +6,7 @@ import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../../http/problem.js';
+import { Conflict, NotFound } from '../errors.js';
 import { MAX_CAMPAIGNS_PER_BOT, getStoredBot } from '../bots/bots.js';
 import type { CampaignCreate } from './schema.js';
 
@@ -40,11 +40,11 @@ export function toCampaign(item: Record<string, unknown>): Campaign {
 }
 
 /** The missing bot a body refers to: 404 like any unknown id, naming the field. */
-const noSuchBot = () => new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
+const noSuchBot = () => new NotFound('Bot', [{ path: 'botId', message: 'no such bot in this team' }]);
 
 export async function getStoredCampaign(teamId: string, campaignId: string): Promise<StoredCampaign> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, campaignId) }));
-  if (!res.Item) throw notFound('Campaign');
+  if (!res.Item) throw new NotFound('Campaign');
   return res.Item as StoredCampaign;
 }
 
@@ -122,8 +122,8 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
       ),
     ],
     (i, old) => {
-      if (i === 0) return conflict('A campaign with this id already exists.');
-      return old ? conflict(`The bot already has ${MAX_CAMPAIGNS_PER_BOT} campaigns; delete one first.`) : noSuchBot();
+      if (i === 0) return new Conflict('A campaign with this id already exists.');
+      return old ? new Conflict(`The bot already has ${MAX_CAMPAIGNS_PER_BOT} campaigns; delete one first.`) : noSuchBot();
     },
   );
   return campaign;
@@ -136,7 +136,7 @@ async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
       return await attempt();
     } catch (e) {
       if (!(e instanceof Race)) throw e;
-      if (n >= MAX_ATTEMPTS) throw conflict('The campaign or its bot kept changing during this request; retry.');
+      if (n >= MAX_ATTEMPTS) throw new Conflict('The campaign or its bot kept changing during this request; retry.');
     }
   }
 }
@@ -173,7 +173,7 @@ function statusAudit(teamId: string, c: StoredCampaign, action: 'start' | 'stop'
 export async function startCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'running') throw conflict('The campaign is already running.');
+    if (c.status === 'running') throw new Conflict('The campaign is already running.');
     const now = new Date().toISOString();
     await transactWrite(
       [
@@ -189,7 +189,7 @@ export async function startCampaign(teamId: string, campaignId: string, actor: A
       ],
       (i, old) => {
         if (i === 0) return new Race();
-        return old ? conflict('The bot is paused; resume it before starting a campaign that uses it.') : notFound('Bot');
+        return old ? new Conflict('The bot is paused; resume it before starting a campaign that uses it.') : new NotFound('Bot');
       },
     );
     return toCampaign({ ...c, status: 'running', startedAt: now, updatedAt: now });
@@ -204,7 +204,7 @@ export async function startCampaign(teamId: string, campaignId: string, actor: A
 export async function stopCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'stopped') throw conflict('The campaign is already stopped.');
+    if (c.status === 'stopped') throw new Conflict('The campaign is already stopped.');
     const bot = await getStoredBot(teamId, c.botId);
     const locks = bot.lockedByCampaigns.filter((l) => l.id !== c.id);
     const now = new Date().toISOString();
@@ -227,7 +227,7 @@ export async function stopCampaign(teamId: string, campaignId: string, actor: Ac
 export async function deleteCampaign(teamId: string, campaignId: string, actor: Actor): Promise<void> {
   await retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status !== 'stopped') throw conflict('Stop the campaign before deleting it.');
+    if (c.status !== 'stopped') throw new Conflict('Stop the campaign before deleting it.');
     await transactWrite(
       [
         {

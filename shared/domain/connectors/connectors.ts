@@ -6,7 +6,7 @@ import { doc, tableName } from '../../db/client.js';
 import { botKey, connectorIndexKeys, connectorKey } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { isLocalMode } from '../../env.js';
-import { conflict, HttpProblem, notFound, preconditionFailed } from '../../http/problem.js';
+import { Conflict, DomainError, Invalid, NotFound, PreconditionFailed } from '../errors.js';
 import { logger } from '../../logger.js';
 import { resolveAndCheck } from '../../net/url-safety.js';
 import {
@@ -87,14 +87,14 @@ export function connectorItem(c: StoredConnector, checkOrder: string | null): Re
  */
 export async function getStoredConnector(teamId: string, connectorId: string): Promise<StoredConnector> {
   const res = await doc.send(new GetCommand({ TableName: tableName(), Key: connectorKey(teamId, connectorId), ConsistentRead: true }));
-  if (!res.Item) throw notFound('Connector');
+  if (!res.Item) throw new NotFound('Connector');
   return res.Item as StoredConnector;
 }
 
 /** 400 naming `healthCheckUrl` when its hostname does not resolve, or resolves to an address botops never calls. */
 async function assertSafeUrl(url: string): Promise<void> {
   const problem = await resolveAndCheck(url, { local: isLocalMode() });
-  if (problem) throw new HttpProblem(400, 'Validation failed', '1 invalid field(s).', [{ path: 'healthCheckUrl', message: problem }]);
+  if (problem) throw new Invalid([{ path: 'healthCheckUrl', message: problem }]);
 }
 
 /**
@@ -132,7 +132,7 @@ export async function createConnector(teamId: string, botId: string, input: Conn
         now,
       ),
     ],
-    (i) => (i === 0 ? notFound('Bot') : conflict('A connector with this id already exists.')),
+    (i) => (i === 0 ? new NotFound('Bot') : new Conflict('A connector with this id already exists.')),
   );
   return c;
 }
@@ -163,7 +163,7 @@ async function change(
     // The state rule first: a running connector answers 409 (stop it first) even to a stale If-Match, since the
     // health check changes its version every minute.
     const d = decide(current);
-    if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw preconditionFailed();
+    if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw new PreconditionFailed();
     if (d === 'unchanged') return current;
     const condition = {
       ConditionExpression: 'version = :v AND #status = :seen',
@@ -200,18 +200,18 @@ async function change(
       );
     }
     try {
-      await transactWrite([write, audit], (_i, old) => (old ? new VersionRace() : notFound('Connector')));
+      await transactWrite([write, audit], (_i, old) => (old ? new VersionRace() : new NotFound('Connector')));
       return next;
     } catch (e) {
       if (!(e instanceof VersionRace)) throw e;
-      if (opts.requiredVersion !== undefined) throw preconditionFailed();
+      if (opts.requiredVersion !== undefined) throw new PreconditionFailed();
     }
   }
-  throw conflict('The connector kept changing during the request; retry.');
+  throw new Conflict('The connector kept changing during the request; retry.');
 }
 
 const requireStopped = (c: StoredConnector, what: string) => {
-  if (c.status !== 'stopped') throw conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { status: c.status });
+  if (c.status !== 'stopped') throw new Conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { status: c.status });
 };
 
 /** `PUT /connectors/{id}`: partial edit, only while stopped (seed 002). 412 on a stale `If-Match`. */
@@ -254,7 +254,7 @@ export async function redeployConnector(
 ): Promise<StoredConnector> {
   const result = await change(teamId, connectorId, actor, (c) => {
     requireStopped(c, 'redeploy');
-    if (c.environment === environment) throw conflict(`The connector is already deployed to ${environment}.`);
+    if (c.environment === environment) throw new Conflict(`The connector is already deployed to ${environment}.`);
     const next = { ...c, environment, updatedAt: new Date().toISOString() };
     return { next, action: 'redeploy', changes: diff(c, next, ['environment']) };
   });
@@ -311,38 +311,29 @@ export async function getConnectors(teamId: string, ids: string[]): Promise<Map<
   return found;
 }
 
-/** One entry of a bulk action's result (spec): `error` mirrors the problem the single-connector route answers. */
-export type BulkResult = {
-  connectorId: string;
-  ok: boolean;
-  status?: ConnectorStatus;
-  error?: { status: number; title: string; detail?: string };
-};
+/** What a bulk action did to one connector: its new state, or why it was refused (a domain error, or a failure). */
+export type BulkOutcome = { connectorId: string; connector: StoredConnector } | { connectorId: string; error: unknown };
 
 /**
  * `POST /connectors/actions`: applies `action` to each connector independently (bounded concurrency), so one
- * connector's failure never stops the others. Unknown ids and other teams' ids get a 404 entry, exactly as the
- * single routes answer them. Results keep the request's order.
+ * connector's failure never stops the others. Unknown ids and other teams' ids are `NotFound`, exactly as the
+ * single routes refuse them. Outcomes keep the request's order; failures other than domain errors are logged.
  */
-export async function bulkAction(teamId: string, action: ConnectorAction, ids: string[], actor: Actor): Promise<BulkResult[]> {
+export async function bulkAction(teamId: string, action: ConnectorAction, ids: string[], actor: Actor): Promise<BulkOutcome[]> {
   const found = await getConnectors(teamId, ids);
-  const results: BulkResult[] = new Array(ids.length);
+  const results: BulkOutcome[] = new Array(ids.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < ids.length; i = next++) {
       const id = ids[i]!;
       try {
         const c = found.get(id);
-        if (!c) throw notFound('Connector');
-        results[i] = { connectorId: id, ok: true, status: (await applyAction(teamId, id, action, actor, c)).status };
-      } catch (e) {
-        if (!(e instanceof HttpProblem)) logger.error('bulk connector action failed', { connectorId: id, action, error: e as Error });
-        const p = e instanceof HttpProblem ? e : new HttpProblem(500, 'Internal Server Error');
-        results[i] = {
-          connectorId: id,
-          ok: false,
-          error: { status: p.statusCode, title: p.title, ...(p.detail && p.statusCode < 500 ? { detail: p.detail } : {}) },
-        };
+        if (!c) throw new NotFound('Connector');
+        results[i] = { connectorId: id, connector: await applyAction(teamId, id, action, actor, c) };
+      } catch (error) {
+        if (!(error instanceof DomainError))
+          logger.error('bulk connector action failed', { connectorId: id, action, error: error as Error });
+        results[i] = { connectorId: id, error };
       }
     }
   };

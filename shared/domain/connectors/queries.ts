@@ -11,7 +11,8 @@ import {
   connectorPrefix,
   statusOfConnectorEnvSortKey,
 } from '../../db/keys.js';
-import { HttpProblem, notFound } from '../../http/problem.js';
+import { InvalidCursor } from '../../db/errors.js';
+import { NotFound } from '../errors.js';
 import { type Connector, getStoredConnector, toConnector } from './connectors.js';
 import {
   CONNECTOR_STATUSES,
@@ -79,9 +80,7 @@ export async function listConnectors(
     const ownItem = start.PK === connectorPrefix(teamId).PK && start.SK!.startsWith(connectorPrefix(teamId).SKPrefix);
     const inPrefix = p.skPrefix === undefined || start[skAttr]!.startsWith(p.skPrefix);
     if (partition < 0 || !ownItem || !inPrefix) {
-      throw new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [
-        { path: 'cursor', message: 'not a cursor issued for this list' },
-      ]);
+      throw new InvalidCursor();
     }
   }
   const items: Record<string, unknown>[] = [];
@@ -276,7 +275,7 @@ export async function connectorCapacity(
     doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId), ProjectionExpression: 'PK' })),
     readConnectors(),
   ]);
-  if (!bot.Item) throw notFound('Bot');
+  if (!bot.Item) throw new NotFound('Bot');
   return capacityAdvice(environment, concurrent, connectors);
 }
 
@@ -304,10 +303,7 @@ export async function listConnectorHistory(teamId: string, connectorId: string, 
   if (!bot.Item) return { items: [] as ConnectorEvent[], nextCursor: null };
   const { PK, SKPrefix } = connectorHistoryPrefix(teamId, c.botId, Number(bot.Item.dataGeneration ?? 0), connectorId);
   const start = decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] });
-  if (start && !start.SK!.startsWith(SKPrefix))
-    throw new HttpProblem(400, 'Invalid cursor', 'The cursor belongs to another list.', [
-      { path: 'cursor', message: 'not a cursor issued for this list' },
-    ]);
+  if (start && !start.SK!.startsWith(SKPrefix)) throw new InvalidCursor('The cursor belongs to another list.');
   const page = await doc.send(
     new QueryCommand({
       TableName: tableName(),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isLocalMode } from '../../env.js';
-import { PageQuery } from '../../http/paging.js';
+import { PageQuery } from '../paging.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 
 /** Seed 002: the environments a connector is deployed to (the seed's "Demo" is botops' `development`). */

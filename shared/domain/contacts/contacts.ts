@@ -6,7 +6,7 @@ import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition } from '../../db/keys.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { conflict, preconditionFailed } from '../../http/problem.js';
+import { Conflict, PreconditionFailed } from '../errors.js';
 import { logger } from '../../logger.js';
 import { contactTimerName, contactTimers, type ReactivationPayload, type ReactivationTimer } from '../../ports/scheduler.js';
 import { getStoredBot, type StoredBot } from '../bots/bots.js';
@@ -98,7 +98,7 @@ export async function setContactStatus(
   const bot = await contactsBot(teamId, botId);
   const dueAt = dueTimeOf(input, new Date());
   const { state } = await changeContact(teamId, bot, contactId, actor, (current, now) => {
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
     return afterPut(current, input.status, dueAt, now);
   });
   return state;
@@ -281,7 +281,7 @@ async function changeContact(
       const transition = decide(current, now);
       const items = extra ? [extra(now)] : [];
       if (!transition) {
-        if (items.length) await transactWrite(items, () => conflict('The message could not be recorded; retry.'));
+        if (items.length) await transactWrite(items, () => new Conflict('The message could not be recorded; retry.'));
         return { state: current };
       }
       const touchesTimer = timerOf(current) !== null || timerOf(transition.next) !== null;
@@ -296,7 +296,7 @@ async function changeContact(
         return { state: transition.next };
       } catch (e) {
         if (!(e instanceof VersionRace)) throw e;
-        if (attempt >= MAX_ATTEMPTS) throw conflict('The contact changed concurrently too many times; retry.');
+        if (attempt >= MAX_ATTEMPTS) throw new Conflict('The contact changed concurrently too many times; retry.');
         await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt, 5)));
       }
     }
@@ -335,7 +335,7 @@ async function commit(
       ]
     : [];
   await transactWrite([contactPut, ...extra, ...audit], (index) =>
-    index === 0 ? new VersionRace() : conflict('The change could not be recorded; retry.'),
+    index === 0 ? new VersionRace() : new Conflict('The change could not be recorded; retry.'),
   );
 }
 

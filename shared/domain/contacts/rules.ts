@@ -1,5 +1,5 @@
 import type { Changes } from '../../audit/audit.js';
-import { conflict } from '../../http/problem.js';
+import { Conflict } from '../errors.js';
 import type { StoredBot } from '../bots/bots.js';
 import { durationMs } from '../duration.js';
 import type { ContactStatusValue, InactiveReason, Sender } from './schema.js';
@@ -42,7 +42,7 @@ export function unseenContact(contactId: string): ContactState {
 /** Seed 001: per-contact management exists only in Suggestive or Auto-Pilot mode; `off` answers 409. */
 export function assertContactsEnabled(bot: Pick<ContactRulesBot, 'mode'>): void {
   if (bot.mode === 'off') {
-    throw conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', {
+    throw new Conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', {
       mode: bot.mode,
     });
   }
@@ -104,9 +104,9 @@ function autoTimer(bot: ContactRulesBot, now: Date): string | null {
 export function afterMessage(current: ContactState, bot: ContactRulesBot, sender: Sender, now: Date): Transition | undefined {
   switch (sender) {
     case 'bot': {
-      if (!bot.active) throw conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
+      if (!bot.active) throw new Conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
       if (current.status === 'inactive') {
-        throw conflict('The bot is inactive for this contact; reactivate it first.', {
+        throw new Conflict('The bot is inactive for this contact; reactivate it first.', {
           contactStatus: current.status,
           reason: current.reason,
           reactivateAt: current.reactivateAt,

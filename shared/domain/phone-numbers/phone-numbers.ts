@@ -5,7 +5,7 @@ import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, phoneNumberKey, phoneNumberPrefix } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../../http/problem.js';
+import { Conflict, NotFound } from '../errors.js';
 import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/bots.js';
 import type { PhoneNumberCreate } from './schema.js';
 
@@ -71,12 +71,12 @@ export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate
     ],
     (i, old) => {
       if (i === 0)
-        return conflict(
+        return new Conflict(
           `${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`,
           { botId: old?.botId },
         );
-      if (old) return conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`);
-      return new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
+      if (old) return new Conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`);
+      return new NotFound('Bot', [{ path: 'botId', message: 'no such bot in this team' }]);
     },
   );
   return mapping;
@@ -85,7 +85,7 @@ export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate
 /** `DELETE /phone-numbers/{number}` (member): removes the mapping and the bot's entry in one transaction; 404 when unmapped. */
 export async function deletePhoneNumber(teamId: string, number: string, actor: Actor): Promise<void> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: phoneNumberKey(teamId, number) }));
-  if (!res.Item) throw notFound('Phone number');
+  if (!res.Item) throw new NotFound('Phone number');
   const { botId } = toPhoneNumber(res.Item);
   await transactWrite(
     [
@@ -116,6 +116,6 @@ export async function deletePhoneNumber(teamId: string, number: string, actor: A
       }),
     ],
     // Deleted meanwhile, by another request or with its bot (which releases its numbers in the same transaction).
-    () => notFound('Phone number'),
+    () => new NotFound('Phone number'),
   );
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { webhookSecretKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict } from '../../http/problem.js';
+import { Conflict } from '../errors.js';
 
 /**
  * The team's post-call push signing secret (`whsec_` + 32 random bytes, base64url).
@@ -73,7 +73,7 @@ export async function rotateSigningSecret(
         next.rotatedAt,
       ),
     ],
-    () => conflict('The signing secret was rotated concurrently; retry.'),
+    () => new Conflict('The signing secret was rotated concurrently; retry.'),
   );
   return { secret: next.current, previousSecretValidUntil: next.previousValidUntil };
 }
@@ -115,7 +115,7 @@ export async function signingSecretsFor(teamId: string): Promise<string[]> {
             created.rotatedAt,
           ),
         ],
-        () => conflict('created concurrently'),
+        () => new Conflict('created concurrently'),
       );
       s = created;
     } catch {

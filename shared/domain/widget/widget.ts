@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botIdIndex, botKey } from '../../db/keys.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
+import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { type StoredBot, getStoredBot } from '../bots/bots.js';
 import { maskWidgetKey, newWidgetState } from './key.js';
 import type { WidgetSettingsPatch } from './schema.js';
@@ -90,9 +90,10 @@ export async function regenerateWidgetKey(teamId: string, botId: string, actor: 
 /** `POST .../widget/key/reveal`: the key in clear, and an audit event saying who saw it (never the key itself). */
 export async function revealWidgetKey(teamId: string, botId: string, actor: Actor): Promise<{ bot: StoredBot; key: string }> {
   const bot = await getStoredBot(teamId, botId);
-  if (!bot.widget) throw conflict('This bot has no widget key yet: regenerate one.');
-  await transactWrite([auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })], () =>
-    conflict('The audit event could not be written; retry.'),
+  if (!bot.widget) throw new Conflict('This bot has no widget key yet: regenerate one.');
+  await transactWrite(
+    [auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })],
+    () => new Conflict('The audit event could not be written; retry.'),
   );
   return { bot, key: bot.widget.key };
 }
@@ -110,7 +111,7 @@ async function writeBot(
 ): Promise<StoredBot> {
   for (let attempt = 0; ; attempt++) {
     const current = await getStoredBot(teamId, botId);
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
     const c = change(current);
     if (!c) return current;
     const now = new Date().toISOString();
@@ -138,12 +139,12 @@ async function writeBot(
           },
           auditPut(teamId, { actor, module: 'widget', action: c.action, botId, targetId: botId, changes: c.changes }, now),
         ],
-        (_i, old) => (!old ? notFound('Bot') : requiredVersion !== undefined ? preconditionFailed() : new VersionRace()),
+        (_i, old) => (!old ? new NotFound('Bot') : requiredVersion !== undefined ? new PreconditionFailed() : new VersionRace()),
       );
       return { ...current, ...fields } as StoredBot;
     } catch (e) {
       if (!(e instanceof VersionRace)) throw e;
-      if (attempt >= 3) throw conflict('The bot changed during the update; retry.');
+      if (attempt >= 3) throw new Conflict('The bot changed during the update; retry.');
     }
   }
 }

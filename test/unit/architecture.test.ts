@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Dependencies only point down: infra -> functions -> shared/http -> shared/domain -> shared/db|ports|net.
+ * Each source file belongs to one layer; it may import its own layer and the layers below, never above.
+ * Type-only and dynamic imports count like any other.
+ */
+const ROOT = normalize(join(dirname(new URL(import.meta.url).pathname), '../..'));
+
+/** Layers from the top; the first pattern a path starts with decides. */
+const LAYERS: { name: string; rank: number; prefixes: string[] }[] = [
+  { name: 'infra', rank: 6, prefixes: ['infra/'] },
+  { name: 'functions', rank: 5, prefixes: ['functions/'] },
+  { name: 'http', rank: 4, prefixes: ['shared/http/', 'shared/openapi/'] },
+  { name: 'domain', rank: 3, prefixes: ['shared/domain/', 'shared/audit/', 'shared/auth/'] },
+  { name: 'storage and ports', rank: 2, prefixes: ['shared/db/', 'shared/ports/', 'shared/net/', 'shared/events/'] },
+  { name: 'leaf modules', rank: 1, prefixes: ['shared/'] },
+];
+
+const layerOf = (path: string) => LAYERS.find((l) => l.prefixes.some((p) => path.startsWith(p)));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = `${dir}/${e.name}`;
+    if (e.isDirectory()) return sourceFiles(path);
+    return e.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every relative import of `file` (static, re-export, type-only, dynamic with a literal), as a repository path. */
+function importsOf(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
+  return importedFiles
+    .map((f) => f.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => relative(ROOT, join(ROOT, dirname(file), name)).replace(/\.js$/, '.ts'));
+}
+
+const FILES = ['shared', 'functions', 'infra'].flatMap(sourceFiles);
+
+describe('dependency direction', () => {
+  it('finds the source tree', () => {
+    expect(FILES.length).toBeGreaterThan(100);
+    expect(FILES).toContain('shared/http/handler.ts');
+  });
+
+  it('never imports a layer above (infra -> functions -> shared/http -> shared/domain -> shared/db|ports|net)', () => {
+    const violations = FILES.flatMap((file) => {
+      const from = layerOf(file)!;
+      return importsOf(file).flatMap((target) => {
+        const to = layerOf(target);
+        return to && to.rank > from.rank ? [`${file} (${from.name}) imports ${target} (${to.name})`] : [];
+      });
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps handlers apart: a function imports the route table, never another handler', () => {
+    const violations = FILES.filter((f) => f.startsWith('functions/')).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => target.startsWith('functions/') && target !== 'functions/routes.ts')
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(violations).toEqual([]);
+  });
+});
