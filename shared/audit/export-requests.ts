@@ -3,6 +3,7 @@ import type { Actor } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import { auditExportKey } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table.js';
+import { retryOnConflict } from '../db/retry.js';
 import { transactWrite } from '../db/transact.js';
 import { Conflict, NotFound, Unavailable } from '../domain/errors.js';
 import { logger } from '../logger.js';
@@ -54,19 +55,22 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
     attempt: 0,
     rowCount: 0,
   };
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: T(),
-          Item: {
-            ...auditExportKey(teamId, job.id),
-            entity: 'auditExport',
-            ...job,
-            [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000),
+        item: {
+          Put: {
+            TableName: T(),
+            Item: {
+              ...auditExportKey(teamId, job.id),
+              entity: 'auditExport',
+              ...job,
+              [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000),
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
+        onConditionFailed: () => new Conflict('Export already exists.'),
       },
       auditPut(
         teamId,
@@ -79,8 +83,7 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
         },
         now,
       ),
-    ],
-    () => new Conflict('Export already exists.'),
+    ]),
   );
   try {
     await asyncInvoker().invoke(EXPORTER_TARGET, { teamId, exportId: job.id });

@@ -8,7 +8,8 @@ import { doc, tableName } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { prefixPage } from '../db/prefix-page.js';
 import { apiKeyIndex, apiKeyKey, apiKeyListPartition, memberEmailKey, memberKey, memberPrefix, teamKey } from '../db/keys.js';
-import { type TransactItem, transactWrite } from '../db/transact.js';
+import { retryOnConflict } from '../db/retry.js';
+import { type ConditionalWrite, type TransactItem, transactWrite } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed } from './errors.js';
 
 /** Teams, their members and their API keys (spec: "Team, members, API keys"). */
@@ -43,14 +44,17 @@ export async function createTeam(name: string, email: string, actor: Actor = { e
   const now = new Date().toISOString();
   const lower = email.toLowerCase();
   const key = generateApiKey();
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: T(),
-          Item: { ...teamKey(teamId), entity: 'team', id: teamId, name, createdAt: now, superAdminCount: 1 },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        item: {
+          Put: {
+            TableName: T(),
+            Item: { ...teamKey(teamId), entity: 'team', id: teamId, name, createdAt: now, superAdminCount: 1 },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
+        onConditionFailed: () => new Conflict('Team already exists.'),
       },
       memberPut(teamId, { id: memberId, email: lower, role: 'super_admin', createdAt: now }, 1),
       emailLockPut(teamId, lower, memberId),
@@ -71,8 +75,7 @@ export async function createTeam(name: string, email: string, actor: Actor = { e
         },
         now,
       ),
-    ],
-    () => new Conflict('Team already exists.'),
+    ]),
   );
   return { teamId, memberId, email: lower, apiKey: key.key };
 }
@@ -155,10 +158,13 @@ function assertMayManage(actor: Actor, ...roles: Role[]) {
 export async function createMember(teamId: string, email: string, role: Role, actor: Actor): Promise<Member> {
   assertMayManage(actor, role);
   const m: Member = { id: ulid(), email: email.toLowerCase(), role, createdAt: new Date().toISOString() };
-  await transactWrite(
-    [
-      memberPut(teamId, m),
-      emailLockPut(teamId, m.email, m.id),
+  await retryOnConflict(() =>
+    transactWrite([
+      { item: memberPut(teamId, m), onConditionFailed: () => new Conflict('Member could not be created.') },
+      {
+        item: emailLockPut(teamId, m.email, m.id),
+        onConditionFailed: () => new Conflict(`A member with email ${m.email} already exists in this team.`),
+      },
       ...(role === 'super_admin' ? [superAdminCountUpdate(teamId, +1)] : []),
       auditPut(
         teamId,
@@ -171,24 +177,18 @@ export async function createMember(teamId: string, email: string, role: Role, ac
         },
         m.createdAt,
       ),
-    ],
-    (i) =>
-      i === 1 ? new Conflict(`A member with email ${m.email} already exists in this team.`) : new Conflict('Member could not be created.'),
+    ]),
   );
   return m;
 }
 
-/** Keeps the team's super_admin count; removing the last one fails its condition (409). */
-function superAdminCountUpdate(teamId: string, delta: 1 | -1): TransactItem {
+/** Keeps the team's super_admin count; removing the last one fails its condition (`Conflict`: promote another first). */
+function superAdminCountUpdate(teamId: string, delta: 1 | -1): TransactItem | ConditionalWrite {
+  const key = { TableName: T(), Key: teamKey(teamId), UpdateExpression: 'ADD superAdminCount :d' };
+  if (delta > 0) return { Update: { ...key, ExpressionAttributeValues: { ':d': delta } } };
   return {
-    Update: {
-      TableName: T(),
-      Key: teamKey(teamId),
-      UpdateExpression: 'ADD superAdminCount :d',
-      ...(delta < 0
-        ? { ConditionExpression: 'superAdminCount > :one', ExpressionAttributeValues: { ':d': delta, ':one': 1 } }
-        : { ExpressionAttributeValues: { ':d': delta } }),
-    },
+    item: { Update: { ...key, ConditionExpression: 'superAdminCount > :one', ExpressionAttributeValues: { ':d': delta, ':one': 1 } } },
+    onConditionFailed: lastSuperAdmin,
   };
 }
 
@@ -224,27 +224,35 @@ export async function changeMemberRole(
   if (current.role === role) return toMember(current);
   const keys = await keysOfMember(teamId, memberId);
   const delta = role === 'super_admin' ? 1 : current.role === 'super_admin' ? -1 : 0;
-  const items: TransactItem[] = [
+  // The member's role or one of their keys changed since they were read.
+  const changedMeanwhile = () => new Conflict('The member changed meanwhile; retry.');
+  const items: (TransactItem | ConditionalWrite)[] = [
     {
-      Update: {
-        TableName: T(),
-        Key: memberKey(teamId, memberId),
-        UpdateExpression: 'SET #r = :r',
-        ConditionExpression: '#r = :old',
-        ExpressionAttributeNames: { '#r': 'role' },
-        ExpressionAttributeValues: { ':r': role, ':old': current.role },
-      },
-    },
-    ...keys.map(
-      (k): TransactItem => ({
+      item: {
         Update: {
           TableName: T(),
-          Key: apiKeyKey(k.id),
+          Key: memberKey(teamId, memberId),
           UpdateExpression: 'SET #r = :r',
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: '#r = :old',
           ExpressionAttributeNames: { '#r': 'role' },
-          ExpressionAttributeValues: { ':r': role },
+          ExpressionAttributeValues: { ':r': role, ':old': current.role },
         },
+      },
+      onConditionFailed: changedMeanwhile,
+    },
+    ...keys.map(
+      (k): ConditionalWrite => ({
+        item: {
+          Update: {
+            TableName: T(),
+            Key: apiKeyKey(k.id),
+            UpdateExpression: 'SET #r = :r',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#r': 'role' },
+            ExpressionAttributeValues: { ':r': role },
+          },
+        },
+        onConditionFailed: changedMeanwhile,
       }),
     ),
     ...(delta ? [superAdminCountUpdate(teamId, delta as 1 | -1)] : []),
@@ -256,9 +264,7 @@ export async function changeMemberRole(
       changes: { role: { before: current.role, after: role } },
     }),
   ];
-  await transactWrite(items, (i) =>
-    delta < 0 && i === keys.length + 1 ? lastSuperAdmin() : new Conflict('The member changed meanwhile; retry.'),
-  );
+  await retryOnConflict(() => transactWrite(items));
   return { ...toMember(current), role };
 }
 
@@ -267,8 +273,11 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
   const current = await getMember(teamId, memberId);
   assertMayManage(actor, current.role);
   const keys = await keysOfMember(teamId, memberId);
-  const items: TransactItem[] = [
-    { Delete: { TableName: T(), Key: memberKey(teamId, memberId), ConditionExpression: 'attribute_exists(PK)' } },
+  const items: (TransactItem | ConditionalWrite)[] = [
+    {
+      item: { Delete: { TableName: T(), Key: memberKey(teamId, memberId), ConditionExpression: 'attribute_exists(PK)' } },
+      onConditionFailed: () => new NotFound('Member'),
+    },
     { Delete: { TableName: T(), Key: memberEmailKey(teamId, current.email) } },
     ...keys.map((k): TransactItem => ({ Delete: { TableName: T(), Key: apiKeyKey(k.id) } })),
     ...(current.role === 'super_admin' ? [superAdminCountUpdate(teamId, -1)] : []),
@@ -280,13 +289,7 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
       changes: { email: { before: current.email, after: null }, role: { before: current.role, after: null } },
     }),
   ];
-  await transactWrite(items, (i) =>
-    i === 0
-      ? new NotFound('Member')
-      : current.role === 'super_admin'
-        ? lastSuperAdmin()
-        : new Conflict('The member changed meanwhile; retry.'),
-  );
+  await retryOnConflict(() => transactWrite(items));
 }
 
 export async function listApiKeys(teamId: string, limit: number, cursor?: string) {
@@ -310,17 +313,23 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
   assertMayManage(actor, member.role);
   const key = generateApiKey();
   const now = new Date().toISOString();
-  await transactWrite(
-    [
-      apiKeyPut(teamId, key, { name, memberId, email: member.email, role: member.role, createdAt: now }),
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Update: {
-          TableName: T(),
-          Key: memberKey(teamId, memberId),
-          UpdateExpression: 'ADD keyCount :one',
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(keyCount) OR keyCount < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER },
+        item: apiKeyPut(teamId, key, { name, memberId, email: member.email, role: member.role, createdAt: now }),
+        onConditionFailed: () => new Conflict('Key could not be created.'),
+      },
+      {
+        item: {
+          Update: {
+            TableName: T(),
+            Key: memberKey(teamId, memberId),
+            UpdateExpression: 'ADD keyCount :one',
+            ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(keyCount) OR keyCount < :max)',
+            ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER },
+          },
         },
+        onConditionFailed: () => new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`),
       },
       auditPut(
         teamId,
@@ -333,11 +342,7 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
         },
         now,
       ),
-    ],
-    (i) =>
-      i === 1
-        ? new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`)
-        : new Conflict('Key could not be created.'),
+    ]),
   );
   return { id: key.keyId, name, prefix: key.prefix, memberId, createdAt: now, key: key.key };
 }
@@ -348,17 +353,25 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
   const key = res.Item as StoredApiKey | undefined;
   if (!key || key.teamId !== teamId) throw new NotFound('API key');
   assertMayManage(actor, key.role);
-  await transactWrite(
-    [
-      { Delete: { TableName: T(), Key: apiKeyKey(keyId), ConditionExpression: 'attribute_exists(PK)' } },
+  // Revoked meanwhile, by another request or with its member.
+  const gone = () => new NotFound('API key');
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Update: {
-          TableName: T(),
-          Key: memberKey(teamId, key.memberId),
-          UpdateExpression: 'ADD keyCount :m',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':m': -1 },
+        item: { Delete: { TableName: T(), Key: apiKeyKey(keyId), ConditionExpression: 'attribute_exists(PK)' } },
+        onConditionFailed: gone,
+      },
+      {
+        item: {
+          Update: {
+            TableName: T(),
+            Key: memberKey(teamId, key.memberId),
+            UpdateExpression: 'ADD keyCount :m',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':m': -1 },
+          },
         },
+        onConditionFailed: gone,
       },
       auditPut(teamId, {
         actor,
@@ -367,7 +380,6 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
         targetId: keyId,
         changes: { name: { before: key.name, after: null } },
       }),
-    ],
-    () => new NotFound('API key'),
+    ]),
   );
 }

@@ -1,4 +1,5 @@
 import { InvalidCursor } from '../db/errors.js';
+import { WriteConflict } from '../db/retry.js';
 import {
   Conflict,
   DomainError,
@@ -55,7 +56,8 @@ const slug = (s: string) =>
 const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 
 /**
- * The one mapping of errors to problems: each domain and storage error kind to its status, title and members;
+ * The one mapping of errors to problems: each domain and storage error kind to its status, title and members
+ * (a `WriteConflict` that outlived its retries is a 409);
  * an error that already is an `HttpProblem` as it is; the body parser's and Powertools idempotency's errors to
  * 415/400/422/409; any other error with a `statusCode` below 500 to that status; everything else to a bare 500
  * that reveals nothing.
@@ -63,6 +65,7 @@ const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, Mat
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof DomainError) return domainProblem(error);
+  if (error instanceof WriteConflict) return new HttpProblem(409, 'Conflict', error.message);
   if (error instanceof InvalidCursor) {
     return new HttpProblem(400, 'Invalid cursor', error.reason, [{ path: 'cursor', message: 'not a cursor issued for this list' }]);
   }

@@ -110,19 +110,16 @@ async function bigTeam() {
   const t = await newTeam();
   const blob = 'x'.repeat(300_000);
   for (let i = 0; i < BIG_EVENTS; i++) {
-    await transactWrite(
-      [
-        auditPut(t.teamId, {
-          actor: t.actor,
-          module: 'bots',
-          action: 'update',
-          botId: 'BIG',
-          targetId: `big-${i}`,
-          changes: { prompt: { before: null, after: `${i}:${blob}` } },
-        }),
-      ],
-      () => new Error('duplicate'),
-    );
+    await transactWrite([
+      auditPut(t.teamId, {
+        actor: t.actor,
+        module: 'bots',
+        action: 'update',
+        botId: 'BIG',
+        targetId: `big-${i}`,
+        changes: { prompt: { before: null, after: `${i}:${blob}` } },
+      }),
+    ]);
   }
   return t;
 }
@@ -158,19 +155,16 @@ describe('CSV content', () => {
       { email: 'tab@evil.test', targetId: '\t=1+1' },
     ];
     for (const h of hostile) {
-      await transactWrite(
-        [
-          auditPut(t.teamId, {
-            actor: { email: h.email, role: 'admin' },
-            module: 'bots',
-            action: 'update',
-            botId: bot.id,
-            targetId: h.targetId,
-            changes: { name: { before: '=1+1', after: '@x' } },
-          }),
-        ],
-        () => new Error('duplicate'),
-      );
+      await transactWrite([
+        auditPut(t.teamId, {
+          actor: { email: h.email, role: 'admin' },
+          module: 'bots',
+          action: 'update',
+          botId: bot.id,
+          targetId: h.targetId,
+          changes: { name: { before: '=1+1', after: '@x' } },
+        }),
+      ]);
     }
 
     const { job, view } = await exportOf(t);

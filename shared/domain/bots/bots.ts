@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, Locked, NotFound, PreconditionFailed } from '../errors.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
@@ -191,22 +192,24 @@ export function buildNewBot(config: BotCreate): StoredBot {
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
   const bot = buildNewBot(input);
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: tableName(),
-          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        item: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
+        onConditionFailed: () => new Conflict('A bot with this id already exists.'),
       },
       auditPut(
         teamId,
         { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) },
         bot.createdAt,
       ),
-    ],
-    () => new Conflict('A bot with this id already exists.'),
+    ]),
   );
   return bot;
 }
@@ -214,7 +217,8 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
 /**
  * Partial update (seed 003: absent fields are unchanged). The write is conditional on the version that was
  * read and on the bot not being locked by a running campaign, so a concurrent change or a campaign started
- * between read and write is never overwritten: 412 when the caller's `If-Match` is stale, 409 when locked.
+ * between read and write is never overwritten: `PreconditionFailed` when the caller's required version is stale,
+ * `Locked` when campaigns lock the bot, a re-read otherwise (`Conflict` when the bot keeps changing).
  */
 export async function updateBot(
   teamId: string,
@@ -223,18 +227,18 @@ export async function updateBot(
   actor: Actor,
   requiredVersion?: number,
 ): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
-    assertUnlocked(current, 'edit');
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
-    const now = new Date().toISOString();
-    const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
-    const changes = diff(current, next, Object.keys(patch));
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
+      assertUnlocked(current, 'edit');
+      if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
+      const now = new Date().toISOString();
+      const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+      const changes = diff(current, next, Object.keys(patch));
+      await transactWrite([
+        {
+          item: {
             Put: {
               TableName: tableName(),
               Item: { ...botKey(teamId, botId), entity: 'bot', teamId, ...next },
@@ -243,25 +247,23 @@ export async function updateBot(
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
-        ],
-        (_i, old) => (old ? raceError(old as StoredBot, current.version, requiredVersion) : new NotFound('Bot')),
-      );
+          onConditionFailed: (old) => (old ? whyBotChanged(old as StoredBot, 'edit', requiredVersion) : new NotFound('Bot')),
+        },
+        auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
+      ]);
       return next;
-    } catch (e) {
-      if (e instanceof VersionRace && attempt < 3) continue;
-      throw e;
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot changed during the update; retry.') },
+  );
 }
 
-class VersionRace extends Error {}
-
-/** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
-function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {
-  if (old.lockedByCampaigns?.length) return lockedError(old, 'edit');
-  if (requiredVersion !== undefined) return new PreconditionFailed();
-  return old.version !== readVersion ? new VersionRace() : new Conflict('The bot changed during the update; retry.');
+/**
+ * Why a write conditional on the bot as read failed, given the bot as it is now: campaigns lock it (`Locked`),
+ * the caller required the version it read (`PreconditionFailed`), or another write got in between (read again).
+ */
+function whyBotChanged(old: StoredBot, action: string, requiredVersion?: number): Error {
+  if (old.lockedByCampaigns?.length) return lockedError(old, action);
+  return requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict();
 }
 
 /** The refusal of `action` (a verb: edit, delete, reset) on a bot that running campaigns lock. */
@@ -279,23 +281,23 @@ export const MAX_PHONE_NUMBERS_PER_BOT = 50;
 export const MAX_CAMPAIGNS_PER_BOT = 20;
 
 /**
- * Deletes a bot unless a running campaign locks it (409 naming the campaigns, checked in the write's condition),
- * and in the same transaction releases its phone numbers and deletes its (stopped) campaigns: seed 004 lets a bot
- * go once its campaigns are stopped, and a campaign or DID mapping of a deleted bot would be a dangling
+ * Deletes a bot unless a running campaign locks it (`Locked` naming the campaigns, checked in the write's
+ * condition), and in the same transaction releases its phone numbers and deletes its (stopped) campaigns: a bot
+ * may go once its campaigns are stopped, and a campaign or DID mapping of a deleted bot would be a dangling
  * reference. The write is conditional on the version read, so a number mapped or a campaign started meanwhile
- * makes it retry with the new state. Returns the deleted bot (its `dataGeneration` tells what data to purge).
+ * makes it run again with the new state. Returns the deleted bot (its `dataGeneration` tells what data to purge).
  */
 export async function deleteBot(teamId: string, botId: string, actor: Actor): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    assertUnlocked(current, 'delete');
-    const numbers = [...(current.phoneNumbers ?? [])].sort();
-    const campaigns = [...(current.campaignIds ?? [])].sort();
-    const T = tableName();
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      assertUnlocked(current, 'delete');
+      const numbers = [...(current.phoneNumbers ?? [])].sort();
+      const campaigns = [...(current.campaignIds ?? [])].sort();
+      const T = tableName();
+      await transactWrite([
+        {
+          item: {
             Delete: {
               TableName: T,
               Key: botKey(teamId, botId),
@@ -304,47 +306,41 @@ export async function deleteBot(teamId: string, botId: string, actor: Actor): Pr
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          ...numbers.map((n) => ({
-            Delete: {
-              TableName: T,
-              Key: phoneNumberKey(teamId, n),
-              ConditionExpression: 'attribute_not_exists(PK) OR botId = :b',
-              ExpressionAttributeValues: { ':b': botId },
-            },
-          })),
-          ...campaigns.map((c) => ({
-            Delete: {
-              TableName: T,
-              Key: campaignKey(teamId, c),
-              ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
-            },
-          })),
-          auditPut(teamId, {
-            actor,
-            module: 'bots',
-            action: 'delete',
-            botId,
-            targetId: botId,
-            changes: {
-              name: { before: current.name, after: null },
-              ...(numbers.length ? { phoneNumbers: { before: numbers, after: [] } } : {}),
-              ...(campaigns.length ? { campaigns: { before: campaigns, after: [] } } : {}),
-            },
-          }),
-        ],
-        (i, old) => {
-          if (i > 0) return new VersionRace();
-          if (!old) return new NotFound('Bot');
-          return (old as StoredBot).lockedByCampaigns?.length ? lockedError(old as StoredBot, 'delete') : new VersionRace();
+          onConditionFailed: (old) => (old ? whyBotChanged(old as StoredBot, 'delete') : new NotFound('Bot')),
         },
-      );
+        // A mapping or campaign that changed hands meanwhile fails its condition: read the bot again.
+        ...numbers.map((n) => ({
+          Delete: {
+            TableName: T,
+            Key: phoneNumberKey(teamId, n),
+            ConditionExpression: 'attribute_not_exists(PK) OR botId = :b',
+            ExpressionAttributeValues: { ':b': botId },
+          },
+        })),
+        ...campaigns.map((c) => ({
+          Delete: {
+            TableName: T,
+            Key: campaignKey(teamId, c),
+            ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
+          },
+        })),
+        auditPut(teamId, {
+          actor,
+          module: 'bots',
+          action: 'delete',
+          botId,
+          targetId: botId,
+          changes: {
+            name: { before: current.name, after: null },
+            ...(numbers.length ? { phoneNumbers: { before: numbers, after: [] } } : {}),
+            ...(campaigns.length ? { campaigns: { before: campaigns, after: [] } } : {}),
+          },
+        }),
+      ]);
       return current;
-    } catch (e) {
-      if (e instanceof VersionRace && attempt < 3) continue;
-      if (e instanceof VersionRace) throw new Conflict('The bot changed during the delete; retry.');
-      throw e;
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot changed during the delete; retry.') },
+  );
 }

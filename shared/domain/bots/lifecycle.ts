@@ -2,6 +2,7 @@ import { type AuditInput, auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
 import { type StoredBot, buildNewBot, defaultConfig, getStoredBot, toBot } from './bots.js';
@@ -17,27 +18,25 @@ import type { BotCreate } from './schema.js';
 /** What a {@link changeBot} step writes: attributes to set on the bot item and its audit event. */
 export type BotChange = { set: Record<string, unknown>; audit: Pick<AuditInput, 'action' | 'changes'> };
 
-class BotRace extends Error {}
-const MAX_ATTEMPTS = 5;
-
 /**
  * Read -> decide -> write for a change that depends on the bot's current state (its `active` flag, its prompts):
- * `decide(bot)` returns the attributes to set and the audit event, or throws (e.g. 409). The Update is
+ * `decide(bot)` returns the attributes to set and the audit event, or throws (e.g. `Conflict`). The Update is
  * conditional on the version read, so a concurrent write (another pause, an update, a campaign start) is never
- * overwritten and never mis-audited: the step re-reads and decides again (up to 5 times, then 409). Sets
- * `updatedAt` and bumps `version` (the ETag). Throws 404 for a missing bot. Returns the bot as written.
+ * overwritten and never mis-audited: the step reads and decides again (`retryOnConflict`; `Conflict` when the bot
+ * keeps changing). Sets `updatedAt` and bumps `version` (the ETag). `NotFound` for a missing bot. Returns the bot
+ * as written.
  */
 export async function changeBot(teamId: string, botId: string, actor: Actor, decide: (bot: StoredBot) => BotChange): Promise<StoredBot> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    const change = decide(current);
-    const now = new Date().toISOString();
-    const next: StoredBot = { ...current, ...change.set, updatedAt: now, version: current.version + 1 };
-    const fields = Object.keys(change.set);
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      const change = decide(current);
+      const now = new Date().toISOString();
+      const next: StoredBot = { ...current, ...change.set, updatedAt: now, version: current.version + 1 };
+      const fields = Object.keys(change.set);
+      await transactWrite([
+        {
+          item: {
             Update: {
               TableName: tableName(),
               Key: botKey(teamId, botId),
@@ -53,16 +52,14 @@ export async function changeBot(teamId: string, botId: string, actor: Actor, dec
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'bots', botId, targetId: botId, ...change.audit }, now),
-        ],
-        (_i, old) => (old ? new BotRace() : new NotFound('Bot')),
-      );
+          onConditionFailed: (old) => (old ? new WriteConflict() : new NotFound('Bot')),
+        },
+        auditPut(teamId, { actor, module: 'bots', botId, targetId: botId, ...change.audit }, now),
+      ]);
       return next;
-    } catch (e) {
-      if (!(e instanceof BotRace)) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw new Conflict('The bot kept changing during this request; retry.');
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot kept changing during this request; retry.') },
+  );
 }
 
 /**
@@ -103,14 +100,17 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
       .map((field) => [field, structuredClone((source as Record<string, unknown>)[field])]),
   ) as BotCreate;
   const bot = buildNewBot({ ...config, name: cloneName(source.name) });
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: tableName(),
-          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        item: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
+        onConditionFailed: () => new Conflict('A bot with this id already exists.'),
       },
       auditPut(
         teamId,
@@ -124,8 +124,7 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
         },
         bot.createdAt,
       ),
-    ],
-    () => new Conflict('A bot with this id already exists.'),
+    ]),
   );
   return bot;
 }

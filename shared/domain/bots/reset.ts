@@ -2,6 +2,7 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { NotFound } from '../errors.js';
 import { logger } from '../../logger.js';
@@ -26,25 +27,27 @@ import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
  */
 export async function resetBot(teamId: string, botId: string, actor: Actor): Promise<void> {
   const now = new Date().toISOString();
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Update: {
-          TableName: tableName(),
-          Key: botKey(teamId, botId),
-          UpdateExpression: 'SET dataGeneration = dataGeneration + :one, version = version + :one, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        item: {
+          Update: {
+            TableName: tableName(),
+            Key: botKey(teamId, botId),
+            UpdateExpression: 'SET dataGeneration = dataGeneration + :one, version = version + :one, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
         },
+        onConditionFailed: (old) => (old ? lockedError(old as StoredBot, 'reset') : new NotFound('Bot')),
       },
       auditPut(
         teamId,
         { actor, module: 'bots', action: 'reset', botId, targetId: botId, changes: { data: { before: 'kept', after: 'reset' } } },
         now,
       ),
-    ],
-    (_i, old) => (old ? lockedError(old as StoredBot, 'reset') : new NotFound('Bot')),
+    ]),
   );
   await requestDataPurge({ teamId, botId });
 }

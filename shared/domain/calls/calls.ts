@@ -4,6 +4,7 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { botKey, callKey, callRefKey, phoneNumberKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { outboxPut, publishCommitted } from '../../events/outbox.js';
 import { Conflict, type FieldError, Invalid, NotFound, Unprocessable } from '../errors.js';
@@ -97,56 +98,60 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
     },
     now,
   );
-  await transactWrite(
-    [
-      {
-        Put: {
-          TableName: T(),
-          Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      {
-        Put: {
-          TableName: T(),
-          Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      put,
-      auditPut(
-        teamId,
+  await retryOnConflict(
+    () =>
+      transactWrite([
         {
-          actor,
-          module: 'calls',
-          action: 'dialout',
-          botId,
-          targetId: call.id,
-          changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } },
+          Put: {
+            TableName: T(),
+            Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
-        now,
-      ),
-      {
-        ConditionCheck: {
-          TableName: T(),
-          Key: botKey(teamId, botId),
-          // Bots written before data generations existed have none: that is generation 0.
-          ConditionExpression:
-            generation === 0
-              ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))'
-              : 'active = :true AND dataGeneration = :gen',
-          ExpressionAttributeValues: { ':true': true, ':gen': generation },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        {
+          Put: {
+            TableName: T(),
+            Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
-      },
-    ],
-    (index, old) => {
-      if (index !== 4) return new Conflict('The call could not be created; retry.');
-      if (!old) return new NotFound('Bot');
-      return old.active === false
-        ? new Conflict('The bot is paused: it places no calls. Resume it first.', { botId })
-        : new Conflict('The bot was reset during the dialout; retry.');
-    },
+        put,
+        auditPut(
+          teamId,
+          {
+            actor,
+            module: 'calls',
+            action: 'dialout',
+            botId,
+            targetId: call.id,
+            changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } },
+          },
+          now,
+        ),
+        {
+          item: {
+            ConditionCheck: {
+              TableName: T(),
+              Key: botKey(teamId, botId),
+              // Bots written before data generations existed have none: that is generation 0.
+              ConditionExpression:
+                generation === 0
+                  ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))'
+                  : 'active = :true AND dataGeneration = :gen',
+              ExpressionAttributeValues: { ':true': true, ':gen': generation },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          // A pause or a reset that landed after the read wins.
+          onConditionFailed: (old) => {
+            if (!old) return new NotFound('Bot');
+            return old.active === false
+              ? new Conflict('The bot is paused: it places no calls. Resume it first.', { botId })
+              : new Conflict('The bot was reset during the dialout; retry.');
+          },
+        },
+      ]),
+    { onExhausted: () => new Conflict('The call could not be created; retry.') },
   );
   await publishCommitted([entry]);
   return toCall(call);
@@ -179,87 +184,83 @@ const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'ende
  * The write is conditional on the version read; a concurrent event makes it re-read and re-check (up to 3 times).
  */
 export async function reportCallEvent(teamId: string, callId: string, input: CallEvent, actor: Actor): Promise<Call> {
-  for (let attempt = 0; ; attempt++) {
-    const found = await findCall(teamId, callId);
-    if (!found) throw new NotFound('Call');
-    const { bot, call } = found;
-    if (!movesForward(call.status, input.type)) {
-      throw new Conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
-        currentStatus: call.status,
-      });
-    }
-    const errors = [
-      ...(input.analysis ? validateDeclaredValues('analysis', input.analysis, declaredFields(bot, 'analysis')) : []),
-      ...(input.qc ? validateDeclaredValues('qc', input.qc, declaredFields(bot, 'qc')) : []),
-    ];
-    if (errors.length) throw new Invalid(errors);
-
-    const now = new Date().toISOString();
-    const at = input.at ?? now;
-    const final = FINAL_STATUSES.includes(input.type);
-    const push = bot.postCallPush?.enabled && bot.postCallPush.url;
-    const next: StoredCall = {
-      ...call,
-      status: input.type,
-      events: [...call.events, { type: input.type, at }],
-      [TIMESTAMP_OF[input.type]!]: at,
-      updatedAt: now,
-      version: call.version + 1,
-      ...(final
-        ? {
-            result: { ...input.result, status: input.type },
-            analysis: input.analysis ?? null,
-            qc: input.qc ?? null,
-            push: push ? { status: 'pending', url: push, attempts: [], nextAttemptAt: null } : null,
-          }
-        : {}),
-    };
-    const outbox = final
-      ? outboxPut(
-          {
-            id: `${CALL_ENDED}:${callId}`,
-            detailType: CALL_ENDED,
-            time: at,
-            detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) },
-          },
-          now,
-        )
-      : undefined;
-    try {
-      await transactWrite(
-        [
-          {
-            Put: {
-              TableName: T(),
-              Item: { ...callKey(teamId, call.botId, call.dataGeneration, callId), entity: 'call', ...next },
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': call.version },
-            },
-          },
-          auditPut(
-            teamId,
-            {
-              actor,
-              module: 'calls',
-              action: 'update',
-              botId: call.botId,
-              targetId: callId,
-              changes: { status: { before: call.status, after: input.type } },
-            },
-            now,
-          ),
-          ...(outbox ? [outbox.put] : []),
-        ],
-        (index) => (index === 0 ? new VersionRace() : new Conflict('The call changed meanwhile; retry.')),
-      );
-    } catch (e) {
-      if (e instanceof VersionRace && attempt < 3) continue;
-      if (e instanceof VersionRace) throw new Conflict('The call changed meanwhile; retry.');
-      throw e;
-    }
-    if (outbox) await publishCommitted([outbox.entry]);
-    return toCall(next);
-  }
+  const next = await retryOnConflict(() => recordCallEvent(teamId, callId, input, actor), {
+    onExhausted: () => new Conflict('The call changed meanwhile; retry.'),
+  });
+  return toCall(next);
 }
 
-class VersionRace extends Error {}
+/** One attempt of `reportCallEvent`: read, check, one transaction conditional on the version read; publishes `CallEnded`. */
+async function recordCallEvent(teamId: string, callId: string, input: CallEvent, actor: Actor): Promise<StoredCall> {
+  const found = await findCall(teamId, callId);
+  if (!found) throw new NotFound('Call');
+  const { bot, call } = found;
+  if (!movesForward(call.status, input.type)) {
+    throw new Conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
+      currentStatus: call.status,
+    });
+  }
+  const errors = [
+    ...(input.analysis ? validateDeclaredValues('analysis', input.analysis, declaredFields(bot, 'analysis')) : []),
+    ...(input.qc ? validateDeclaredValues('qc', input.qc, declaredFields(bot, 'qc')) : []),
+  ];
+  if (errors.length) throw new Invalid(errors);
+
+  const now = new Date().toISOString();
+  const at = input.at ?? now;
+  const final = FINAL_STATUSES.includes(input.type);
+  const push = bot.postCallPush?.enabled && bot.postCallPush.url;
+  const next: StoredCall = {
+    ...call,
+    status: input.type,
+    events: [...call.events, { type: input.type, at }],
+    [TIMESTAMP_OF[input.type]!]: at,
+    updatedAt: now,
+    version: call.version + 1,
+    ...(final
+      ? {
+          result: { ...input.result, status: input.type },
+          analysis: input.analysis ?? null,
+          qc: input.qc ?? null,
+          push: push ? { status: 'pending', url: push, attempts: [], nextAttemptAt: null } : null,
+        }
+      : {}),
+  };
+  const outbox = final
+    ? outboxPut(
+        {
+          id: `${CALL_ENDED}:${callId}`,
+          detailType: CALL_ENDED,
+          time: at,
+          detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) },
+        },
+        now,
+      )
+    : undefined;
+  // The call changed since it was read (another event): read it again and check the order again.
+  await transactWrite([
+    {
+      Put: {
+        TableName: T(),
+        Item: { ...callKey(teamId, call.botId, call.dataGeneration, callId), entity: 'call', ...next },
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': call.version },
+      },
+    },
+    auditPut(
+      teamId,
+      {
+        actor,
+        module: 'calls',
+        action: 'update',
+        botId: call.botId,
+        targetId: callId,
+        changes: { status: { before: call.status, after: input.type } },
+      },
+      now,
+    ),
+    ...(outbox ? [outbox.put] : []),
+  ]);
+  if (outbox) await publishCommitted([outbox.entry]);
+  return next;
+}

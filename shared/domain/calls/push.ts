@@ -2,6 +2,7 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { callKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { isLocalMode } from '../../env.js';
 import { logger } from '../../logger.js';
@@ -147,17 +148,21 @@ async function queueRetry(msg: PushMessage, push: PushState) {
 /** Writes the push state on the call with its audit event; false when the call changed meanwhile (a duplicate won). */
 async function record(call: StoredCall, push: PushState, action: string): Promise<boolean> {
   const last = push.attempts.at(-1);
+  const duplicate = new Error('another delivery of this attempt recorded it first');
   try {
-    await transactWrite(
-      [
+    await retryOnConflict(() =>
+      transactWrite([
         {
-          Update: {
-            TableName: tableName(),
-            Key: callKey(call.teamId, call.botId, call.dataGeneration, call.id),
-            UpdateExpression: 'SET push = :push, version = :next',
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':push': push, ':v': call.version, ':next': call.version + 1 },
+          item: {
+            Update: {
+              TableName: tableName(),
+              Key: callKey(call.teamId, call.botId, call.dataGeneration, call.id),
+              UpdateExpression: 'SET push = :push, version = :next',
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':push': push, ':v': call.version, ':next': call.version + 1 },
+            },
           },
+          onConditionFailed: () => duplicate,
         },
         auditPut(call.teamId, {
           actor: PUSHER,
@@ -172,14 +177,11 @@ async function record(call: StoredCall, push: PushState, action: string): Promis
               : {}),
           },
         }),
-      ],
-      () => new RaceLost(),
+      ]),
     );
     return true;
   } catch (e) {
-    if (e instanceof RaceLost) return false;
+    if (e === duplicate) return false;
     throw e;
   }
 }
-
-class RaceLost extends Error {}

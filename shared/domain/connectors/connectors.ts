@@ -4,6 +4,7 @@ import { auditPut, type Changes, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { botKey, connectorIndexKeys, connectorKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { isLocalMode } from '../../env.js';
 import { Conflict, DomainError, Invalid, NotFound, PreconditionFailed } from '../errors.js';
@@ -122,17 +123,22 @@ export async function createConnector(teamId: string, botId: string, input: Conn
     updatedAt: now,
     version: 1,
   };
-  await transactWrite(
-    [
-      { ConditionCheck: { TableName: tableName(), Key: botKey(teamId, botId), ConditionExpression: 'attribute_exists(PK)' } },
-      { Put: { TableName: tableName(), Item: connectorItem(c, null), ConditionExpression: 'attribute_not_exists(PK)' } },
+  await retryOnConflict(() =>
+    transactWrite([
+      {
+        item: { ConditionCheck: { TableName: tableName(), Key: botKey(teamId, botId), ConditionExpression: 'attribute_exists(PK)' } },
+        onConditionFailed: () => new NotFound('Bot'),
+      },
+      {
+        item: { Put: { TableName: tableName(), Item: connectorItem(c, null), ConditionExpression: 'attribute_not_exists(PK)' } },
+        onConditionFailed: () => new Conflict('A connector with this id already exists.'),
+      },
       auditPut(
         teamId,
         { actor, module: 'connectors', action: 'create', botId, targetId: c.id, changes: diff(undefined, toConnector(c)) },
         now,
       ),
-    ],
-    (i) => (i === 0 ? new NotFound('Bot') : new Conflict('A connector with this id already exists.')),
+    ]),
   );
   return c;
 }
@@ -140,13 +146,12 @@ export async function createConnector(teamId: string, botId: string, input: Conn
 /** What a change decides from the current connector: the next state and its audit action, or nothing to do. */
 type Decision = { next: StoredConnector; action: string; changes: Changes } | 'unchanged' | 'delete';
 
-class VersionRace extends Error {}
-
 /**
- * Read -> decide -> one conditional transaction (the item and its audit event), retried when the connector
+ * Read -> decide -> one conditional transaction (the item and its audit event), run again when the connector
  * changed in between (the health check rewrites running connectors every minute). The write's condition pins
  * the version and the status the decision was made on (`#status = :seen`), so e.g. an edit decided on a stopped
- * connector can never land on one started meanwhile: the retry re-decides and answers 409.
+ * connector can never land on one started meanwhile: the next attempt decides again and refuses it.
+ * With `requiredVersion` (the caller's `If-Match`) a concurrent change is `PreconditionFailed` instead.
  * `prefetched` saves the first read (bulk actions batch-read their connectors).
  */
 async function change(
@@ -156,58 +161,60 @@ async function change(
   decide: (c: StoredConnector) => Decision,
   opts: { requiredVersion?: number; prefetched?: StoredConnector } = {},
 ): Promise<StoredConnector | undefined> {
-  let prefetched = opts.prefetched;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = prefetched ?? (await getStoredConnector(teamId, connectorId));
-    prefetched = undefined;
-    // The state rule first: a running connector answers 409 (stop it first) even to a stale If-Match, since the
-    // health check changes its version every minute.
-    const d = decide(current);
-    if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw new PreconditionFailed();
-    if (d === 'unchanged') return current;
-    const condition = {
-      ConditionExpression: 'version = :v AND #status = :seen',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':v': current.version, ':seen': current.status },
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-    };
-    const now = new Date().toISOString();
-    let next: StoredConnector | undefined;
-    let write: TransactItem;
-    let audit: TransactItem;
-    if (d === 'delete') {
-      write = { Delete: { TableName: tableName(), Key: connectorKey(teamId, connectorId), ...condition } };
-      audit = auditPut(
-        teamId,
+  return retryOnConflict(
+    async (attempt) => {
+      const current = (attempt === 1 ? opts.prefetched : undefined) ?? (await getStoredConnector(teamId, connectorId));
+      // The state rule first: a running connector is refused (stop it first) even with a stale If-Match, since the
+      // health check changes its version every minute.
+      const d = decide(current);
+      if (opts.requiredVersion !== undefined && current.version !== opts.requiredVersion) throw new PreconditionFailed();
+      if (d === 'unchanged') return current;
+      const condition = {
+        ConditionExpression: 'version = :v AND #status = :seen',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':v': current.version, ':seen': current.status },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      };
+      const now = new Date().toISOString();
+      let next: StoredConnector | undefined;
+      let write: TransactItem;
+      let audit: TransactItem;
+      if (d === 'delete') {
+        write = { Delete: { TableName: tableName(), Key: connectorKey(teamId, connectorId), ...condition } };
+        audit = auditPut(
+          teamId,
+          {
+            actor,
+            module: 'connectors',
+            action: 'delete',
+            botId: current.botId,
+            targetId: connectorId,
+            changes: { name: { before: current.name, after: null } },
+          },
+          now,
+        );
+      } else {
+        next = { ...d.next, version: current.version + 1 };
+        // Only start/restart lead to a probed status here: a (re)started connector goes to the front of the queue.
+        write = { Put: { TableName: tableName(), Item: connectorItem(next, '0'), ...condition } };
+        audit = auditPut(
+          teamId,
+          { actor, module: 'connectors', action: d.action, botId: current.botId, targetId: connectorId, changes: d.changes },
+          now,
+        );
+      }
+      await transactWrite([
         {
-          actor,
-          module: 'connectors',
-          action: 'delete',
-          botId: current.botId,
-          targetId: connectorId,
-          changes: { name: { before: current.name, after: null } },
+          item: write,
+          onConditionFailed: (old) =>
+            !old ? new NotFound('Connector') : opts.requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict(),
         },
-        now,
-      );
-    } else {
-      next = { ...d.next, version: current.version + 1 };
-      // Only start/restart lead to a probed status here: a (re)started connector goes to the front of the queue.
-      write = { Put: { TableName: tableName(), Item: connectorItem(next, '0'), ...condition } };
-      audit = auditPut(
-        teamId,
-        { actor, module: 'connectors', action: d.action, botId: current.botId, targetId: connectorId, changes: d.changes },
-        now,
-      );
-    }
-    try {
-      await transactWrite([write, audit], (_i, old) => (old ? new VersionRace() : new NotFound('Connector')));
+        audit,
+      ]);
       return next;
-    } catch (e) {
-      if (!(e instanceof VersionRace)) throw e;
-      if (opts.requiredVersion !== undefined) throw new PreconditionFailed();
-    }
-  }
-  throw new Conflict('The connector kept changing during the request; retry.');
+    },
+    { onExhausted: () => new Conflict('The connector kept changing during the request; retry.') },
+  );
 }
 
 const requireStopped = (c: StoredConnector, what: string) => {

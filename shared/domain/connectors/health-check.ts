@@ -6,7 +6,8 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { botKey, connectorHistoryKey, HEALTH_CHECK_SHARDS, healthCheckPartition } from '../../db/keys.js';
 import { TTL_ATTRIBUTE } from '../../db/table.js';
-import { type TransactItem, transactWrite } from '../../db/transact.js';
+import { retryOnConflict } from '../../db/retry.js';
+import { type ConditionalWrite, type TransactItem, transactWrite } from '../../db/transact.js';
 import { isLocalMode } from '../../env.js';
 import { logger } from '../../logger.js';
 import { type ProbeOptions, type ProbeResult, probeUrl } from '../../net/probe.js';
@@ -164,8 +165,6 @@ async function* dueConnectors(bound: string): AsyncGenerator<StoredConnector> {
   }
 }
 
-class Stale extends Error {}
-
 /** Writes one probe's outcome; `skipped` when the connector changed since it was read (the condition failed). */
 async function record(
   c: StoredConnector,
@@ -183,6 +182,7 @@ async function record(
     statusChangedAt: changed ? at : c.statusChangedAt,
     version: c.version + 1,
   };
+  const changedMeanwhile = new Error('the connector changed while it was probed');
   const put = {
     TableName: tableName(),
     Item: connectorItem(next, at),
@@ -198,8 +198,9 @@ async function record(
     const key = `${c.teamId}/${c.botId}`;
     if (!generations.has(key)) generations.set(key, botGeneration(c.teamId, c.botId));
     const generation = await generations.get(key)!;
-    const items: TransactItem[] = [
-      { Put: put },
+    const items: (TransactItem | ConditionalWrite)[] = [
+      // Changed (stopped, restarted, edited) while the probe was in flight: the user's change stays.
+      { item: { Put: put }, onConditionFailed: () => changedMeanwhile },
       auditPut(
         c.teamId,
         {
@@ -212,12 +213,12 @@ async function record(
         },
         at,
       ),
-      ...(generation === undefined ? [] : historyItems(c, state, result, at, generation)),
+      ...(generation === undefined ? [] : historyItems(c, state, result, at, generation, () => changedMeanwhile)),
     ];
-    await transactWrite(items, () => new Stale());
+    await retryOnConflict(() => transactWrite(items));
     return 'changed';
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException || error instanceof Stale) return 'skipped';
+    if (error instanceof ConditionalCheckFailedException || error === changedMeanwhile) return 'skipped';
     throw error;
   }
 }
@@ -236,16 +237,26 @@ async function botGeneration(teamId: string, botId: string): Promise<number | un
  * lands between the read and this write makes the condition fail and the change is retried next run, so no
  * entry ever reaches a generation that is being purged.
  */
-function historyItems(c: StoredConnector, state: HealthState, result: ProbeResult, at: string, generation: number): TransactItem[] {
+function historyItems(
+  c: StoredConnector,
+  state: HealthState,
+  result: ProbeResult,
+  at: string,
+  generation: number,
+  onReset: () => Error,
+): (TransactItem | ConditionalWrite)[] {
   const id = ulid();
   return [
     {
-      ConditionCheck: {
-        TableName: tableName(),
-        Key: botKey(c.teamId, c.botId),
-        ConditionExpression: 'dataGeneration = :g',
-        ExpressionAttributeValues: { ':g': generation },
+      item: {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: botKey(c.teamId, c.botId),
+          ConditionExpression: 'dataGeneration = :g',
+          ExpressionAttributeValues: { ':g': generation },
+        },
       },
+      onConditionFailed: onReset,
     },
     {
       Put: {

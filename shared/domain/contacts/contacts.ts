@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { Conflict, PreconditionFailed } from '../errors.js';
 import { logger } from '../../logger.js';
@@ -41,9 +42,6 @@ import { type BotStatusPut, type ContactStatusValue, dueTimeOf, type MessagePost
  */
 
 export const SCHEDULER_ACTOR: Actor = { email: 'system:scheduler', role: 'system' };
-
-/** Optimistic-concurrency attempts before a write gives up with 409 (20 concurrent writers settle well within). */
-const MAX_ATTEMPTS = 30;
 
 /** The API shape of a contact's bot status (spec): the stored state without its `version` (that is the ETag). */
 const toStatus = (s: ContactState): ContactStatus => ({
@@ -208,32 +206,40 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
   };
   const transition = afterTimer(paused, payload, new Date())!;
   const next = transition.next;
+  // Either condition failing means the timer no longer matches what is stored: nothing to do.
+  const stale = new Conflict('The timer no longer matches the contact.');
   try {
-    await transactWrite(
-      [
+    await retryOnConflict(() =>
+      transactWrite([
         {
-          ConditionCheck: {
-            TableName: tableName(),
-            Key: botKey(teamId, botId),
-            ConditionExpression: 'dataGeneration = :g',
-            ExpressionAttributeValues: { ':g': generation },
-          },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
-            ConditionExpression:
-              'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':v': paused.version,
-              ':inactive': 'inactive',
-              ':at': paused.reactivateAt,
-              ':reason': paused.reason,
-              ':count': paused.botMessageCount,
+          item: {
+            ConditionCheck: {
+              TableName: tableName(),
+              Key: botKey(teamId, botId),
+              ConditionExpression: 'dataGeneration = :g',
+              ExpressionAttributeValues: { ':g': generation },
             },
           },
+          onConditionFailed: () => stale,
+        },
+        {
+          item: {
+            Put: {
+              TableName: tableName(),
+              Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
+              ConditionExpression:
+                'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':v': paused.version,
+                ':inactive': 'inactive',
+                ':at': paused.reactivateAt,
+                ':reason': paused.reason,
+                ':count': paused.botMessageCount,
+              },
+            },
+          },
+          onConditionFailed: () => stale,
         },
         auditPut(
           teamId,
@@ -247,19 +253,16 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
           },
           next.updatedAt!,
         ),
-      ],
-      () => new VersionRace(),
+      ]),
     );
   } catch (e) {
-    if (e instanceof VersionRace) return 'stale';
+    if (e === stale) return 'stale';
     throw e;
   }
   return 'reactivated';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-class VersionRace extends Error {}
 
 /**
  * Read -> rules -> timer -> conditional transaction, retried on a version race. `decide` returns undefined when
@@ -275,31 +278,28 @@ async function changeContact(
 ): Promise<{ state: ContactState }> {
   let timerTouched = false;
   try {
-    for (let attempt = 1; ; attempt++) {
-      const current = await readContact(teamId, bot, contactId, true);
-      const now = new Date();
-      const transition = decide(current, now);
-      const items = extra ? [extra(now)] : [];
-      if (!transition) {
-        if (items.length) await transactWrite(items, () => new Conflict('The message could not be recorded; retry.'));
-        return { state: current };
-      }
-      const touchesTimer = timerOf(current) !== null || timerOf(transition.next) !== null;
-      if (touchesTimer) {
-        timerTouched = true;
-        await applyTimer(teamId, bot, transition.next);
-      }
-      try {
+    return await retryOnConflict(
+      async () => {
+        const current = await readContact(teamId, bot, contactId, true);
+        const now = new Date();
+        const transition = decide(current, now);
+        const items = extra ? [extra(now)] : [];
+        if (!transition) {
+          if (items.length) await transactWrite(items.map((item) => ({ item, onConditionFailed: notRecorded })));
+          return { state: current };
+        }
+        const touchesTimer = timerOf(current) !== null || timerOf(transition.next) !== null;
+        if (touchesTimer) {
+          timerTouched = true;
+          await applyTimer(teamId, bot, transition.next);
+        }
         await commit(teamId, bot, current, transition, actor, items);
         // This attempt set the timer for what it committed; only a timer touched by an earlier attempt needs re-sync.
         if (touchesTimer) timerTouched = false;
         return { state: transition.next };
-      } catch (e) {
-        if (!(e instanceof VersionRace)) throw e;
-        if (attempt >= MAX_ATTEMPTS) throw new Conflict('The contact changed concurrently too many times; retry.');
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt, 5)));
-      }
-    }
+      },
+      { onExhausted: () => new Conflict('The contact changed concurrently too many times; retry.') },
+    );
   } finally {
     // A timer was set or deleted for a state that was not committed: align it with what is.
     if (timerTouched) await resyncTimer(teamId, bot, contactId);
@@ -334,10 +334,12 @@ async function commit(
         ),
       ]
     : [];
-  await transactWrite([contactPut, ...extra, ...audit], (index) =>
-    index === 0 ? new VersionRace() : new Conflict('The change could not be recorded; retry.'),
-  );
+  // The contact changed since it was read: read it again (a plain item). The others are new items.
+  await transactWrite([contactPut, ...[...extra, ...audit].map((item) => ({ item, onConditionFailed: changeNotRecorded }))]);
 }
+
+const notRecorded = () => new Conflict('The message could not be recorded; retry.');
+const changeNotRecorded = () => new Conflict('The change could not be recorded; retry.');
 
 /** The stored item of a contact state (keys, status index, attributes); `state.updatedAt` must be set. */
 export function contactItem(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGeneration'>, state: ContactState): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { type Changes, auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botIdIndex, botKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { type StoredBot, getStoredBot } from '../bots/bots.js';
@@ -91,17 +92,20 @@ export async function regenerateWidgetKey(teamId: string, botId: string, actor: 
 export async function revealWidgetKey(teamId: string, botId: string, actor: Actor): Promise<{ bot: StoredBot; key: string }> {
   const bot = await getStoredBot(teamId, botId);
   if (!bot.widget) throw new Conflict('This bot has no widget key yet: regenerate one.');
-  await transactWrite(
-    [auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })],
-    () => new Conflict('The audit event could not be written; retry.'),
+  await retryOnConflict(() =>
+    transactWrite([
+      {
+        item: auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} }),
+        onConditionFailed: () => new Conflict('The audit event could not be written; retry.'),
+      },
+    ]),
   );
   return { bot, key: bot.widget.key };
 }
 
 type Change = { set: Partial<StoredBot>; action: string; changes: Changes };
-class VersionRace extends Error {}
 
-/** Read, change, write conditional on the version read; retried (3 times) when another write won the race. */
+/** Read, change, write conditional on the version read; run again when another write got in between. */
 async function writeBot(
   teamId: string,
   botId: string,
@@ -109,24 +113,24 @@ async function writeBot(
   requiredVersion: number | undefined,
   change: (bot: StoredBot) => Change | undefined,
 ): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
-    const c = change(current);
-    if (!c) return current;
-    const now = new Date().toISOString();
-    const fields: Record<string, unknown> = { ...c.set, updatedAt: now, version: current.version + 1 };
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':read': current.version };
-    const sets = Object.entries(fields).map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:f${i}`] = v;
-      return `#f${i} = :f${i}`;
-    });
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
+      const c = change(current);
+      if (!c) return current;
+      const now = new Date().toISOString();
+      const fields: Record<string, unknown> = { ...c.set, updatedAt: now, version: current.version + 1 };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':read': current.version };
+      const sets = Object.entries(fields).map(([k, v], i) => {
+        names[`#f${i}`] = k;
+        values[`:f${i}`] = v;
+        return `#f${i} = :f${i}`;
+      });
+      await transactWrite([
+        {
+          item: {
             Update: {
               TableName: tableName(),
               Key: botKey(teamId, botId),
@@ -137,14 +141,13 @@ async function writeBot(
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'widget', action: c.action, botId, targetId: botId, changes: c.changes }, now),
-        ],
-        (_i, old) => (!old ? new NotFound('Bot') : requiredVersion !== undefined ? new PreconditionFailed() : new VersionRace()),
-      );
+          onConditionFailed: (old) =>
+            !old ? new NotFound('Bot') : requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict(),
+        },
+        auditPut(teamId, { actor, module: 'widget', action: c.action, botId, targetId: botId, changes: c.changes }, now),
+      ]);
       return { ...current, ...fields } as StoredBot;
-    } catch (e) {
-      if (!(e instanceof VersionRace)) throw e;
-      if (attempt >= 3) throw new Conflict('The bot changed during the update; retry.');
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot changed during the update; retry.') },
+  );
 }
