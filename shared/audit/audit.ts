@@ -179,7 +179,9 @@ export async function listAuditEvents(
   cursor: string | undefined,
 ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   const plan = auditQueryPlan(teamId, filters);
-  let start = decodeCursor(cursor, { partition: plan.partition, sortAttrs: [plan.sortAttr] });
+  const values = plan.input.ExpressionAttributeValues ?? {};
+  const range = values[':from'] !== undefined ? ([values[':from'], values[':to']] as [string, string]) : undefined;
+  let start = decodeCursor(cursor, { partition: plan.partition, sortAttrs: [plan.sortAttr], ...(range ? { sortBetween: range } : {}) });
   // With a filter left over, read ahead in bigger pages and cut at `limit`; the cursor then points at the
   // last event returned, not at DynamoDB's LastEvaluatedKey, so nothing is skipped.
   const pageSize = plan.filtered ? Math.max(limit, 200) : limit;

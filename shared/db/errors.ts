@@ -13,3 +13,19 @@ export class InvalidCursor extends Error {
     this.name = 'InvalidCursor';
   }
 }
+
+/** DynamoDB's names for "over capacity": what is left after the SDK's own retries (`maxAttempts`) gave up. */
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+const THROTTLING_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+/**
+ * True when DynamoDB refused a request for capacity: one of its throttling exceptions, or a transaction cancelled
+ * because one of its items was throttled. The request did nothing and may be retried shortly.
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+ */
+export function isThrottling(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  if (!e || typeof e.name !== 'string') return false;
+  if (THROTTLING.has(e.name)) return true;
+  return e.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => THROTTLING_REASONS.has(r.Code ?? ''));
+}

@@ -1,4 +1,4 @@
-import { InvalidCursor } from '../db/errors.js';
+import { InvalidCursor, isThrottling } from '../db/errors.js';
 import { WriteConflict } from '../db/retry.js';
 import {
   Conflict,
@@ -53,14 +53,17 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** Seconds a caller refused for DynamoDB throttling is asked to wait (`Retry-After`, RFC 9110 §10.2.3). */
+export const THROTTLED_RETRY_AFTER_SECONDS = 1;
+
 const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, Math.ceil(seconds))) });
 
 /**
  * The one mapping of errors to problems: each domain and storage error kind to its status, title and members
  * (a `WriteConflict` that outlived its retries is a 409);
  * an error that already is an `HttpProblem` as it is; the body parser's and Powertools idempotency's errors to
- * 415/400/422/409; any other error with a `statusCode` below 500 to that status; everything else to a bare 500
- * that reveals nothing.
+ * 415/400/422/409; DynamoDB throttling (what the SDK's own retries left) to 503 with `Retry-After`; any other error
+ * with a `statusCode` below 500 to that status; everything else to a bare 500 that reveals nothing.
  */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -68,6 +71,16 @@ export function toProblem(error: unknown): HttpProblem {
   if (error instanceof WriteConflict) return new HttpProblem(409, 'Conflict', error.message);
   if (error instanceof InvalidCursor) {
     return new HttpProblem(400, 'Invalid cursor', error.reason, [{ path: 'cursor', message: 'not a cursor issued for this list' }]);
+  }
+  if (isThrottling(error)) {
+    return new HttpProblem(
+      503,
+      'Service Unavailable',
+      'The database is busy; retry shortly.',
+      undefined,
+      {},
+      retryAfter(THROTTLED_RETRY_AFTER_SECONDS),
+    );
   }
   const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } } | null;
   if (e?.cause?.package === '@middy/http-json-body-parser') {

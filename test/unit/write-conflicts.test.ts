@@ -7,7 +7,7 @@ import { handler as updateBot } from '../../functions/bots/update.js';
 import { buildNewBot } from '../../shared/domain/bots/bots.js';
 import { apiEvent, invoke } from '../support/api-event.js';
 
-/** Fault injection on the write path of `PUT /bots/{botId}` (aws-sdk-client-mock on the DocumentClient). */
+/** Fault injection on `PUT /bots/{botId}` (aws-sdk-client-mock on the DocumentClient): conflicts and throttling. */
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
 
@@ -38,7 +38,7 @@ const changed = (version: number) => ({
   Item: marshall({ ...bot, version }, { removeUndefinedValues: true }),
 });
 
-describe('a write that keeps losing the race', () => {
+describe('a write that keeps losing the race, or is throttled', () => {
   it('answers 409 problem+json when every attempt is cancelled for a transaction conflict, after retrying with back-off', async () => {
     ddb.on(GetCommand).resolves({ Item: bot });
     ddb.on(TransactWriteCommand).rejects(cancelled(CONFLICT, NONE));
@@ -61,6 +61,24 @@ describe('a write that keeps losing the race', () => {
     const res = await put();
     expect(res.statusCode).toBe(409);
     expect(res.json.detail).toBe('The bot changed during the update; retry.');
+  });
+
+  it('answers 503 with Retry-After when DynamoDB throttles the read or cancels the transaction for throttling', async () => {
+    ddb
+      .on(GetCommand)
+      .rejects(Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException', $metadata: {} }));
+    const read = await put();
+    expect(read.statusCode).toBe(503);
+    expect(read.headers['Retry-After']).toBe('1');
+    expect(JSON.stringify(read.json)).not.toContain('capacity');
+
+    ddb.reset();
+    ddb.on(GetCommand).resolves({ Item: bot });
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ThrottlingError', Message: 'Throughput exceeds the current capacity' }, NONE));
+    const write = await put();
+    expect(write.statusCode).toBe(503);
+    expect(write.headers['Retry-After']).toBe('1');
+    expect(write.json).toMatchObject({ title: 'Service Unavailable', status: 503 });
   });
 
   it('succeeds when a later attempt wins', async () => {

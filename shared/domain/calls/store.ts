@@ -118,7 +118,7 @@ export async function listBotCalls(teamId: string, botId: string, limit: number,
       ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'], sortPrefix: SKPrefix }),
     }),
   );
   return { items: (res.Items ?? []).map(toCall), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };

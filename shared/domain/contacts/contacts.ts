@@ -167,7 +167,7 @@ export async function listContactStatuses(
         return {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
           ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-          ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+          ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'], sortPrefix: SKPrefix }),
         };
       })();
   const res = await doc.send(new QueryCommand({ TableName: tableName(), Limit: limit, ...query }));
