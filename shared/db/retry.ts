@@ -19,6 +19,13 @@ export class WriteConflict extends Error {
   }
 }
 
+/**
+ * A write conflict: ours, or DynamoDB's own refusal of a write to an item that a transaction in flight holds
+ * (`TransactionConflictException`, which nothing changed yet either).
+ */
+export const isConflict = (error: unknown) =>
+  error instanceof WriteConflict || (error as { name?: string } | null)?.name === 'TransactionConflictException';
+
 /** `attempts` in all (the first included); the wait before retry n is uniform in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))] ms. */
 export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number };
 
@@ -47,7 +54,7 @@ export async function retryOnConflict<T>(
     try {
       return await attempt(n);
     } catch (error) {
-      if (!(error instanceof WriteConflict)) throw error;
+      if (!isConflict(error)) throw error;
       if (n >= policy.attempts) throw opts.onExhausted?.() ?? error;
       await new Promise((resolve) => setTimeout(resolve, backoffMs(n, policy)));
     }

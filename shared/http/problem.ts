@@ -1,5 +1,5 @@
 import { InvalidCursor, isThrottling } from '../db/errors.js';
-import { WriteConflict } from '../db/retry.js';
+import { isConflict, WriteConflict } from '../db/retry.js';
 import {
   Conflict,
   DomainError,
@@ -68,7 +68,7 @@ const retryAfter = (seconds: number) => ({ 'Retry-After': String(Math.max(1, Mat
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof DomainError) return domainProblem(error);
-  if (error instanceof WriteConflict) return new HttpProblem(409, 'Conflict', error.message);
+  if (isConflict(error)) return new HttpProblem(409, 'Conflict', new WriteConflict().message);
   if (error instanceof InvalidCursor) {
     return new HttpProblem(400, 'Invalid cursor', error.reason, [{ path: 'cursor', message: 'not a cursor issued for this list' }]);
   }

@@ -8,6 +8,7 @@ import { doc, tableName } from '../../shared/db/client.js';
 import { botKey } from '../../shared/db/keys.js';
 import { handler as putBot } from '../../functions/bots/update.js';
 import { apiEvent, invoke } from '../support/api-event.js';
+import { logger } from '../../shared/logger.js';
 import { newTeam } from '../support/factory.js';
 
 describe('bots (DynamoDB Local)', () => {
@@ -51,6 +52,8 @@ describe('bots (DynamoDB Local)', () => {
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Crowded' }, t.actor);
     const principal = { teamId: t.teamId, memberId: t.memberId, email: t.email, role: 'super_admin' as const, keyId: 'K1' };
+    // a 500 is logged by the handler: show why, should one happen
+    logger.setLogLevel('ERROR');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         invoke(
@@ -65,6 +68,7 @@ describe('bots (DynamoDB Local)', () => {
         ),
       ),
     );
+    logger.setLogLevel('SILENT');
     expect(answers.filter((a) => a.statusCode !== 200 && a.statusCode !== 409)).toEqual([]);
     const applied = answers.filter((a) => a.statusCode === 200).length;
     expect(applied).toBeGreaterThan(0);
