@@ -6,8 +6,8 @@ import { logger } from '../../shared/logger.js';
  * request which wrote them could not publish (see shared/events/outbox.ts). Locally the same pass runs on an
  * interval of the local runtime.
  */
-export const handler = async (): Promise<{ published: number; failed: number }> => {
+export const handler = async (): Promise<{ published: number; failed: number; deadLettered: number }> => {
   const result = await relayOutbox();
-  if (result.published || result.failed) logger.info('outbox relay pass', result);
+  if (result.published || result.failed || result.deadLettered) logger.info('outbox relay pass', result);
   return result;
 };

@@ -7,6 +7,7 @@ import { auditIndexPartition, auditKey, auditPartition, auditSortKey } from '../
 import type { TransactItem } from '../db/transact.js';
 
 import type { AuditModule } from './modules.js';
+import { boundChanges } from './bounded-changes.js';
 
 export type { AuditModule } from './modules.js';
 
@@ -45,7 +46,7 @@ export function auditPut(teamId: string, input: AuditInput, at = new Date().toIS
     action: input.action,
     ...(input.botId ? { botId: input.botId } : {}),
     targetId: input.targetId,
-    changes: input.changes,
+    changes: boundChanges(input.changes),
   };
   return {
     Put: {
@@ -170,7 +171,7 @@ export function normalizeFilters(filters: AuditFilters): AuditFilters {
 /**
  * Newest-first page of a team's audit events matching `filters` (plan: {@link auditQueryPlan}). When a filter
  * is left over, pages are read ahead and cut at `limit` until `limit` matches are found or the partition
- * ends, so a page is never empty while more matches exist. Throws 400 (`HttpProblem`) for a foreign cursor.
+ * ends, so a page is never empty while more matches exist. Throws `InvalidCursor` for a foreign cursor.
  */
 export async function listAuditEvents(
   teamId: string,

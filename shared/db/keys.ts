@@ -127,6 +127,9 @@ export const callRefKey = (teamId: string, callId: string): Key => ({ PK: `CALLR
 export const OUTBOX_SHARDS = 4;
 export const outboxPartition = (shard: number) => `OUTBOX#${shard}`;
 export const outboxKey = (shard: number, at: string, entryId: string): Key => ({ PK: outboxPartition(shard), SK: `${at}#${entryId}` });
+/** Outbox entries the relay gave up on (never accepted by the bus); kept, with the last error, for an operator. */
+export const OUTBOX_DEAD_LETTER_PARTITION = 'OUTBOX#DEAD';
+export const outboxDeadLetterKey = (entrySortKey: string): Key => ({ PK: OUTBOX_DEAD_LETTER_PARTITION, SK: entrySortKey });
 
 /**
  * The team's post-call push signing secret, alone in its own partition so IAM can keep every other function

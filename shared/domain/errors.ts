@@ -54,13 +54,17 @@ export class Locked extends Conflict {
   }
 }
 
-/** Fields of the request break a rule (validation). `details` are extra facts about them (e.g. the first invalid wizard step). */
+/**
+ * Fields of the request break a rule (validation). `details` are extra facts about them (e.g. the first invalid
+ * wizard step); `reason` replaces the default "<n> invalid field(s)." when the rule spans the fields.
+ */
 export class Invalid extends DomainError {
   constructor(
     readonly errors: FieldError[],
     readonly details: Record<string, unknown> = {},
+    reason = `${errors.length} invalid field(s).`,
   ) {
-    super(`${errors.length} invalid field(s).`);
+    super(reason);
   }
 }
 
@@ -81,11 +85,15 @@ export class Unprocessable extends DomainError {
 /** No valid credential came with the request (an API key, a widget key). */
 export class Unauthenticated extends DomainError {}
 
-/** The caller is known but may not do this: its role is too low, or the object refuses it (`details.reason`). */
+/**
+ * The caller is known but may not do this: its role is too low (for the operation, or for the `errors` fields it
+ * changes), or the object refuses it (`details.reason`).
+ */
 export class Forbidden extends DomainError {
   constructor(
     reason = 'Your role does not allow this operation.',
     readonly details: Record<string, unknown> = {},
+    readonly errors?: FieldError[],
   ) {
     super(reason);
   }

@@ -139,11 +139,22 @@ const toKeyInfo = (i: Record<string, unknown>): ApiKeyInfo => ({
   lastUsedAt: (i.lastUsedAt as string | null) ?? null,
 });
 
-export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number }> {
-  const res = await doc.send(new GetCommand({ TableName: T(), Key: memberKey(teamId, memberId) }));
+/**
+ * A member with `keyCount` (keys held) and `keysVersion` (+1 at every key created or revoked): a role change or
+ * a removal conditions its write on the `keysVersion` it read, so a key minted meanwhile cannot keep the old
+ * role or outlive its member.
+ */
+export async function getMember(teamId: string, memberId: string): Promise<Member & { keyCount: number; keysVersion: number }> {
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: memberKey(teamId, memberId), ConsistentRead: true }));
   if (!res.Item) throw new NotFound('Member');
-  return { ...toMember(res.Item), keyCount: (res.Item.keyCount as number) ?? 0 };
+  return { ...toMember(res.Item), keyCount: (res.Item.keyCount as number) ?? 0, keysVersion: (res.Item.keysVersion as number) ?? 0 };
 }
+
+/** The condition that the member's keys are the ones read (`keysVersion` unchanged). */
+const sameKeys = (keysVersion: number) =>
+  keysVersion === 0
+    ? { expression: '(attribute_not_exists(keysVersion) OR keysVersion = :kv)', values: { ':kv': 0 } }
+    : { expression: 'keysVersion = :kv', values: { ':kv': keysVersion } };
 
 export async function listMembers(teamId: string, limit: number, cursor?: string) {
   return prefixPage(memberPrefix(teamId), limit, cursor, toMember);
@@ -154,6 +165,17 @@ function assertMayManage(actor: Actor, ...roles: Role[]) {
   if (roles.includes('super_admin') && actor.role !== 'super_admin')
     throw new Forbidden('Only a super_admin may grant, change or remove the super_admin role.');
 }
+
+/**
+ * A key acts, and is audited, as its member: a caller mints keys for themselves, or for a member whose role is
+ * strictly below their own (an admin for members, a super_admin for admins and members), never for a peer.
+ */
+function assertMayMintFor(actor: Actor, member: Member) {
+  if (member.email === actor.email.toLowerCase()) return;
+  if (roleRank(actor.role) <= roleRank(member.role))
+    throw new Forbidden(`An API key for another member needs a role above theirs (${member.role}); they can create their own.`);
+}
+const roleRank = (role: string) => (role === 'super_admin' ? 3 : role === 'admin' ? 2 : role === 'member' ? 1 : 0);
 
 export async function createMember(teamId: string, email: string, role: Role, actor: Actor): Promise<Member> {
   assertMayManage(actor, role);
@@ -233,9 +255,9 @@ export async function changeMemberRole(
           TableName: T(),
           Key: memberKey(teamId, memberId),
           UpdateExpression: 'SET #r = :r',
-          ConditionExpression: '#r = :old',
+          ConditionExpression: `#r = :old AND ${sameKeys(current.keysVersion).expression}`,
           ExpressionAttributeNames: { '#r': 'role' },
-          ExpressionAttributeValues: { ':r': role, ':old': current.role },
+          ExpressionAttributeValues: { ':r': role, ':old': current.role, ...sameKeys(current.keysVersion).values },
         },
       },
       onConditionFailed: changedMeanwhile,
@@ -275,8 +297,16 @@ export async function deleteMember(teamId: string, memberId: string, actor: Acto
   const keys = await keysOfMember(teamId, memberId);
   const items: (TransactItem | ConditionalWrite)[] = [
     {
-      item: { Delete: { TableName: T(), Key: memberKey(teamId, memberId), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => new NotFound('Member'),
+      item: {
+        Delete: {
+          TableName: T(),
+          Key: memberKey(teamId, memberId),
+          ConditionExpression: `attribute_exists(PK) AND ${sameKeys(current.keysVersion).expression}`,
+          ExpressionAttributeValues: sameKeys(current.keysVersion).values,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      onConditionFailed: (old) => (old ? new Conflict('The member got or lost an API key meanwhile; retry.') : new NotFound('Member')),
     },
     { Delete: { TableName: T(), Key: memberEmailKey(teamId, current.email) } },
     ...keys.map((k): TransactItem => ({ Delete: { TableName: T(), Key: apiKeyKey(k.id) } })),
@@ -311,6 +341,7 @@ export async function listApiKeys(teamId: string, limit: number, cursor?: string
 export async function createApiKey(teamId: string, name: string, memberId: string, actor: Actor) {
   const member = await getMember(teamId, memberId);
   assertMayManage(actor, member.role);
+  assertMayMintFor(actor, member);
   const key = generateApiKey();
   const now = new Date().toISOString();
   await retryOnConflict(() =>
@@ -324,12 +355,19 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
           Update: {
             TableName: T(),
             Key: memberKey(teamId, memberId),
-            UpdateExpression: 'ADD keyCount :one',
-            ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(keyCount) OR keyCount < :max)',
-            ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER },
+            UpdateExpression: 'ADD keyCount :one, keysVersion :one',
+            // The key copies the member's role: it must still be the role read.
+            ConditionExpression: 'attribute_exists(PK) AND #r = :role AND (attribute_not_exists(keyCount) OR keyCount < :max)',
+            ExpressionAttributeNames: { '#r': 'role' },
+            ExpressionAttributeValues: { ':one': 1, ':max': MAX_KEYS_PER_MEMBER, ':role': member.role },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
-        onConditionFailed: () => new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`),
+        onConditionFailed: (old) => {
+          if (!old) return new NotFound('Member');
+          if (old.role !== member.role) return new Conflict("The member's role changed meanwhile; retry.");
+          return new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`);
+        },
       },
       auditPut(
         teamId,
@@ -366,9 +404,9 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
           Update: {
             TableName: T(),
             Key: memberKey(teamId, key.memberId),
-            UpdateExpression: 'ADD keyCount :m',
+            UpdateExpression: 'ADD keyCount :m, keysVersion :one',
             ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':m': -1 },
+            ExpressionAttributeValues: { ':m': -1, ':one': 1 },
           },
         },
         onConditionFailed: gone,

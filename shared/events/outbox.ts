@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../db/client.js';
-import { type Key, OUTBOX_SHARDS, outboxKey, outboxPartition } from '../db/keys.js';
+import { type Key, OUTBOX_SHARDS, outboxDeadLetterKey, outboxKey, outboxPartition } from '../db/keys.js';
 import type { TransactItem } from '../db/transact.js';
 import { logger } from '../logger.js';
-import { type DomainEvent, eventBus } from '../ports/event-bus.js';
+import { type DomainEvent, EVENT_SOURCE, PublishError, eventBus } from '../ports/event-bus.js';
 
 /**
  * Transactional outbox (pattern: microservices.io "Transactional outbox"). A change that must announce itself
@@ -21,6 +21,10 @@ import { type DomainEvent, eventBus } from '../ports/event-bus.js';
  *
  * The one remaining duplicate is a relay dying between PutEvents and the delete (then the entry is sent again
  * after its lease); consumers dedupe on `detail.eventId`, which is the same on every attempt.
+ *
+ * PutEvents may accept some entries of a batch and refuse others: accepted ones leave the outbox, refused ones
+ * stay for the next pass. An entry the bus refuses `MAX_RELAY_ATTEMPTS` times, or too large for any PutEvents
+ * call, moves to the dead-letter partition `OUTBOX#DEAD` (logged as an error) instead of blocking the relay.
  */
 export type OutboxEntry = { key: Key; event: DomainEvent };
 
@@ -42,19 +46,34 @@ export function outboxPut(event: DomainEvent, at = new Date().toISOString()): { 
 }
 
 /**
- * Publishes committed entries now and removes them from the outbox. Never throws: a failure is logged and the
- * entry is left for the relay (the change is already committed; the caller's answer does not depend on it).
- * Returns true when everything was published.
+ * Publishes committed entries now and removes the accepted ones from the outbox. Never throws: a failure is
+ * logged and the refused entries are left for the relay (the change is already committed; the caller's answer
+ * does not depend on it). Returns the entries the bus accepted and those it refused (with the reason).
  */
-export async function publishCommitted(entries: OutboxEntry[]): Promise<boolean> {
+export async function publishEntries(
+  entries: OutboxEntry[],
+): Promise<{ accepted: OutboxEntry[]; refused: { entry: OutboxEntry; reason: string }[] }> {
+  let refusedIds = new Map<string, string>();
   try {
     await eventBus().publish(entries.map((e) => e.event));
   } catch (error) {
-    logger.warn('event publish failed; the outbox relay will retry', { eventIds: entries.map((e) => e.event.id), error: error as Error });
-    return false;
+    refusedIds =
+      error instanceof PublishError
+        ? new Map(error.failed.map((f) => [f.id, `${f.code ?? 'refused'} ${f.message ?? ''}`.trim()]))
+        : new Map(entries.map((e) => [e.event.id, (error as Error).name || 'error']));
+    logger.warn('event publish failed; the outbox relay will retry', { eventIds: [...refusedIds.keys()], error: error as Error });
   }
-  await Promise.all(entries.map((e) => deleteEntry(e.key)));
-  return true;
+  const accepted = entries.filter((e) => !refusedIds.has(e.event.id));
+  await Promise.all(accepted.map((e) => deleteEntry(e.key)));
+  return {
+    accepted,
+    refused: entries.filter((e) => refusedIds.has(e.event.id)).map((entry) => ({ entry, reason: refusedIds.get(entry.event.id)! })),
+  };
+}
+
+/** {@link publishEntries} for a request path: true when every entry was published. */
+export async function publishCommitted(entries: OutboxEntry[]): Promise<boolean> {
+  return (await publishEntries(entries)).refused.length === 0;
 }
 
 async function deleteEntry(key: Key): Promise<void> {
@@ -75,19 +94,57 @@ export type RelayOptions = {
   limit?: number;
 };
 
+/** Relay passes that may end with the bus refusing an entry before it is dead-lettered. */
+export const MAX_RELAY_ATTEMPTS = 5;
+
+/** PutEvents limits: 10 entries and 256 KB per call, the entry sizes as AWS computes them. */
+const PUT_EVENTS_MAX_ENTRIES = 10;
+export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
+
 export const relayMinAgeMs = () => Number(process.env.OUTBOX_RELAY_MIN_AGE_SECONDS ?? (process.env.LOCAL_MODE === 'true' ? 2 : 60)) * 1000;
 
 /**
- * One relay pass: for each shard, Query the entries older than the minimum age (a sort-key range, no Scan),
- * claim each with a conditional lease, publish the claimed ones in batches of 10 and delete them.
- * Returns how many events were published; a failed batch stays for the next pass.
+ * An entry's size as PutEvents counts it: Time (14 bytes), Source, DetailType and Detail in UTF-8 (the detail
+ * as the EventBridge adapter sends it, with `eventId`).
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
  */
-export async function relayOutbox(opts: RelayOptions = {}): Promise<{ published: number; failed: number }> {
+export function putEventsEntryBytes(event: DomainEvent): number {
+  const detail = JSON.stringify({ eventId: event.id, ...event.detail });
+  return 14 + Buffer.byteLength(EVENT_SOURCE) + Buffer.byteLength(event.detailType) + Buffer.byteLength(detail);
+}
+
+/** Splits entries, in order, into PutEvents calls of at most 10 entries and 256 KB. */
+export function putEventsBatches<T extends { event: DomainEvent }>(entries: T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const e of entries) {
+    const size = putEventsEntryBytes(e.event);
+    if (batch.length && (batch.length === PUT_EVENTS_MAX_ENTRIES || bytes + size > PUT_EVENTS_MAX_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(e);
+    bytes += size;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/**
+ * One relay pass: for each shard, Query the entries older than the minimum age (a sort-key range, no Scan),
+ * claim each with a conditional lease (counting the attempt), publish the claimed ones in PutEvents-sized
+ * batches and delete the accepted ones. An entry refused for the `MAX_RELAY_ATTEMPTS`th time, or larger than
+ * a PutEvents call takes, is dead-lettered. Returns the counts of this pass.
+ */
+export async function relayOutbox(opts: RelayOptions = {}): Promise<{ published: number; failed: number; deadLettered: number }> {
   const now = Date.now();
   const cutoff = new Date(now - (opts.minAgeMs ?? relayMinAgeMs())).toISOString();
   const leaseUntil = now + (opts.leaseMs ?? 60_000);
   let published = 0;
   let failed = 0;
+  let deadLettered = 0;
   for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
     const res = await doc.send(
       new QueryCommand({
@@ -99,34 +156,78 @@ export async function relayOutbox(opts: RelayOptions = {}): Promise<{ published:
         ConsistentRead: true,
       }),
     );
-    const claimed: OutboxEntry[] = [];
+    const claimed: (OutboxEntry & { attempts: number })[] = [];
     for (const item of res.Items ?? []) {
       const key = { PK: item.PK as string, SK: item.SK as string };
-      if (await claim(key, now, leaseUntil)) claimed.push({ key, event: item.event as DomainEvent });
+      const attempts = await claim(key, now, leaseUntil);
+      if (attempts === undefined) continue;
+      const entry = { key, event: item.event as DomainEvent, attempts };
+      if (putEventsEntryBytes(entry.event) > PUT_EVENTS_MAX_BYTES) {
+        await deadLetter(entry, `larger than ${PUT_EVENTS_MAX_BYTES} bytes, the most a PutEvents call takes`);
+        deadLettered++;
+      } else claimed.push(entry);
     }
-    for (let i = 0; i < claimed.length; i += 10) {
-      const batch = claimed.slice(i, i + 10);
-      if (await publishCommitted(batch)) published += batch.length;
-      else failed += batch.length;
+    for (const batch of putEventsBatches(claimed)) {
+      const { accepted, refused } = await publishEntries(batch);
+      published += accepted.length;
+      for (const { entry, reason } of refused) {
+        const attempts = (entry as OutboxEntry & { attempts: number }).attempts;
+        if (attempts >= MAX_RELAY_ATTEMPTS) {
+          await deadLetter(entry, reason);
+          deadLettered++;
+        } else failed++;
+      }
     }
   }
-  return { published, failed };
+  return { published, failed, deadLettered };
 }
 
-async function claim(key: Key, now: number, leaseUntil: number): Promise<boolean> {
+/** Takes the lease on an entry and counts the attempt; the attempt's number, or undefined when another pass holds it. */
+async function claim(key: Key, now: number, leaseUntil: number): Promise<number | undefined> {
   try {
-    await doc.send(
+    const res = await doc.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression: 'SET leaseUntil = :until',
+        UpdateExpression: 'SET leaseUntil = :until ADD relayAttempts :one',
         ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-        ExpressionAttributeValues: { ':until': leaseUntil, ':now': now },
+        ExpressionAttributeValues: { ':until': leaseUntil, ':now': now, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return true;
+    return Number(res.Attributes?.relayAttempts ?? 1);
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
+}
+
+/** Moves an entry to `OUTBOX#DEAD` with the reason, in one transaction, and logs it for the operator. */
+async function deadLetter(entry: OutboxEntry & { attempts?: number }, reason: string): Promise<void> {
+  await doc.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Delete: { TableName: tableName(), Key: entry.key } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...outboxDeadLetterKey(entry.key.SK),
+              entity: 'outbox-dead-letter',
+              event: entry.event,
+              attempts: entry.attempts ?? 0,
+              reason,
+              deadLetteredAt: new Date().toISOString(),
+            },
+          },
+        },
+      ],
+    }),
+  );
+  logger.error('outbox entry dead-lettered: the event bus never accepted it', {
+    eventId: entry.event.id,
+    detailType: entry.event.detailType,
+    attempts: entry.attempts,
+    reason,
+  });
 }

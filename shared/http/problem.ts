@@ -35,14 +35,15 @@ export class HttpProblem extends Error {
     this.expose = statusCode < 500;
   }
 
+  /** The RFC 9457 body. Extension members never replace the standard ones (`type`, `title`, `status`, `detail`). */
   toBody(): Record<string, unknown> {
     return {
+      ...this.extra,
       type: `https://botops.dev/problems/${slug(this.title)}`,
       title: this.title,
       status: this.statusCode,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 }
@@ -106,7 +107,7 @@ function domainProblem(error: DomainError): HttpProblem {
   if (error instanceof Invalid) return new HttpProblem(400, 'Validation failed', error.message, error.errors, error.details);
   if (error instanceof Unprocessable) return new HttpProblem(422, `Unprocessable ${error.subject}`, error.reason, error.errors);
   if (error instanceof Unauthenticated) return new HttpProblem(401, 'Unauthorized', error.message);
-  if (error instanceof Forbidden) return new HttpProblem(403, 'Forbidden', error.message, undefined, error.details);
+  if (error instanceof Forbidden) return new HttpProblem(403, 'Forbidden', error.message, error.errors, error.details);
   if (error instanceof PreconditionFailed) {
     return new HttpProblem(412, 'Precondition Failed', 'If-Match does not match the current ETag: the object changed since you read it.');
   }

@@ -51,24 +51,63 @@ for (const [net, prefix] of [
 ] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv4');
 }
+// IPv6 ranges that are never a public destination, or that carry an IPv4 address inside: `::/96` (unspecified,
+// loopback and the deprecated IPv4-compatible `::a.b.c.d`, RFC 4291), IPv4-translated `::ffff:0:a.b.c.d`
+// (RFC 6145), ULA, link-local, multicast, NAT64 `64:ff9b::/96` and `64:ff9b:1::/48` (RFC 6052, 8215), Teredo
+// `2001::/32` (RFC 4380, the client's IPv4 is inside), documentation `2001:db8::/32` and discard `100::/64`.
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96],
+  ['::ffff:0:0:0', 96],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['100::', 64],
 ] as const) {
   BLOCKED.addSubnet(net, prefix, 'ipv6');
+}
+
+/** The 16 bytes of an IPv6 literal (`::` and a trailing dotted quad expanded), or undefined when it is none. */
+function ipv6Bytes(host: string): Uint8Array | undefined {
+  if (isIP(host) !== 6) return undefined;
+  let text = host.split('%')[0]!;
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  const bytes = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    const n = Number.parseInt(g || '0', 16);
+    bytes[i * 2] = n >> 8;
+    bytes[i * 2 + 1] = n & 0xff;
+  });
+  return bytes;
+}
+
+/** The IPv4 address a 6to4 address (`2002:AABB:CCDD::/48`, RFC 3056) routes to, or undefined. */
+function sixToFourIPv4(host: string): string | undefined {
+  const b = ipv6Bytes(host);
+  return b && b[0] === 0x20 && b[1] === 0x02 ? `${b[2]}.${b[3]}.${b[4]}.${b[5]}` : undefined;
 }
 
 /** True for an IP literal in a blocked range; hostnames are false (they are checked after resolution). */
 export function isPrivateAddress(host: string): boolean {
   const kind = isIP(host);
-  return kind !== 0 && BLOCKED.check(host, kind === 4 ? 'ipv4' : 'ipv6');
+  if (kind === 0) return false;
+  if (BLOCKED.check(host, kind === 4 ? 'ipv4' : 'ipv6')) return true;
+  const inner = kind === 6 ? sixToFourIPv4(host) : undefined;
+  return inner !== undefined && BLOCKED.check(inner, 'ipv4');
 }
 
-// --- Check after DNS resolution (issue 5: post-call push) ------------------------------------------------
+// --- Check after DNS resolution ---------------------------------------------------------------------------
 
 /** Why a resolved address may not be called, or undefined when it may (loopback only in local mode). */
 export function addressProblem(address: string, opts: { local: boolean }): string | undefined {

@@ -20,6 +20,7 @@ import { CampaignCreateInput } from '../domain/campaigns/schema.js';
 import { PhoneNumberCreateInput } from '../domain/phone-numbers/schema.js';
 import { PageQuery } from '../domain/paging.js';
 import type { RouteDef } from '../http/route.js';
+import { RESPONSES } from './responses.js';
 
 /** Request schemas by operation: the body (`body`) and the query string (`query`). */
 const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
@@ -69,6 +70,26 @@ const Problem = z.object({
   firstInvalidStep: z.enum(WIZARD_STEPS).nullable().optional(),
 });
 
+/** The documented success of a route: its status (201 for creates, ...), body schema and headers. */
+function successResponse(r: RouteDef) {
+  const doc = RESPONSES[r.operation];
+  if (!doc) throw new Error(`no response schema for operation ${r.operation} (shared/openapi/responses.ts)`);
+  const status = (r as RouteDef & { status?: number }).status ?? 200;
+  return {
+    [status]: {
+      description: r.summary,
+      ...(doc.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(doc.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' as const } }]),
+            ),
+          }
+        : {}),
+      ...(doc.body ? { content: { [doc.contentType ?? 'application/json']: { schema: doc.body } } } : {}),
+    },
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of every route in `routes`, generated from the same zod schemas that validate
  * requests (zod-to-openapi). Errors are RFC 9457 problem details.
@@ -99,7 +120,7 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
         ...(req.body ? { body: { content: { 'application/json': { schema: req.body } } } } : {}),
       },
       responses: {
-        200: { description: 'OK' },
+        ...successResponse(r),
         ...(r.minRole === 'public'
           ? {}
           : {

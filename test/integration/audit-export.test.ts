@@ -105,10 +105,11 @@ async function objectExists(key: string): Promise<boolean> {
 }
 
 /** ~6 MB of CSV in 20 events of ~300 KB (one TransactWriteItems each): more than one 5 MiB part. */
-const BIG_EVENTS = 20;
+// Enough bytes for two 5 MiB multipart parts, each event's changes within what an audit event stores.
+const BIG_EVENTS = 60;
 async function bigTeam() {
   const t = await newTeam();
-  const blob = 'x'.repeat(300_000);
+  const blob = 'x'.repeat(95_000);
   for (let i = 0; i < BIG_EVENTS; i++) {
     await transactWrite([
       auditPut(t.teamId, {

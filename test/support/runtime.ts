@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
+import { checkResponseContract } from './contract.js';
 
 export type Creds = { baseUrl: string; teamId: string; memberId: string; email: string; apiKey: string };
 export type Runtime = {
@@ -99,6 +100,7 @@ export function client(baseUrl: string, apiKey?: string) {
     } catch {
       json = undefined;
     }
+    checkResponseContract(method, path, res.status, json);
     return { status: res.status, headers: res.headers, json, text };
   };
 }

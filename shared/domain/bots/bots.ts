@@ -8,7 +8,9 @@ import { prefixPage } from '../../db/prefix-page.js';
 import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { Conflict, Locked, NotFound, PreconditionFailed } from '../errors.js';
+import { Conflict, Forbidden, Invalid, Locked, NotFound, PreconditionFailed } from '../errors.js';
+import { fieldsBeyondRole } from './field-roles.js';
+import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
@@ -191,6 +193,7 @@ export function buildNewBot(config: BotCreate): StoredBot {
 
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
   const bot = buildNewBot(input);
   await retryOnConflict(() =>
     transactWrite([
@@ -235,7 +238,9 @@ export async function updateBot(
       if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
       const now = new Date().toISOString();
       const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+      assertStorable(next, patch);
       const changes = diff(current, next, Object.keys(patch));
+      assertMayChange(actor, Object.keys(changes));
       await transactWrite([
         {
           item: {
@@ -264,6 +269,31 @@ export async function updateBot(
 function whyBotChanged(old: StoredBot, action: string, requiredVersion?: number): Error {
   if (old.lockedByCampaigns?.length) return lockedError(old, action);
   return requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict();
+}
+
+/** `Forbidden` naming each field among `changed` that needs a stronger role than the actor's (unchanged values pass). */
+function assertMayChange(actor: Actor, changed: string[]) {
+  const denied = fieldsBeyondRole(actor.role, changed);
+  if (!denied.length) return;
+  throw new Forbidden(
+    `Changing ${denied.join(', ')} needs the admin role.`,
+    {},
+    denied.map((path) => ({ path, message: 'needs the admin role' })),
+  );
+}
+
+/** `Invalid` when the updated bot would pass {@link BOT_ITEM_MAX_BYTES}, naming the patch's fields, largest first. */
+function assertStorable(next: StoredBot, patch: BotUpdate) {
+  const bytes = jsonBytes(next);
+  if (bytes <= BOT_ITEM_MAX_BYTES) return;
+  const fields = Object.entries(patch)
+    .map(([field, value]) => ({ field, size: jsonBytes(value) }))
+    .sort((a, b) => b.size - a.size);
+  throw new Invalid(
+    fields.map((f) => ({ path: f.field, message: `takes ${f.size} bytes of the bot's ${BOT_ITEM_MAX_BYTES}` })),
+    {},
+    `The bot's configuration would take ${bytes} bytes; a bot stores at most ${BOT_ITEM_MAX_BYTES}. Shorten the largest fields.`,
+  );
 }
 
 /** The refusal of `action` (a verb: edit, delete, reset) on a bot that running campaigns lock. */

@@ -84,7 +84,7 @@ export function connectorItem(c: StoredConnector, checkOrder: string | null): Re
 
 /**
  * The connector `connectorId` of the team, read strongly consistent (every change decides on it).
- * @throws 404 `HttpProblem` when it does not exist or belongs to another team (same answer).
+ * @throws NotFound when it does not exist or belongs to another team (same answer).
  */
 export async function getStoredConnector(teamId: string, connectorId: string): Promise<StoredConnector> {
   const res = await doc.send(new GetCommand({ TableName: tableName(), Key: connectorKey(teamId, connectorId), ConsistentRead: true }));
@@ -218,7 +218,8 @@ async function change(
 }
 
 const requireStopped = (c: StoredConnector, what: string) => {
-  if (c.status !== 'stopped') throw new Conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { status: c.status });
+  if (c.status !== 'stopped')
+    throw new Conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { connectorStatus: c.status });
 };
 
 /** `PUT /connectors/{id}`: partial edit, only while stopped (seed 002). 412 on a stale `If-Match`. */
