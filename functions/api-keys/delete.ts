@@ -4,6 +4,5 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('deleteApiKey'), {}, async ({ principal, params }) => {
-  await deleteApiKey(principal.teamId, params.keyId!, actorOf(principal));
-  return { statusCode: 204 };
+  await deleteApiKey(principal.teamId, params.keyId, actorOf(principal));
 });

@@ -1,10 +1,8 @@
 import { listApiKeys } from '../../shared/domain/team.js';
 import { api } from '../../shared/http/handler.js';
-import { PageQuery } from '../../shared/domain/paging.js';
-import { parseOr400 } from '../../shared/http/validate.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
-export const handler = api(route('listApiKeys'), {}, async ({ principal, query }) => {
-  const { limit, cursor } = parseOr400(PageQuery, query);
-  return { statusCode: 200, body: await listApiKeys(principal.teamId, limit, cursor) };
-});
+export const handler = api(route('listApiKeys'), request, async ({ principal, query }) => ({
+  body: await listApiKeys(principal.teamId, query.limit, query.cursor),
+}));

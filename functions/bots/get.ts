@@ -4,6 +4,6 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('getBot'), {}, async ({ principal, params }) => {
-  const bot = await getStoredBot(principal.teamId, params.botId!);
-  return { statusCode: 200, body: toBot(bot), headers: { ETag: etagOf(bot.version) } };
+  const bot = await getStoredBot(principal.teamId, params.botId);
+  return { body: toBot(bot), headers: { ETag: etagOf(bot.version) } };
 });

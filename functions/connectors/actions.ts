@@ -1,12 +1,12 @@
-import { actorOf } from '../../shared/auth/principal.js';
+import { type Actor, actorOf } from '../../shared/auth/principal.js';
 import { bulkAction as applyBulkAction } from '../../shared/domain/connectors/connectors.js';
-import { type ConnectorAction, BulkActionInput, type ConnectorStatus } from '../../shared/domain/connectors/schema.js';
-import type { Actor } from '../../shared/auth/principal.js';
+import type { ConnectorAction, ConnectorStatus } from '../../shared/domain/connectors/schema.js';
 import { api } from '../../shared/http/handler.js';
 import { type ProblemSummary, problemSummary } from '../../shared/http/problem.js';
 import { route } from '../routes.js';
+import { request } from './actions.request.js';
 
-/** One entry of the answer (spec): the connector's new status, or the problem the single-connector route would answer. */
+/** One entry of the answer: the connector's new status, or the problem the single-connector route would answer. */
 export type BulkResult = { connectorId: string; ok: boolean; status?: ConnectorStatus; error?: ProblemSummary };
 
 /** The bulk action with each outcome as the answer lists it, in the request's order. */
@@ -18,8 +18,7 @@ export async function bulkAction(teamId: string, action: ConnectorAction, ids: s
   );
 }
 
-/** Spec: `200 { action, results: [{ connectorId, ok, status?, error? }] }`, one entry per id, in the request's order. */
-export const handler = api(route('bulkConnectorAction'), { body: BulkActionInput }, async ({ principal, body }) => ({
-  statusCode: 200,
+/** `{ action, results: [{ connectorId, ok, status?, error? }] }`, one entry per id, in the request's order. */
+export const handler = api(route('bulkConnectorAction'), request, async ({ principal, body }) => ({
   body: { action: body.action, results: await bulkAction(principal.teamId, body.action, body.connectorIds, actorOf(principal)) },
 }));

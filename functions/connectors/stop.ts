@@ -5,6 +5,6 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('stopConnector'), {}, async ({ principal, params }) => {
-  const c = await applyAction(principal.teamId, params.connectorId!, 'stop', actorOf(principal));
-  return { statusCode: 200, body: toConnector(c), headers: { ETag: etagOf(c.version) } };
+  const c = await applyAction(principal.teamId, params.connectorId, 'stop', actorOf(principal));
+  return { body: toConnector(c), headers: { ETag: etagOf(c.version) } };
 });

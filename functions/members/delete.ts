@@ -4,6 +4,5 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('deleteMember'), {}, async ({ principal, params }) => {
-  await deleteMember(principal.teamId, params.memberId!, actorOf(principal));
-  return { statusCode: 204 };
+  await deleteMember(principal.teamId, params.memberId, actorOf(principal));
 });

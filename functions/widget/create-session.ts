@@ -30,5 +30,5 @@ export async function createWidgetSession(input: {
  */
 export const handler = api(route('createWidgetSession'), {}, async ({ headers }) => {
   const { session, headers: cors } = await createWidgetSession({ key: headers['x-widget-key'], origin: headers.origin });
-  return { statusCode: 201, body: session, headers: { ...cors, 'Cache-Control': 'no-store' } };
+  return { body: session, headers: { ...cors, 'Cache-Control': 'no-store' } };
 });

@@ -3,6 +3,7 @@ import { corsHeaders, preflightHeaders } from '../../shared/http/cors.js';
 import { api } from '../../shared/http/handler.js';
 import { HttpProblem } from '../../shared/http/problem.js';
 import { route } from '../routes.js';
+import { request } from './preflight-session.request.js';
 
 /** The request headers the widget sends; what a preflight allows. Browsers cache a preflight for `maxAgeSeconds`. */
 const PREFLIGHT = { methods: ['POST'], headers: ['X-Widget-Key', 'Content-Type'], maxAgeSeconds: 600 };
@@ -26,7 +27,6 @@ export async function preflightWidgetSession(botId: string | undefined, origin: 
 }
 
 /** CORS preflight of `POST /widget/v1/sessions`: `204` with the allowed origin, or `403` without CORS headers. */
-export const handler = api(route('preflightWidgetSession'), {}, async ({ headers, query }) => ({
-  statusCode: 204,
+export const handler = api(route('preflightWidgetSession'), request, async ({ headers, query }) => ({
   headers: await preflightWidgetSession(query.botId, headers.origin),
 }));

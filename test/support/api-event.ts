@@ -38,7 +38,7 @@ export function apiEvent(opts: {
 
 export const lambdaContext = { getRemainingTimeInMillis: () => 10_000, functionName: 'test' };
 
-/** What a route function answered, with the body parsed. */
+/** What a route function answered, with a JSON body parsed (any other body as its text). */
 export type Answer = { statusCode: number; headers: Record<string, string>; json: any };
 
 export async function invoke(
@@ -46,9 +46,7 @@ export async function invoke(
   event: ReturnType<typeof apiEvent>,
 ): Promise<Answer> {
   const res = (await handler(event as never, lambdaContext as never)) as APIGatewayProxyStructuredResultV2;
-  return {
-    statusCode: res.statusCode ?? 200,
-    headers: (res.headers ?? {}) as Record<string, string>,
-    json: res.body ? JSON.parse(res.body) : undefined,
-  };
+  const headers = (res.headers ?? {}) as Record<string, string>;
+  const json = Object.entries(headers).some(([k, v]) => k.toLowerCase() === 'content-type' && v.includes('json'));
+  return { statusCode: res.statusCode ?? 200, headers, json: res.body && json ? JSON.parse(res.body) : res.body };
 }

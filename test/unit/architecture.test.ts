@@ -58,12 +58,27 @@ describe('dependency direction', () => {
     expect(violations).toEqual([]);
   });
 
-  it('keeps handlers apart: a function imports the route table, never another handler', () => {
+  it('keeps handlers apart: a function imports the route table and its own request schemas, never another handler', () => {
+    const allowed = (file: string, target: string) =>
+      target === 'functions/routes.ts' ||
+      target === file.replace(/\.ts$/, '.request.ts') ||
+      (file === 'functions/public/openapi.ts' && target === 'functions/requests.ts') ||
+      (file === 'functions/requests.ts' && target.endsWith('.request.ts'));
     const violations = FILES.filter((f) => f.startsWith('functions/')).flatMap((file) =>
       importsOf(file)
-        .filter((target) => target.startsWith('functions/') && target !== 'functions/routes.ts')
+        .filter((target) => target.startsWith('functions/') && !allowed(file, target))
         .map((target) => `${file} imports ${target}`),
     );
+    expect(violations).toEqual([]);
+  });
+
+  it('keeps request modules light: zod schemas only, so a route bundles its own and no one else’s', () => {
+    const requestModules = FILES.filter((f) => f.endsWith('.request.ts'));
+    expect(requestModules.length).toBeGreaterThan(20);
+    const violations = requestModules.flatMap((file) => {
+      const valueImports = [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]!);
+      return valueImports.filter((spec) => !/(schemas?|paging)\.js$/.test(spec)).map((spec) => `${file} imports ${spec}`);
+    });
     expect(violations).toEqual([]);
   });
 });

@@ -41,13 +41,3 @@ export function buildIntegration(bot: StoredBot, teamId: string, baseUrl: string
     warnings: declarationWarnings(bot),
   };
 }
-
-/**
- * The public origin of the API from the request: API Gateway sets `X-Forwarded-Proto` and the `Host` header is
- * the API's (custom) domain. Locally there is no proxy: plain http.
- */
-export function publicBaseUrl(headers: Record<string, string | undefined>, domainName: string | undefined, local: boolean): string {
-  const host = headers.host ?? domainName ?? 'localhost';
-  const proto = headers['x-forwarded-proto']?.split(',')[0]?.trim() ?? (local ? 'http' : 'https');
-  return `${proto === 'http' ? 'http' : 'https'}://${host}`;
-}

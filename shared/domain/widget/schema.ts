@@ -31,3 +31,9 @@ export const WidgetSettingsInput = z
   .strict()
   .refine((b) => b.enabled !== undefined || b.allowedDomains !== undefined, 'send enabled and/or allowedDomains');
 export type WidgetSettingsPatch = z.infer<typeof WidgetSettingsInput>;
+
+/**
+ * `OPTIONS /widget/v1/sessions?botId=`: a preflight carries no widget key, so the script names its bot here. Any
+ * value is accepted: a missing or unknown bot is refused like a foreign origin (403), never with a 400.
+ */
+export const WidgetPreflightQuery = z.object({ botId: z.string().optional() });

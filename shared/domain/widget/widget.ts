@@ -6,7 +6,7 @@ import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { type StoredBot, getStoredBot } from '../bots/bots.js';
-import { maskWidgetKey, newWidgetState } from './key.js';
+import { maskWidgetKey, newWidgetState, type WidgetState } from './key.js';
 import type { WidgetSettingsPatch } from './schema.js';
 
 /**
@@ -80,12 +80,13 @@ export async function updateWidgetSettings(
 }
 
 /** `POST .../widget/key/regenerate`: a new key; the old one is refused from the moment this commits. */
-export async function regenerateWidgetKey(teamId: string, botId: string, actor: Actor): Promise<StoredBot> {
-  return writeBot(teamId, botId, actor, undefined, (bot) => {
+export async function regenerateWidgetKey(teamId: string, botId: string, actor: Actor): Promise<StoredBot & { widget: WidgetState }> {
+  const written = await writeBot(teamId, botId, actor, undefined, (bot) => {
     const widget = { ...newWidgetState(botId), enabled: bot.widget?.enabled ?? false };
     const changes = { apiKey: { before: bot.widget ? maskWidgetKey(bot.widget.key) : null, after: maskWidgetKey(widget.key) } };
     return { set: { widget, ...botIdIndex(botId) }, action: 'regenerate_key', changes };
   });
+  return written as StoredBot & { widget: WidgetState };
 }
 
 /** `POST .../widget/key/reveal`: the key in clear, and an audit event saying who saw it (never the key itself). */
