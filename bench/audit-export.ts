@@ -25,6 +25,7 @@ import { build } from 'esbuild';
 import { EXPORTER_NODE_OPTIONS } from '../infra/constructs/audit-export.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { markdownTable } from './support/markdown.js';
+import { resetConfig } from '../shared/config.js';
 
 const RSS_BUDGET = 128 * 1024 * 1024;
 const MB = 1024 * 1024;
@@ -72,6 +73,7 @@ async function run(ctx: BenchContext): Promise<string> {
   const s3local = await startS3Local(join(work, 's3'));
   process.env.S3_ENDPOINT = s3local.endpoint;
   process.env.EXPORT_BUCKET = s3local.bucket;
+  resetConfig();
   const deployedFlags = EXPORTER_NODE_OPTIONS.split(' ');
   try {
     const child = await bundleChild(ctx.root, work);

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { runAuditExport } from '../shared/audit/csv-export.js';
+import { config } from '../shared/config.js';
 import { logger } from '../shared/logger.js';
 
 /** The asynchronous invocation's payload, sent by `requestAuditExport` through the async-invoke port. */
@@ -30,6 +31,6 @@ export const handler = async (event: unknown, context?: Pick<Context, 'getRemain
     return { status: 'skipped' as const };
   }
   const budget = context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() : LOCAL_BUDGET_MS;
-  const progressEveryMs = Number(process.env.EXPORT_PROGRESS_INTERVAL_MS ?? 2000);
+  const progressEveryMs = config().EXPORT_PROGRESS_INTERVAL_MS;
   return runAuditExport(event.teamId, event.exportId, { deadline: Date.now() + budget - SAFETY_MS, progressEveryMs });
 };

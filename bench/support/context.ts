@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyLocalEnv } from '../../infra/local/config.js';
 import { type DynamoLocal, ensureTable, requireJava, startDynamoLocal } from '../../infra/local/dynamodb.js';
+import { resetConfig } from '../../shared/config.js';
 
 export const BENCH_TABLE = 'botops-bench';
 
@@ -42,6 +43,7 @@ export function createBenchContext(): BenchContext & { close(): Promise<void> } 
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
     delete process.env.AWS_SESSION_TOKEN;
+    resetConfig();
     return { endpoint: local.endpoint, tableName: BENCH_TABLE };
   }
 

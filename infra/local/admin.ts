@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { config } from '../../shared/config.js';
 import { applyLocalEnv, localConfig, type RuntimeInfo } from './config.js';
 import { ensureTable, requireJava, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 
@@ -27,9 +28,9 @@ if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
   process.exit(2);
 }
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 let dynamo: DynamoLocal | undefined;
-if (!process.env.TABLE_NAME) {
+if (!config().TABLE_NAME) {
   const cfg = localConfig();
   const running = runningRuntime(cfg.runtimeFile);
   if (running) {

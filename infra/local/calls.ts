@@ -9,7 +9,7 @@ import type { BackgroundJob } from './background.js';
  */
 export const callsJob: BackgroundJob = {
   name: 'calls: outbox relay and post-call push',
-  start: async () => {
+  start: async (cfg) => {
     const { registerLocalRule } = await import('../../shared/ports/event-bus.js');
     const { registerLocalConsumer, workQueue } = await import('../../shared/ports/work-queue.js');
     const { relayOutbox } = await import('../../shared/events/outbox.js');
@@ -25,7 +25,7 @@ export const callsJob: BackgroundJob = {
       (e) => e['detail-type'] === CALL_ENDED && e.detail.pushRequested === true,
       (e) => workQueue().send(PUSH_QUEUE, { teamId: e.detail.teamId, callId: e.detail.callId, attempt: 1 }),
     );
-    const everyMs = Number(process.env.OUTBOX_RELAY_INTERVAL_SECONDS ?? 2) * 1000;
+    const everyMs = cfg.outboxRelayIntervalSeconds * 1000;
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       running = relayOutbox().catch((e: Error) => console.error('outbox relay failed', e.message));

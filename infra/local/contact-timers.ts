@@ -1,3 +1,4 @@
+import { config } from '../../shared/config.js';
 import { fireDueLocalTimers } from '../../shared/ports/scheduler.js';
 
 /**
@@ -7,7 +8,7 @@ import { fireDueLocalTimers } from '../../shared/ports/scheduler.js';
  * `npm start` was stopped. Passes never overlap; `stop()` waits for the running one.
  */
 export async function startContactTimerPoller(opts: { intervalMs?: number } = {}): Promise<() => Promise<void>> {
-  const intervalMs = opts.intervalMs ?? Number(process.env.LOCAL_TIMER_POLL_MS ?? 250);
+  const intervalMs = opts.intervalMs ?? config().LOCAL_TIMER_POLL_MS;
   const { handler } = await import('../../functions/reactivate-contact.js');
   let running: Promise<unknown> | undefined;
   let stopped = false;

@@ -5,17 +5,18 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { ROUTES } from '../../functions/routes.js';
+import { config } from '../../shared/config.js';
 import { applyLocalEnv, localConfig, type RuntimeInfo } from './config.js';
 import { ensureTable, requireJava, startDynamoLocal } from './dynamodb.js';
 import { startS3Local } from './s3.js';
 import { createLocalApi } from './server.js';
 
 // Node 20 is the documented minimum; the SDK's notice about its future Node 22 floor would repeat at every start.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const cfg = localConfig();
 mkdirSync(cfg.dataDir, { recursive: true });
 
-const external = process.env.DYNAMODB_ENDPOINT;
+const external = config().DYNAMODB_ENDPOINT;
 if (!external) requireJava();
 const dynamo = external ? undefined : await startDynamoLocal({ dataDir: cfg.dynamoDir });
 const dynamoEndpoint = external ?? dynamo!.endpoint;
@@ -33,7 +34,7 @@ const stopBackground = await startBackgroundJobs(cfg);
 const server = createLocalApi({
   routes: ROUTES,
   loadHandler: async (module) => (await import(`../../functions/${module}.ts`)).handler,
-  ...(process.env.LOG_REQUESTS === 'true' ? { onRequest: (l: string) => console.log(l) } : {}),
+  ...(cfg.logRequests ? { onRequest: (l: string) => console.log(l) } : {}),
 });
 
 let stopping = false;

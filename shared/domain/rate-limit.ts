@@ -1,3 +1,4 @@
+import { config } from '../config.js';
 import { consumeRateLimit } from '../db/rate-limit.js';
 import { RateLimited } from './errors.js';
 
@@ -20,9 +21,4 @@ export async function enforceRateLimit(teamId: string, operation: string, perSec
 }
 
 /** The dialout limit: `DIALOUT_RATE_LIMIT_PER_SECOND` (a positive integer), default 20. */
-export function dialoutRateLimit(): number {
-  const raw = process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
-  const n = raw === undefined || raw === '' ? 20 : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`DIALOUT_RATE_LIMIT_PER_SECOND must be a positive integer, got ${raw}`);
-  return n;
-}
+export const dialoutRateLimit = (): number => config().DIALOUT_RATE_LIMIT_PER_SECOND;

@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { requireEnv } from '../env.js';
+import { config, isLocalMode, required } from '../config.js';
 
 /**
  * Port: start background work without waiting for it (the audit exporter, the purge after a bot reset).
@@ -35,7 +35,7 @@ class LambdaInvoker implements AsyncInvoker {
   async invoke(target: string, payload: Record<string, unknown>) {
     await this.client.send(
       new InvokeCommand({
-        FunctionName: requireEnv(envNameOf(target)),
+        FunctionName: required(config().ASYNC_TARGETS[envNameOf(target)], envNameOf(target)),
         InvocationType: 'Event',
         Payload: Buffer.from(JSON.stringify(payload)),
       }),
@@ -57,6 +57,6 @@ class LocalInvoker implements AsyncInvoker {
 let invoker: AsyncInvoker | undefined;
 /** The invoker for this process: local in `LOCAL_MODE`, Lambda otherwise. */
 export function asyncInvoker(): AsyncInvoker {
-  invoker ??= process.env.LOCAL_MODE === 'true' ? new LocalInvoker() : new LambdaInvoker();
+  invoker ??= isLocalMode() ? new LocalInvoker() : new LambdaInvoker();
   return invoker;
 }

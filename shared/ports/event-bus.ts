@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { requireEnv } from '../env.js';
+import { config, isLocalMode, required } from '../config.js';
 
 /**
  * Port: publish domain events (`CallRequested`, `CallEnded`, ...) to the project's event bus.
@@ -36,7 +36,7 @@ export class PublishError extends Error {
 /** EventBridge adapter. One client per process (created lazily: tests replace the bus before first use). */
 export class EventBridgeBus implements EventBus {
   private client?: EventBridgeClient;
-  constructor(private readonly busName: () => string = () => requireEnv('EVENT_BUS_NAME')) {}
+  constructor(private readonly busName: () => string = () => required(config().EVENT_BUS_NAME, 'EVENT_BUS_NAME')) {}
 
   async publish(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -89,7 +89,7 @@ export async function drainLocalRules(): Promise<void> {
 }
 
 /** Where the local adapter appends: `LOCAL_DATA_DIR/events.jsonl` (default `.local/events.jsonl`). */
-export const localEventsFile = () => resolve(process.env.LOCAL_DATA_DIR ?? '.local', 'events.jsonl');
+export const localEventsFile = () => resolve(config().LOCAL_DATA_DIR, 'events.jsonl');
 
 export class LocalFileBus implements EventBus {
   async publish(events: DomainEvent[]): Promise<void> {
@@ -120,7 +120,7 @@ export class LocalFileBus implements EventBus {
 let bus: EventBus | undefined;
 /** The bus of this process: local file in `LOCAL_MODE`, EventBridge otherwise. */
 export function eventBus(): EventBus {
-  bus ??= process.env.LOCAL_MODE === 'true' ? new LocalFileBus() : new EventBridgeBus();
+  bus ??= isLocalMode() ? new LocalFileBus() : new EventBridgeBus();
   return bus;
 }
 

@@ -1,5 +1,5 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { requireEnv } from '../env.js';
+import { config, required } from '../config.js';
 
 /**
  * Port: the object store holding audit CSV exports. On AWS it is the stack's S3 bucket (`EXPORT_BUCKET`, set
@@ -12,12 +12,12 @@ let client: S3Client | undefined;
 
 /** The process's one S3 client, created on first use (so tests can point `S3_ENDPOINT` at s3rver first). */
 export function s3(): S3Client {
-  const endpoint = process.env.S3_ENDPOINT;
+  const { S3_ENDPOINT: endpoint, AWS_REGION: region } = config();
   client ??= new S3Client(
     endpoint
       ? {
           endpoint,
-          region: process.env.AWS_REGION ?? 'us-east-1',
+          region,
           forcePathStyle: true,
           requestChecksumCalculation: 'WHEN_REQUIRED',
           responseChecksumValidation: 'WHEN_REQUIRED',
@@ -29,7 +29,7 @@ export function s3(): S3Client {
 }
 
 /** Name of the exports bucket. Throws when `EXPORT_BUCKET` is not set. */
-export const exportBucket = (): string => requireEnv('EXPORT_BUCKET');
+export const exportBucket = (): string => required(config().EXPORT_BUCKET, 'EXPORT_BUCKET');
 
 /**
  * A presigned `GET` URL for `key` in the exports bucket, valid `expiresInSeconds` (SigV4 query signing,

@@ -12,7 +12,7 @@ import { DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@
 import { ulid } from 'ulid';
 import { doc, tableName } from '../db/client.js';
 import { LOCAL_DEAD_TIMERS_PARTITION, LOCAL_TIMERS_PARTITION, localTimerIndex, localTimerKey } from '../db/keys.js';
-import { requireEnv } from '../env.js';
+import { config, isLocalMode, required } from '../config.js';
 import { logger } from '../logger.js';
 
 /**
@@ -94,13 +94,14 @@ export class EventBridgeContactTimers implements ContactTimers {
 
   constructor(
     private readonly client: SchedulerClient = new SchedulerClient({}),
-    config?: { group: string; targetArn: string; roleArn: string; dlqArn: string },
+    settings?: { group: string; targetArn: string; roleArn: string; dlqArn: string },
   ) {
-    this.config = config ?? {
-      group: requireEnv(SCHEDULER_ENV.group),
-      targetArn: requireEnv(SCHEDULER_ENV.targetArn),
-      roleArn: requireEnv(SCHEDULER_ENV.roleArn),
-      dlqArn: requireEnv(SCHEDULER_ENV.dlqArn),
+    const env = config();
+    this.config = settings ?? {
+      group: required(env[SCHEDULER_ENV.group], SCHEDULER_ENV.group),
+      targetArn: required(env[SCHEDULER_ENV.targetArn], SCHEDULER_ENV.targetArn),
+      roleArn: required(env[SCHEDULER_ENV.roleArn], SCHEDULER_ENV.roleArn),
+      dlqArn: required(env[SCHEDULER_ENV.dlqArn], SCHEDULER_ENV.dlqArn),
     };
   }
 
@@ -332,6 +333,6 @@ async function fireOne(timer: LocalTimerItem, fire: (payload: ReactivationPayloa
 let timers: ContactTimers | undefined;
 /** The adapter of this process: the table in `LOCAL_MODE`, EventBridge Scheduler otherwise. Created once. */
 export function contactTimers(): ContactTimers {
-  timers ??= process.env.LOCAL_MODE === 'true' ? new TableContactTimers() : new EventBridgeContactTimers();
+  timers ??= isLocalMode() ? new TableContactTimers() : new EventBridgeContactTimers();
   return timers;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isLocalMode } from '../env.js';
+import { config, isLocalMode } from '../config.js';
 
 /**
  * Port: the server secret that signs widget session tokens (HMAC-SHA256, `shared/domain/widget/session-token.ts`).
@@ -29,7 +29,7 @@ let cached: { value: Buffer; until: number } | undefined;
  */
 export async function widgetSessionSecret(now = Date.now()): Promise<Buffer> {
   if (cached && cached.until > now) return cached.value;
-  const arn = process.env.WIDGET_SESSION_SECRET_ARN;
+  const arn = config().WIDGET_SESSION_SECRET_ARN;
   const value = arn ? await fromExtension(arn) : fromLocal();
   cached = { value, until: now + CACHE_MS };
   return value;
@@ -41,9 +41,9 @@ export function resetWidgetSessionSecretCache(): void {
 }
 
 async function fromExtension(arn: string): Promise<Buffer> {
-  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port, AWS_SESSION_TOKEN: token } = config();
   const res = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
-    headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
+    headers: { 'X-Aws-Parameters-Secrets-Token': token ?? '' },
   });
   if (!res.ok) throw new Error(`widget session secret: the secrets extension answered ${res.status}`);
   const { SecretString } = (await res.json()) as { SecretString?: string };
@@ -56,7 +56,7 @@ let ephemeral: Buffer | undefined;
 
 function fromLocal(): Buffer {
   if (!isLocalMode()) throw new Error('environment variable WIDGET_SESSION_SECRET_ARN is not set');
-  const file = process.env.WIDGET_SESSION_SECRET_FILE;
+  const file = config().WIDGET_SESSION_SECRET_FILE;
   if (!file) {
     ephemeral ??= randomBytes(32);
     return ephemeral;

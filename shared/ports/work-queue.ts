@@ -1,5 +1,5 @@
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { requireEnv } from '../env.js';
+import { config, isLocalMode, required } from '../config.js';
 
 /**
  * Port: hand a message to a worker, now or after a delay (post-call push retries with backoff).
@@ -25,7 +25,7 @@ class SqsWorkQueue implements WorkQueue {
     this.client ??= new SQSClient({});
     await this.client.send(
       new SendMessageCommand({
-        QueueUrl: requireEnv(queueEnvNameOf(queue)),
+        QueueUrl: required(config().QUEUE_URLS[queueEnvNameOf(queue)], queueEnvNameOf(queue)),
         MessageBody: JSON.stringify(message),
         DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.round(delaySeconds))),
       }),
@@ -77,6 +77,6 @@ class LocalWorkQueue implements WorkQueue {
 let queue: WorkQueue | undefined;
 /** The queue of this process: local in `LOCAL_MODE`, SQS otherwise. */
 export function workQueue(): WorkQueue {
-  queue ??= process.env.LOCAL_MODE === 'true' ? new LocalWorkQueue() : new SqsWorkQueue();
+  queue ??= isLocalMode() ? new LocalWorkQueue() : new SqsWorkQueue();
   return queue;
 }

@@ -25,6 +25,7 @@ import { asyncInvoker, drainLocalJobs, registerLocalTarget } from '../../shared/
 import { exportBucket, s3 } from '../../shared/ports/object-store.js';
 import { newTeam } from '../support/factory.js';
 import { startTestS3 } from '../support/s3.js';
+import { resetConfig } from '../../shared/config.js';
 
 /*
  * The audit export against DynamoDB Local and s3rver: requests go through `requestAuditExport` and the local
@@ -36,6 +37,7 @@ let s3mock: ReturnType<typeof mockClient> | undefined;
 beforeAll(async () => {
   s3local = await startTestS3();
   process.env.EXPORT_PROGRESS_INTERVAL_MS = '100';
+  resetConfig();
   // what the local runtime's background job does at `npm start`
   registerLocalTarget(EXPORTER_TARGET, (payload) => exporter(payload));
 });

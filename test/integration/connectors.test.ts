@@ -19,6 +19,7 @@ import { ConnectorCreateInput } from '../../shared/domain/connectors/schema.js';
 import { probeUrl } from '../../shared/net/probe.js';
 import { type Endpoints, startEndpoints } from '../support/endpoints.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 let ep: Endpoints;
 beforeAll(async () => {
@@ -307,6 +308,7 @@ describe('health-check URL safety outside local mode', () => {
   it('refuses http, private, link-local and metadata URLs when LOCAL_MODE is off', async () => {
     const saved = process.env.LOCAL_MODE;
     process.env.LOCAL_MODE = 'false';
+    resetConfig();
     try {
       for (const url of [
         'http://10.0.0.1/',
@@ -332,6 +334,7 @@ describe('health-check URL safety outside local mode', () => {
       expect(ep.hits('/ok')).toBe(hits);
     } finally {
       process.env.LOCAL_MODE = saved;
+      resetConfig();
     }
   });
 });

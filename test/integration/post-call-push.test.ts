@@ -16,6 +16,7 @@ import { MAX_PUSH_ATTEMPTS, PUSH_QUEUE, deliverPostCallPush, parsePushMessage } 
 import { rotateSigningSecret } from '../../shared/domain/webhooks/signing-secret.js';
 import { drainLocalQueues, registerLocalConsumer } from '../../shared/ports/work-queue.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 /**
  * The push worker against DynamoDB Local and a receiver on loopback (allowed in local mode), with retries on the
@@ -31,6 +32,7 @@ let stopConsumer: () => void;
 beforeAll(async () => {
   process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-push-'));
   process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS = '0.05';
+  resetConfig();
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -47,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stopConsumer();
   delete process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS;
+  resetConfig();
   await new Promise<void>((r) => server.close(() => r()));
 });
 

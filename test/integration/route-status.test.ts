@@ -12,6 +12,7 @@ import { createTeam } from '../../shared/domain/team.js';
 import { buildOpenApiDocument } from '../../shared/openapi/document.js';
 import { registerLocalTarget } from '../../shared/ports/async-invoke.js';
 import { type Answer, apiEvent, invoke } from '../support/api-event.js';
+import { resetConfig } from '../../shared/config.js';
 
 /**
  * Every route answers, on success, the status its row declares and `/openapi.json` documents: one realistic,
@@ -51,6 +52,7 @@ const handlerModule = (handler: string) => import(/* @vite-ignore */ new URL(`..
 
 beforeAll(async () => {
   process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-status-'));
+  resetConfig();
   // Background work a route starts (on AWS other functions): accepted and dropped here.
   registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
   registerLocalTarget('audit-exporter', async () => undefined);

@@ -11,6 +11,7 @@ import { verifyWidgetSession } from '../../shared/domain/widget/session-token.js
 import { regenerateWidgetKey, revealWidgetKey, updateWidgetSettings, widgetSettingsOf } from '../../shared/domain/widget/widget.js';
 import { widgetSessionSecret } from '../../shared/ports/session-secret.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 const SITE = 'https://shop.example.com';
 
@@ -103,6 +104,7 @@ describe('widget sessions (DynamoDB Local)', () => {
   it('limits sessions per key: concurrent callers never exceed the limit, and refused origins use none of it', async () => {
     const { key } = await enabledBot();
     process.env.WIDGET_SESSION_RATE_LIMIT = '3';
+    resetConfig();
     try {
       for (let i = 0; i < 5; i++) await expect(statusOf(createWidgetSession({ key, origin: 'https://evil.example' }))).resolves.toBe(403);
       const results = await Promise.all(
@@ -120,6 +122,7 @@ describe('widget sessions (DynamoDB Local)', () => {
       expect(Number(refused.headers['Retry-After'])).toBeLessThanOrEqual(60);
     } finally {
       delete process.env.WIDGET_SESSION_RATE_LIMIT;
+      resetConfig();
     }
   });
 

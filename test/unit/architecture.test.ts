@@ -82,3 +82,41 @@ describe('dependency direction', () => {
     expect(violations).toEqual([]);
   });
 });
+
+/**
+ * Every environment variable is read through `shared/config.ts` (typed, validated, read once). Writing the
+ * handlers' environment is the local runtime's job (`process.env.X = ...` in `infra/local/`); reading it anywhere
+ * but the config module is not.
+ */
+describe('environment', () => {
+  /** `process.env` uses of `file` that read it: anything but the target of `=` or `delete`. */
+  function envReads(file: string): string[] {
+    const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+    const reads: string[] = [];
+    const isProcessEnv = (n: ts.Node) =>
+      ts.isPropertyAccessExpression(n) && n.name.text === 'env' && ts.isIdentifier(n.expression) && n.expression.text === 'process';
+    const visit = (node: ts.Node) => {
+      if (isProcessEnv(node)) {
+        const access = node.parent;
+        const target = ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access) ? access : undefined;
+        const written =
+          target &&
+          ((ts.isBinaryExpression(target.parent) &&
+            target.parent.left === target &&
+            target.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) ||
+            ts.isDeleteExpression(target.parent));
+        if (!written) reads.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${(target ?? node).getText()}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return reads;
+  }
+
+  it('is read only by shared/config.ts', () => {
+    const files = FILES.filter(
+      (f) => (f.startsWith('shared/') || f.startsWith('functions/') || f.startsWith('infra/local/')) && f !== 'shared/config.ts',
+    );
+    expect(files.flatMap(envReads)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isLocalMode } from '../../env.js';
+import { isLocalMode } from '../../config.js';
 import type { FieldError } from '../errors.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';

@@ -4,7 +4,7 @@ import { tableName } from '../../db/client.js';
 import { callKey } from '../../db/keys.js';
 import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { isLocalMode } from '../../env.js';
+import { config, isLocalMode } from '../../config.js';
 import { logger } from '../../logger.js';
 import { postJson } from '../../net/post-json.js';
 import { workQueue } from '../../ports/work-queue.js';
@@ -43,7 +43,7 @@ export function parsePushMessage(raw: unknown): PushMessage | undefined {
 }
 
 /** `POST_CALL_PUSH_RETRY_BASE_SECONDS` (default 30): the first retry waits about this long, then x2 each time. */
-export const retryBaseSeconds = () => Number(process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS ?? 30);
+export const retryBaseSeconds = () => config().POST_CALL_PUSH_RETRY_BASE_SECONDS;
 
 /**
  * Delay before retry number `retry` (1-based): exponential `base * 2^(retry-1)` with "equal jitter" (half fixed,

@@ -6,7 +6,7 @@ import { doc, tableName } from '../../db/client.js';
 import { botKey, connectorIndexKeys, connectorKey } from '../../db/keys.js';
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { isLocalMode } from '../../env.js';
+import { isLocalMode } from '../../config.js';
 import { Conflict, DomainError, Invalid, NotFound, PreconditionFailed } from '../errors.js';
 import { logger } from '../../logger.js';
 import { resolveAndCheck } from '../../net/url-safety.js';

@@ -8,7 +8,7 @@ import { botKey, connectorHistoryKey, HEALTH_CHECK_SHARDS, healthCheckPartition 
 import { TTL_ATTRIBUTE } from '../../db/table.js';
 import { retryOnConflict } from '../../db/retry.js';
 import { type ConditionalWrite, type TransactItem, transactWrite } from '../../db/transact.js';
-import { isLocalMode } from '../../env.js';
+import { isLocalMode } from '../../config.js';
 import { logger } from '../../logger.js';
 import { type ProbeOptions, type ProbeResult, probeUrl } from '../../net/probe.js';
 import { connectorItem, type StoredConnector, toConnector } from './connectors.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isLocalMode } from '../../env.js';
+import { isLocalMode } from '../../config.js';
 import { PageQuery } from '../paging.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { config } from '../../config.js';
 import { doc, tableName } from '../../db/client.js';
 import { botIdIndexPartition, botKey } from '../../db/keys.js';
 import { consumeRateLimit } from '../../db/rate-limit.js';
@@ -20,15 +21,15 @@ export type WidgetAppearance = Pick<
 export type WidgetSession = { sessionId: string; token: string; botId: string; expiresAt: string; appearance: WidgetAppearance };
 
 /**
- * Settings from the environment, read per call (cheap) so tests can shorten them:
- * `WIDGET_SESSION_TTL_SECONDS` (default 900), `WIDGET_SESSION_RATE_LIMIT` sessions per key and window (default 300),
- * `WIDGET_SESSION_RATE_WINDOW_SECONDS` (default 60).
+ * Widget session settings: `WIDGET_SESSION_TTL_SECONDS` (default 900), `WIDGET_SESSION_RATE_LIMIT` sessions per key
+ * and window (default 300), `WIDGET_SESSION_RATE_WINDOW_SECONDS` (default 60).
  */
 export function widgetSessionConfig() {
+  const c = config();
   return {
-    ttlSeconds: positiveInt('WIDGET_SESSION_TTL_SECONDS', 900),
-    rateLimit: positiveInt('WIDGET_SESSION_RATE_LIMIT', 300),
-    rateWindowSeconds: positiveInt('WIDGET_SESSION_RATE_WINDOW_SECONDS', 60),
+    ttlSeconds: c.WIDGET_SESSION_TTL_SECONDS,
+    rateLimit: c.WIDGET_SESSION_RATE_LIMIT,
+    rateWindowSeconds: c.WIDGET_SESSION_RATE_WINDOW_SECONDS,
   };
 }
 
@@ -144,11 +145,3 @@ async function findBot(botId: string, opts: { consistent: boolean }): Promise<{ 
 }
 
 const refused = (reason: string, detail: string) => new Forbidden(detail, { reason });
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`environment variable ${name} must be a positive integer, got ${raw}`);
-  return n;
-}
