@@ -78,7 +78,7 @@ async function run(ctx: BenchContext): Promise<string> {
   try {
     const child = await bundleChild(ctx.root, work);
     const { createTeam } = await import('../shared/domain/team.js');
-    const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+    const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
     const { EXPORTER_TARGET } = await import('../shared/audit/export-settings.js');
     const { requestAuditExport } = await import('../shared/audit/export-requests.js');
     // The request only queues; the bench starts the exporter itself, in its own process.

@@ -33,7 +33,7 @@ async function run(ctx: BenchContext): Promise<string> {
     import('../shared/domain/team.js'),
     import('../shared/domain/bots/bots.js'),
     import('../shared/db/client.js'),
-    import('../shared/ports/async-invoke.js'),
+    import('../infra/local/adapters/async-invoke.js'),
     import('../functions/jobs/bot-data-purge.js'),
     import('../test/support/bot-data.js'),
   ]);

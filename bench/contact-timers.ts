@@ -290,7 +290,7 @@ async function seedPauses(teamId: string, bot: { id: string; dataGeneration: num
   const { doc, tableName } = await import('../shared/db/client.js');
   const { afterPut, unseenContact } = await import('../shared/domain/contacts/rules.js');
   const { contactItem, timerFor } = await import('../shared/domain/contacts/contacts.js');
-  const { newLocalTimerItem } = await import('../shared/ports/scheduler.js');
+  const { newLocalTimerItem } = await import('../infra/local/adapters/contact-timers.js');
   const batches = range(Math.ceil(CONTACTS / 12)).map((b) =>
     range(12)
       .map((j) => b * 12 + j)

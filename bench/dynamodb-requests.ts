@@ -37,7 +37,7 @@ async function run(ctx: BenchContext): Promise<string> {
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team.js');
   // issue 3: reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
-  const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+  const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
   const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');
   registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
   // Export requests start the exporter through the async-invoke port; here it only needs to accept.

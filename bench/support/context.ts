@@ -37,6 +37,7 @@ export function createBenchContext(): BenchContext & { close(): Promise<void> } 
     local = await startDynamoLocal({});
     await ensureTable(local.endpoint, BENCH_TABLE);
     applyLocalEnv({ dynamoEndpoint: local.endpoint, tableName: BENCH_TABLE });
+    (await import('../../infra/local/adapters/index.js')).provideLocalAdapters();
     // Local adapters (the events file of the event bus) write here, never into the checkout's .local/.
     process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-bench-'));
     // Never let a bench request reach a real account, whatever the caller's shell exports.

@@ -17,7 +17,7 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
   {
     name: 'bot-data-purge',
     start: async () => {
-      const { drainLocalJobs, registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { drainLocalJobs, registerLocalTarget } = await import('./adapters/async-invoke.js');
       const { BOT_DATA_PURGE_TARGET } = await import('../../shared/domain/bots/purge.js');
       const { handler } = await import('../../functions/jobs/bot-data-purge.js');
       // The handler logs its own failures; locally there is no retry, the next reset or delete sweeps again.
@@ -33,7 +33,7 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
     // failed once it has been silent for 5 minutes (STALE_RUNNING_MS).
     name: 'audit-exporter',
     start: async () => {
-      const { registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { registerLocalTarget } = await import('./adapters/async-invoke.js');
       const { EXPORTER_TARGET } = await import('../../shared/audit/export-settings.js');
       const { handler } = await import('../../functions/audit-exporter.js');
       registerLocalTarget(EXPORTER_TARGET, (payload) => handler(payload));

@@ -1,5 +1,5 @@
 import { config } from '../../shared/config.js';
-import { fireDueLocalTimers } from '../../shared/ports/scheduler.js';
+import { fireDueLocalTimers } from './adapters/contact-timers.js';
 
 /**
  * The local stand-in for EventBridge Scheduler: every `intervalMs` (default 250 ms, `LOCAL_TIMER_POLL_MS`) it

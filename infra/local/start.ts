@@ -23,6 +23,7 @@ const dynamoEndpoint = external ?? dynamo!.endpoint;
 const s3 = await startS3Local(cfg.s3Dir);
 await ensureTable(dynamoEndpoint, cfg.tableName);
 applyLocalEnv({ dynamoEndpoint, s3Endpoint: s3.endpoint, exportBucket: s3.bucket, tableName: cfg.tableName, dataDir: cfg.dataDir });
+(await import('./adapters/index.js')).provideLocalAdapters();
 
 const baseUrl = `http://127.0.0.1:${cfg.port}`;
 const { ensureDemoTeam } = await import('./demo-team.js');

@@ -12,7 +12,7 @@ import { deleteBotAndData, resetBot } from '../../shared/domain/bots/reset.js';
 import { STEP_OF_FIELD } from '../../shared/domain/bots/schema.js';
 import { createCampaign, deleteCampaign, getStoredCampaign, startCampaign, stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
 import { createPhoneNumber, deletePhoneNumber, listPhoneNumbers } from '../../shared/domain/phone-numbers/phone-numbers.js';
-import { drainLocalJobs, registerLocalTarget } from '../../shared/ports/async-invoke.js';
+import { drainLocalJobs, registerLocalTarget } from '../../infra/local/adapters/async-invoke.js';
 import { countPartition, writeContactItems } from '../support/bot-data.js';
 import { newTeam } from '../support/factory.js';
 

@@ -13,7 +13,8 @@ import {
   reactivateFromTimer,
   setContactStatus,
 } from '../../shared/domain/contacts/contacts.js';
-import { contactTimerName, fireDueLocalTimers, LOCAL_MAX_ATTEMPTS, type ReactivationPayload } from '../../shared/ports/scheduler.js';
+import { fireDueLocalTimers, LOCAL_MAX_ATTEMPTS } from '../../infra/local/adapters/contact-timers.js';
+import { contactTimerName, type ReactivationPayload } from '../../shared/ports/scheduler.js';
 import { newTeam } from '../support/factory.js';
 
 /** Contact bot status against the real DynamoDB Local, with the local timer adapter (LOCAL_MODE=true). */

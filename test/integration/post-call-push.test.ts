@@ -14,7 +14,7 @@ import { dialout, reportCallEvent } from '../../shared/domain/calls/calls.js';
 import { getCall } from '../../shared/domain/calls/store.js';
 import { MAX_PUSH_ATTEMPTS, PUSH_QUEUE, deliverPostCallPush, parsePushMessage } from '../../shared/domain/calls/push.js';
 import { rotateSigningSecret } from '../../shared/domain/webhooks/signing-secret.js';
-import { drainLocalQueues, registerLocalConsumer } from '../../shared/ports/work-queue.js';
+import { drainLocalQueues, registerLocalConsumer } from '../../infra/local/adapters/work-queue.js';
 import { newTeam } from '../support/factory.js';
 import { resetConfig } from '../../shared/config.js';
 

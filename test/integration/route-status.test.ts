@@ -10,7 +10,7 @@ import type { Principal } from '../../shared/auth/principal.js';
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
 import { createTeam } from '../../shared/domain/team.js';
 import { buildOpenApiDocument } from '../../shared/openapi/document.js';
-import { registerLocalTarget } from '../../shared/ports/async-invoke.js';
+import { registerLocalTarget } from '../../infra/local/adapters/async-invoke.js';
 import { type Answer, apiEvent, invoke } from '../support/api-event.js';
 import { resetConfig } from '../../shared/config.js';
 
