@@ -77,7 +77,7 @@ async function run(ctx: BenchContext): Promise<string> {
   const deployedFlags = EXPORTER_NODE_OPTIONS.split(' ');
   try {
     const child = await bundleChild(ctx.root, work);
-    const { createTeam } = await import('../shared/domain/team.js');
+    const { createTeam } = await import('../shared/domain/team/members.js');
     const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
     const { EXPORTER_TARGET } = await import('../shared/audit/export-settings.js');
     const { requestAuditExport } = await import('../shared/audit/export-requests.js');

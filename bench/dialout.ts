@@ -29,7 +29,7 @@ async function run(ctx: BenchContext): Promise<string> {
   process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '1000000';
   resetConfig();
   const counter = await attachDynamoCounter();
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   const api = await serveLocalApi(counter);
   const { port } = api;
   try {

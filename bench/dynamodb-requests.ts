@@ -35,7 +35,7 @@ export const dynamodbRequests: BenchSection = {
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   // issue 3: reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
   const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
   const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');

@@ -1,4 +1,4 @@
-import { ApiKeyCreateInput } from '../../shared/domain/team-schemas.js';
+import { ApiKeyCreateInput } from '../../shared/domain/team/schema.js';
 import type { RequestSchemas } from '../../shared/http/handler.js';
 
 /** `POST /api-keys`: `{ name, memberId? }`. */

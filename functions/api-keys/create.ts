@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { createApiKey } from '../../shared/domain/team.js';
+import { createApiKey } from '../../shared/domain/team/api-keys.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent, redactFields } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';

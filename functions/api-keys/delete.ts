@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { deleteApiKey } from '../../shared/domain/team.js';
+import { deleteApiKey } from '../../shared/domain/team/api-keys.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 

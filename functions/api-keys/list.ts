@@ -1,4 +1,4 @@
-import { listApiKeys } from '../../shared/domain/team.js';
+import { listApiKeys } from '../../shared/domain/team/api-keys.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './list.request.js';

@@ -1,4 +1,4 @@
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './list.request.js';

@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { createBot, toBot } from '../../shared/domain/bots/bots.js';
+import { createBot } from '../../shared/domain/bots/bots.js';
+import { toBot } from '../../shared/domain/bots/model.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';

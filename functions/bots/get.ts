@@ -1,4 +1,5 @@
-import { getStoredBot, toBot } from '../../shared/domain/bots/bots.js';
+import { getStoredBot } from '../../shared/domain/bots/bots.js';
+import { toBot } from '../../shared/domain/bots/model.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

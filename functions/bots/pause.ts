@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { toBot } from '../../shared/domain/bots/bots.js';
+import { toBot } from '../../shared/domain/bots/model.js';
 import { setBotActive } from '../../shared/domain/bots/lifecycle.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';

@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { toBot, updateBot } from '../../shared/domain/bots/bots.js';
+import { updateBot } from '../../shared/domain/bots/bots.js';
+import { toBot } from '../../shared/domain/bots/model.js';
 import { etagOf, requiredVersion } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { dialout } from '../../shared/domain/calls/calls.js';
+import { dialout } from '../../shared/domain/calls/dialout.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';

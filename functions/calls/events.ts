@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { reportCallEvent } from '../../shared/domain/calls/calls.js';
+import { reportCallEvent } from '../../shared/domain/calls/call-events.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './events.request.js';

@@ -1,5 +1,5 @@
 import { type Actor, actorOf } from '../../shared/auth/principal.js';
-import { bulkAction as applyBulkAction } from '../../shared/domain/connectors/connectors.js';
+import { bulkAction as applyBulkAction } from '../../shared/domain/connectors/actions.js';
 import type { ConnectorAction, ConnectorStatus } from '../../shared/domain/connectors/schema.js';
 import { api } from '../../shared/http/handler.js';
 import { type ProblemSummary, problemSummary } from '../../shared/http/problem.js';

@@ -1,4 +1,4 @@
-import { connectorCapacity } from '../../shared/domain/connectors/queries.js';
+import { connectorCapacity } from '../../shared/domain/connectors/capacity.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './capacity.request.js';

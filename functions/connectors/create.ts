@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { createConnector, toConnector } from '../../shared/domain/connectors/connectors.js';
+import { createConnector } from '../../shared/domain/connectors/connectors.js';
+import { toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';

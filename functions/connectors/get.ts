@@ -1,4 +1,4 @@
-import { getStoredConnector, toConnector } from '../../shared/domain/connectors/connectors.js';
+import { getStoredConnector, toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { applyAction, toConnector } from '../../shared/domain/connectors/connectors.js';
+import { applyAction } from '../../shared/domain/connectors/actions.js';
+import { toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

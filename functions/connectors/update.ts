@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { toConnector, updateConnector } from '../../shared/domain/connectors/connectors.js';
+import { updateConnector } from '../../shared/domain/connectors/connectors.js';
+import { toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf, requiredVersion } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

@@ -1,4 +1,5 @@
-import { getContactStatus, toContactStatus } from '../../shared/domain/contacts/contacts.js';
+import { getContactStatus } from '../../shared/domain/contacts/contacts.js';
+import { toContactStatus } from '../../shared/domain/contacts/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

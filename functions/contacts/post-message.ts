@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { postContactMessage, toContactStatus } from '../../shared/domain/contacts/contacts.js';
+import { postContactMessage } from '../../shared/domain/contacts/contacts.js';
+import { toContactStatus } from '../../shared/domain/contacts/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';

@@ -1,5 +1,6 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { setContactStatus, toContactStatus } from '../../shared/domain/contacts/contacts.js';
+import { setContactStatus } from '../../shared/domain/contacts/contacts.js';
+import { toContactStatus } from '../../shared/domain/contacts/store.js';
 import { etagOf, requiredVersion } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

@@ -1,4 +1,4 @@
-import { getTeam } from '../../shared/domain/team.js';
+import { getTeam } from '../../shared/domain/team/store.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 

@@ -1,4 +1,4 @@
-import { MemberCreateInput } from '../../shared/domain/team-schemas.js';
+import { MemberCreateInput } from '../../shared/domain/team/schema.js';
 import type { RequestSchemas } from '../../shared/http/handler.js';
 
 /** `POST /members`: `{ email, role }`. */

@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { createMember } from '../../shared/domain/team.js';
+import { createMember } from '../../shared/domain/team/members.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';

@@ -1,4 +1,4 @@
-import { listMembers } from '../../shared/domain/team.js';
+import { listMembers } from '../../shared/domain/team/store.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './list.request.js';

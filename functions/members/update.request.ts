@@ -1,4 +1,4 @@
-import { MemberUpdateInput } from '../../shared/domain/team-schemas.js';
+import { MemberUpdateInput } from '../../shared/domain/team/schema.js';
 import type { RequestSchemas } from '../../shared/http/handler.js';
 
 /** `PATCH /members/{memberId}`: `{ role }`. */

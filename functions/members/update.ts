@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { changeMemberRole } from '../../shared/domain/team.js';
+import { changeMemberRole } from '../../shared/domain/team/members.js';
 import { ifMatchAccepts } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';

@@ -44,7 +44,7 @@ if (!config().TABLE_NAME) {
 }
 
 try {
-  const { createTeam } = await import('../../shared/domain/team.js');
+  const { createTeam } = await import('../../shared/domain/team/members.js');
   const team = await createTeam(values.name.trim(), values.email);
   console.log(JSON.stringify({ teamId: team.teamId, memberId: team.memberId, apiKey: team.apiKey }));
 } finally {

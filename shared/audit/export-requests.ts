@@ -9,7 +9,8 @@ import { Conflict, NotFound, Unavailable } from '../domain/errors.js';
 import { logger } from '../logger.js';
 import { asyncInvoker } from '../ports/async-invoke.js';
 import { presignedDownload } from '../ports/object-store.js';
-import { type AuditFilters, auditPut, normalizeFilters } from './audit.js';
+import { auditPut } from './audit.js';
+import { type AuditFilters, normalizeFilters } from './queries.js';
 import { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
 import { type ExportStatus, type StoredAuditExport, days, failExport, getStoredExport, isStale } from './exports.js';
 

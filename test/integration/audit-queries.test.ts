@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AuditEvent,
-  type AuditFilters,
-  auditEventPages,
-  auditPut,
-  auditQueryPlan,
-  listAuditEvents,
-} from '../../shared/audit/audit.js';
+import { type AuditEvent, auditPut } from '../../shared/audit/audit.js';
+import { type AuditFilters, auditEventPages, auditQueryPlan, listAuditEvents } from '../../shared/audit/queries.js';
 import { dynamo } from '../../shared/db/client.js';
 import type { Actor } from '../../shared/auth/principal.js';
 import { transactWrite } from '../../shared/db/transact.js';

@@ -1,8 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { createBot, deleteBot, getStoredBot, updateBot } from '../../shared/domain/bots/bots.js';
-import { changeMemberRole, createApiKey, createMember, deleteMember } from '../../shared/domain/team.js';
+import { changeMemberRole, createMember, deleteMember } from '../../shared/domain/team/members.js';
+import { createApiKey } from '../../shared/domain/team/api-keys.js';
 import { resolvePrincipal } from '../../shared/auth/authorize.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botKey } from '../../shared/db/keys.js';

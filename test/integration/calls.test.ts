@@ -5,11 +5,12 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { OUTBOX_SHARDS, botKey, callKey, callRefKey, outboxPartition, phoneNumberKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
-import { dialout, reportCallEvent } from '../../shared/domain/calls/calls.js';
+import { dialout } from '../../shared/domain/calls/dialout.js';
+import { reportCallEvent } from '../../shared/domain/calls/call-events.js';
 import { getCall, listBotCalls } from '../../shared/domain/calls/store.js';
 import { relayOutbox } from '../../shared/events/outbox.js';
 import { enforceRateLimit } from '../../shared/domain/rate-limit.js';

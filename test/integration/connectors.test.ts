@@ -1,20 +1,16 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, dynamo, tableName } from '../../shared/db/client.js';
 import { botKey, connectorKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
-import {
-  applyAction,
-  createConnector,
-  deleteConnector,
-  getStoredConnector,
-  redeployConnector,
-  updateConnector,
-} from '../../shared/domain/connectors/connectors.js';
+import { createConnector, deleteConnector, redeployConnector, updateConnector } from '../../shared/domain/connectors/connectors.js';
+import { applyAction } from '../../shared/domain/connectors/actions.js';
+import { getStoredConnector } from '../../shared/domain/connectors/store.js';
 import { bulkAction } from '../../functions/connectors/actions.js';
 import { runHealthCheck } from '../../shared/domain/connectors/health-check.js';
-import { connectorCapacity, connectorMetrics, listConnectorHistory, listConnectors } from '../../shared/domain/connectors/queries.js';
+import { connectorMetrics, listConnectorHistory, listConnectors } from '../../shared/domain/connectors/queries.js';
+import { connectorCapacity } from '../../shared/domain/connectors/capacity.js';
 import { ConnectorCreateInput } from '../../shared/domain/connectors/schema.js';
 import { probeUrl } from '../../shared/net/probe.js';
 import { type Endpoints, startEndpoints } from '../support/endpoints.js';

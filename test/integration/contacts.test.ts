@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler as reactivateContact } from '../../functions/reactivate-contact.js';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botDataPartition, botKey, contactKey, LOCAL_DEAD_TIMERS_PARTITION, localTimerKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';

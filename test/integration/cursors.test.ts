@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handler as listBotsRoute } from '../../functions/bots/list.js';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { encodeCursor } from '../../shared/db/cursor.js';
 import { auditPartition, botDataPartition } from '../../shared/db/keys.js';
 import { createBot, listBots } from '../../shared/domain/bots/bots.js';

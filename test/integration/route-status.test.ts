@@ -8,7 +8,7 @@ import { type Operation, ROUTES } from '../../functions/routes.js';
 import { resolvePrincipal } from '../../shared/auth/authorize.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
-import { createTeam } from '../../shared/domain/team.js';
+import { createTeam } from '../../shared/domain/team/members.js';
 import { buildOpenApiDocument } from '../../shared/openapi/document.js';
 import { registerLocalTarget } from '../../infra/local/adapters/async-invoke.js';
 import { type Answer, apiEvent, invoke } from '../support/api-event.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildNewBot, toBot } from '../../shared/domain/bots/bots.js';
+import { buildNewBot, toBot } from '../../shared/domain/bots/model.js';
 import { BotUpdateInput } from '../../shared/domain/bots/schema.js';
 import { WIDGET_JS } from '../../shared/domain/widget/client-script.js';
 import { generateWidgetKey, maskWidgetKey, parseWidgetKey, widgetKeyMatches } from '../../shared/domain/widget/key.js';

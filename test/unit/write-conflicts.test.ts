@@ -4,7 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as updateBot } from '../../functions/bots/update.js';
-import { buildNewBot } from '../../shared/domain/bots/bots.js';
+import { buildNewBot } from '../../shared/domain/bots/model.js';
 import { apiEvent, invoke } from '../support/api-event.js';
 
 /** Fault injection on `PUT /bots/{botId}` (aws-sdk-client-mock on the DocumentClient): conflicts and throttling. */

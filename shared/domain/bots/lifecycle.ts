@@ -5,7 +5,8 @@ import { botKey } from '../../db/keys.js';
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
-import { type StoredBot, buildNewBot, defaultConfig, getStoredBot, toBot } from './bots.js';
+import { getStoredBot } from './bots.js';
+import { type StoredBot, buildNewBot, defaultConfig, toBot } from './model.js';
 import { BOT_NAME_MAX } from './limits.js';
 import type { BotCreate } from './schema.js';
 

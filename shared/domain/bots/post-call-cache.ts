@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/principal.js';
 import { Conflict } from '../errors.js';
-import { type PostCallCache, type StoredBot, defaultPostCallCache, getStoredBot } from './bots.js';
+import { getStoredBot } from './bots.js';
+import { type PostCallCache, type StoredBot, defaultPostCallCache } from './model.js';
 import { changeBot } from './lifecycle.js';
 
 /**

@@ -7,7 +7,8 @@ import { transactWrite } from '../../db/transact.js';
 import { NotFound } from '../errors.js';
 import { logger } from '../../logger.js';
 import { asyncInvoker } from '../../ports/async-invoke.js';
-import { type StoredBot, deleteBot, lockedError } from './bots.js';
+import { deleteBot } from './bots.js';
+import { type StoredBot, lockedError } from './model.js';
 import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
 
 /**

@@ -1,6 +1,7 @@
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import { snippets } from './snippets.js';
-import { type VariableReference, declarationWarnings, variableReference } from './variables.js';
+import { type VariableReference, variableReference } from './variables.js';
+import { declarationWarnings } from './declarations.js';
 
 /** `GET .../bots/{botId}/integration`: everything the Integration tab shows (seed 004), generated. */
 export type Integration = {

@@ -8,7 +8,7 @@ import { config, isLocalMode } from '../../config.js';
 import { logger } from '../../logger.js';
 import { postJson } from '../../net/post-json.js';
 import { workQueue } from '../../ports/work-queue.js';
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import { SIGNATURE_HEADER, signatureHeader, signingSecretsFor } from '../webhooks/signing-secret.js';
 import { type PushAttempt, type PushState, type StoredCall, findCall } from './store.js';
 

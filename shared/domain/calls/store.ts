@@ -3,7 +3,7 @@ import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { botKey, callKey, callPrefix, callRefKey } from '../../db/keys.js';
 import { NotFound } from '../errors.js';
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import type { CallStatus } from './fields.js';
 
 /**

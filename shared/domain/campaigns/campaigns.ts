@@ -8,7 +8,8 @@ import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
 import { retryOnConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
-import { MAX_CAMPAIGNS_PER_BOT, getStoredBot } from '../bots/bots.js';
+import { getStoredBot } from '../bots/bots.js';
+import { MAX_CAMPAIGNS_PER_BOT } from '../bots/model.js';
 import type { CampaignCreate } from './schema.js';
 
 /**

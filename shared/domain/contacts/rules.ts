@@ -1,6 +1,6 @@
 import type { Changes } from '../../audit/audit.js';
 import { Conflict } from '../errors.js';
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import { durationMs } from '../duration.js';
 import type { ContactStatusValue, InactiveReason, Sender } from './schema.js';
 

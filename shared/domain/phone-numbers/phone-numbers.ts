@@ -7,7 +7,7 @@ import { botKey, phoneNumberKey, phoneNumberPrefix } from '../../db/keys.js';
 import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
-import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/bots.js';
+import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/model.js';
 import type { PhoneNumberCreate } from './schema.js';
 
 /**

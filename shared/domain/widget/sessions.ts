@@ -5,7 +5,7 @@ import { doc, tableName } from '../../db/client.js';
 import { botIdIndexPartition, botKey } from '../../db/keys.js';
 import { consumeRateLimit } from '../../db/rate-limit.js';
 import { widgetSessionSecret } from '../../ports/session-secret.js';
-import type { Bot, StoredBot } from '../bots/bots.js';
+import type { Bot, StoredBot } from '../bots/model.js';
 import { Forbidden, RateLimited, Unauthenticated } from '../errors.js';
 import { parseWidgetKey, widgetKeyHash, widgetKeyMatches } from './key.js';
 import { originAllowed } from './origins.js';

@@ -5,7 +5,8 @@ import { botIdIndex, botKey } from '../../db/keys.js';
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
-import { type StoredBot, getStoredBot } from '../bots/bots.js';
+import { getStoredBot } from '../bots/bots.js';
+import { type StoredBot } from '../bots/model.js';
 import { maskWidgetKey, newWidgetState, type WidgetState } from './key.js';
 import type { WidgetSettingsPatch } from './schema.js';
 
