@@ -1,5 +1,5 @@
 /**
- * Audit CSV export of a large audit log. Budget: /work/shared/DESIGN.md "Performance budget": 1M rows with
+ * Audit CSV export of a large audit log. Budget: 1M rows with
  * peak RSS <= 128 MB, streamed multipart to S3, flat in the number of rows.
  *
  * The exporter runs as deployed: `functions/audit-exporter.ts` bundled by esbuild (SDK included) and run by

@@ -1,5 +1,5 @@
 /**
- * Bundle size per Lambda function. Budget: /work/shared/DESIGN.md "Performance budget": minified ESM per
+ * Bundle size per Lambda function. Budget: minified ESM per
  * function; DynamoDB-only handlers <= 150 KB, others <= 250 KB (1 KB = 1000 bytes here, the stricter reading).
  *
  * Bundles every distinct handler module of the route table plus the authorizer with esbuild's JS API, with the

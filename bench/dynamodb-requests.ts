@@ -1,5 +1,5 @@
 /**
- * DynamoDB requests per API call. Budget: /work/shared/DESIGN.md "Performance budget": the authorizer 1 GetItem;
+ * DynamoDB requests per API call. Budget: the authorizer 1 GetItem;
  * a read route 1 GetItem or 1 Query page; a mutation 1 TransactWriteItems (object + audit); no Scan anywhere on a
  * request path.
  *

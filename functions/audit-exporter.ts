@@ -9,9 +9,10 @@ type ExportJobEvent = { teamId: string; exportId: string };
 const isJobEvent = (e: unknown): e is ExportJobEvent =>
   typeof e === 'object' &&
   e !== null &&
-  ['teamId', 'exportId'].every(
-    (k) => typeof (e as Record<string, unknown>)[k] === 'string' && (e as Record<string, string>)[k]!.length > 0,
-  );
+  ['teamId', 'exportId'].every((k) => {
+    const value = (e as Record<string, unknown>)[k];
+    return typeof value === 'string' && value.length > 0;
+  });
 
 /** Time kept back from Lambda's limit to abort the upload and record the failure before being killed. */
 const SAFETY_MS = 45_000;

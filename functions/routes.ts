@@ -183,7 +183,7 @@ export const ROUTES = [
     tag: 'audit',
   },
 
-  // Web widget (issue 8): settings and key per bot; the public script and sessions authenticate with the widget key.
+  // Web widget: settings and key per bot; the public script and sessions authenticate with the widget key.
   {
     method: 'GET',
     path: '/api/teams/{teamId}/bots/{botId}/widget',
@@ -254,7 +254,7 @@ export const ROUTES = [
     summary: 'CORS preflight of a widget session (?botId=)',
     tag: 'widget',
   },
-  // Integration tab, dialout, calls and the post-call push signing secret (issue 5)
+  // Integration tab, dialout, calls and the post-call push signing secret
   {
     method: 'GET',
     path: '/api/teams/{teamId}/bots/{botId}/integration',
@@ -316,7 +316,7 @@ export const ROUTES = [
     summary: 'Rotate the post-call push signing secret',
     tag: 'integration',
   },
-  // Connectors (issue 6, seed 002). `/connectors/metrics` and `/connectors/actions` are literal segments, which
+  // Connectors. `/connectors/metrics` and `/connectors/actions` are literal segments, which
   // both API Gateway and the local server prefer over `/connectors/{connectorId}`.
   {
     method: 'POST',
@@ -449,7 +449,7 @@ export const ROUTES = [
     summary: 'Status changes made by the health check, newest first',
     tag: 'connectors',
   },
-  // --- issue 3: bot lifecycle, post-call cache, campaigns, phone numbers ---------------------------------------
+  // Bot lifecycle, post-call cache, campaigns, phone numbers
   {
     method: 'POST',
     path: '/api/teams/{teamId}/bots/{botId}/clone',
@@ -623,8 +623,7 @@ export const ROUTES = [
     summary: 'Release a phone number',
     tag: 'phone-numbers',
   },
-  // --- end issue 3 ---------------------------------------------------------------------------------------------
-  // Contact bot status (issue 4, seed 001)
+  // Contact bot status
   {
     method: 'GET',
     path: '/api/teams/{teamId}/bots/{botId}/contacts',
@@ -666,7 +665,7 @@ export const ROUTES = [
     summary: 'Record a message; apply the per-contact bot rules',
     tag: 'contacts',
   },
-  // Audit log CSV export (issue 7)
+  // Audit log CSV export
   {
     method: 'POST',
     path: '/api/teams/{teamId}/audit-logs/exports',

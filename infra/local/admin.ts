@@ -1,6 +1,6 @@
 /**
  * Operator CLI: `npm run admin -- create-team --name NAME --email EMAIL` prints one JSON line
- * `{ "teamId", "memberId", "apiKey" }` (spec, "Team, members, API keys").
+ * `{ "teamId", "memberId", "apiKey" }`.
  *
  * Where it writes: with `TABLE_NAME` set, into that DynamoDB table on AWS (default credential chain and region);
  * otherwise into the local data of `LOCAL_DATA_DIR` (default `.local`): through the running `npm start`'s

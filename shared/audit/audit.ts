@@ -12,7 +12,7 @@ export type { AuditModule } from './modules.js';
 /** `{ field: { before, after } }` for every field whose value changed. */
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
-/** One audit event as the API returns it (spec, Audit log). `at` is ISO-8601 UTC. */
+/** One audit event as the API returns it. `at` is ISO-8601 UTC. */
 export type AuditEvent = {
   id: string;
   at: string;

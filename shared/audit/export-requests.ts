@@ -15,7 +15,7 @@ import { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './
 import { type ExportStatus, type StoredAuditExport, days, failExport, getStoredExport, isStale } from './exports.js';
 
 /**
- * The two export routes (spec, "Audit log"): `POST /audit-logs/exports` queues an export and starts the
+ * The two export routes: `POST /audit-logs/exports` queues an export and starts the
  * exporter; `GET .../exports/{exportId}` shows it, with a download link once it succeeded.
  */
 const T = () => tableName();

@@ -5,7 +5,7 @@ import { auditExportKey } from '../db/keys.js';
 import { retryOnConflict } from '../db/retry.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
 import { auditPut } from './audit.js';
-import { type AuditFilters } from './queries.js';
+import type { AuditFilters } from './queries.js';
 
 /**
  * Audit CSV export jobs: their stored state and the exporter's transitions (the request and the status view

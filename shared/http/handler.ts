@@ -65,7 +65,7 @@ export type ApiResult<R extends RouteDef> = R['status'] extends 204
     { headers?: Record<string, string> } | void
   : { body: unknown; headers?: Record<string, string> };
 
-/** Largest accepted request body (spec: over 256 KiB answers 413). */
+/** Largest accepted request body (over 256 KiB answers 413). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
@@ -113,7 +113,7 @@ export function api<const R extends RouteDef, S extends ApiOptions<R>>(
 
 /**
  * Serialises a result with the row's status. Single-object bodies without an ETag of their own (versioned objects
- * set one) get a strong ETag from their representation (spec: "single-object responses carry an ETag").
+ * set one) get a strong ETag from their representation ("single-object responses carry an ETag").
  */
 function toResponse(
   statusCode: number,

@@ -38,7 +38,7 @@ export type IdempotencyOptions = {
 };
 
 /**
- * `Idempotency-Key` for a route whose row says `idempotency: true` (spec, Conventions): same key + same body
+ * `Idempotency-Key` for a route whose row says `idempotency: true`: same key + same body
  * within 24 h replays the first response; same key + another body answers 422; a duplicate while the first still
  * runs answers 409 (both mapped in `problem.ts`). Without the header the request runs normally. Pass the result
  * to `api()`, which gives it the row.

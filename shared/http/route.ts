@@ -26,7 +26,7 @@ export type RouteDef = {
   /** What the route answers when it succeeds; the handler's answer and the OpenAPI document both take it from here. */
   status: SuccessStatus;
   /**
-   * `Idempotency-Key` accepted (spec, Conventions): a retry with the same key and body replays the first answer.
+   * `Idempotency-Key` accepted: a retry with the same key and body replays the first answer.
    * The handler then passes `idempotent()` (its type requires it), so only these routes bundle the idempotency store.
    */
   idempotency?: true;

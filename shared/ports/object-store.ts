@@ -4,7 +4,7 @@ import { config, required } from '../config.js';
 /**
  * Port: the object store holding audit CSV exports. On AWS it is the stack's S3 bucket (`EXPORT_BUCKET`, set
  * by the CDK stack). Locally (`S3_ENDPOINT` set by `npm start` and the tests) the same S3 client talks to
- * s3rver, with the settings it needs (DESIGN.md "Local S3"): path-style URLs, checksums only when required
+ * s3rver, with the settings it needs: path-style URLs, checksums only when required
  * (streamed uploads are stored corrupted otherwise) and s3rver's built-in credentials `S3RVER`/`S3RVER`,
  * the only key pair it accepts, so presigned URLs it is handed also work with curl.
  */

@@ -12,7 +12,7 @@ import { config, required } from '../config.js';
 import { PortAdapter } from './adapter.js';
 
 /**
- * Port: one-time timers that reactivate a paused contact (DESIGN.md "Timers").
+ * Port: one-time timers that reactivate a paused contact.
  *
  * - On AWS: an EventBridge Scheduler one-time `at(...)` schedule per contact in a dedicated schedule group,
  *   `FlexibleTimeWindow OFF`, `ActionAfterCompletion DELETE`, a retry policy and an SQS dead-letter queue, whose

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, diff } from '../../audit/audit.js';
+import { auditPut, type Changes, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
@@ -26,10 +26,11 @@ export async function listBots(teamId: string, limit: number, cursor?: string) {
   return prefixPage(botPrefix(teamId), limit, cursor, toBot);
 }
 
-/** Creates a bot in one transaction with its audit event. */
-export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
-  assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
-  const bot = buildNewBot(input);
+/**
+ * Writes a bot that `buildNewBot` made, with its audit event (`action`, the bot's fields as `after`, plus `changes`),
+ * in one transaction: the one way a bot comes into the table (create and clone).
+ */
+export async function insertBot(teamId: string, bot: StoredBot, actor: Actor, action: string, changes: Changes = {}): Promise<StoredBot> {
   await retryOnConflict(() =>
     transactWrite([
       {
@@ -44,7 +45,7 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
       },
       auditPut(
         teamId,
-        { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) },
+        { actor, module: 'bots', action, botId: bot.id, targetId: bot.id, changes: { ...changes, ...diff(undefined, toBot(bot)) } },
         bot.createdAt,
       ),
     ]),
@@ -52,8 +53,14 @@ export async function createBot(teamId: string, input: BotCreate, actor: Actor):
   return bot;
 }
 
+/** Creates a bot in one transaction with its audit event. */
+export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
+  assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
+  return insertBot(teamId, buildNewBot(input), actor, 'create');
+}
+
 /**
- * Partial update (seed 003: absent fields are unchanged). The write is conditional on the version that was
+ * Partial update: absent fields are unchanged. The write is conditional on the version that was
  * read and on the bot not being locked by a running campaign, so a concurrent change or a campaign started
  * between read and write is never overwritten: `PreconditionFailed` when the caller's required version is stale,
  * `Locked` when campaigns lock the bot, a re-read otherwise (`Conflict` when the bot keeps changing).

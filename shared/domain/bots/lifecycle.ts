@@ -1,17 +1,17 @@
-import { type AuditInput, auditPut, diff } from '../../audit/audit.js';
+import { type AuditInput, auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
-import { getStoredBot } from './bots.js';
-import { type StoredBot, buildNewBot, defaultConfig, toBot } from './model.js';
+import { getStoredBot, insertBot } from './bots.js';
+import { type StoredBot, buildNewBot, defaultConfig } from './model.js';
 import { BOT_NAME_MAX } from './limits.js';
 import type { BotCreate } from './schema.js';
 
 /**
- * Bot lifecycle beyond create/update (seeds 000 and 004): pause/resume, clone, and the read-decide-write step the
+ * Bot lifecycle beyond create/update: pause/resume, clone, and the read-decide-write step the
  * post-call cache uses too. Reset and delete live in `reset.ts` (they start the background purge). Each change
  * and its audit event are one `TransactWriteItems`.
  */
@@ -64,7 +64,7 @@ export async function changeBot(teamId: string, botId: string, actor: Actor, dec
 }
 
 /**
- * `POST .../pause` (`active: false`) and `.../resume` (`active: true`), admin (seed 000). Always audited, also
+ * `POST .../pause` (`active: false`) and `.../resume` (`active: true`), admin. Always audited, also
  * when the flag already had that value, so concurrent pause and resume leave the bot in the state of the one
  * that committed last and two events telling the order. Not refused while campaigns run: pausing is how a
  * misbehaving bot is stopped at once.
@@ -85,7 +85,7 @@ export function cloneName(name: string): string {
 }
 
 /**
- * `POST .../bots/{botId}/clone`, member (seed 004 "Clone"): a new bot built by `buildNewBot` (new id, `createdAt`
+ * `POST .../bots/{botId}/clone`, member: a new bot built by `buildNewBot` (new id, `createdAt`
  * now, counters 0, `active`, unlocked, fresh per-bot secrets such as the widget key) from the source's editable
  * configuration only (every wizard field), named "<name> (copy)". Calls, contacts,
  * campaigns, phone numbers, post-call cache state and the data generation are not copied. 404 for a missing
@@ -101,31 +101,5 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
       .map((field) => [field, structuredClone((source as Record<string, unknown>)[field])]),
   ) as BotCreate;
   const bot = buildNewBot({ ...config, name: cloneName(source.name) });
-  await retryOnConflict(() =>
-    transactWrite([
-      {
-        item: {
-          Put: {
-            TableName: tableName(),
-            Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        onConditionFailed: () => new Conflict('A bot with this id already exists.'),
-      },
-      auditPut(
-        teamId,
-        {
-          actor,
-          module: 'bots',
-          action: 'clone',
-          botId: bot.id,
-          targetId: bot.id,
-          changes: { clonedFrom: { before: null, after: sourceId }, ...diff(undefined, toBot(bot)) },
-        },
-        bot.createdAt,
-      ),
-    ]),
-  );
-  return bot;
+  return insertBot(teamId, bot, actor, 'clone', { clonedFrom: { before: null, after: sourceId } });
 }

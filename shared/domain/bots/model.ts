@@ -9,7 +9,7 @@ import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
 /**
- * A bot as the API returns it: every field of seed 003's Bot object, plus botops' configuration fields
+ * A bot as the API returns it: every field of the DocsBot Admin API's Bot object, plus botops' configuration fields
  * (see `schema.ts`), `active`, `lockedByCampaigns`, `updatedAt`. `version` backs the ETag and is not returned.
  */
 export type Bot = Required<BotUpdate> & {
@@ -48,13 +48,13 @@ export type StoredBot = Bot & {
 };
 
 /**
- * Seed 004 "Post-call cache": whether post-call analysis reuses a cached build of the analysis and QC prompts,
+ * Post-call cache: whether post-call analysis reuses a cached build of the analysis and QC prompts,
  * the cache version in use (starts at 1, +1 per refresh) and who refreshed it last, when.
  */
 export type PostCallCache = { enabled: boolean; version: number; refreshedBy: string | null; refreshedAt: string | null };
 export const defaultPostCallCache = (): PostCallCache => ({ enabled: false, version: 1, refreshedBy: null, refreshedAt: null });
 
-/** Seed 003's default chat widget copy. */
+/** The DocsBot chat widget's default copy. */
 export const DEFAULT_LABELS = {
   firstMessage: 'What can I help you with?',
   sources: 'Sources',
@@ -66,7 +66,7 @@ export const DEFAULT_LABELS = {
   inputPlaceholder: 'Send a message...',
 };
 
-/** Defaults of a new bot: seed 003's create response, then botops' own sensible values. */
+/** Defaults of a new bot: the DocsBot Admin API's create response, then botops' own sensible values. */
 export function defaultConfig(): Required<Omit<BotUpdate, 'name'>> {
   return {
     description: '',
@@ -144,7 +144,7 @@ export function toBot(item: Record<string, unknown>): Bot {
 }
 
 /**
- * A new bot item with seed 003's defaults (`status: "pending"`, counters 0) and `config` applied: the one
+ * A new bot item with the DocsBot defaults (`status: "pending"`, counters 0) and `config` applied: the one
  * place a bot comes into being, used by create and clone, so per-bot secrets (the widget key) and defaults
  * are set the same way for both.
  */

@@ -18,7 +18,7 @@ import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
  */
 
 /**
- * `POST .../reset`, admin (seed 000 "Reset your bot data"): one transaction bumps the bot's `dataGeneration`
+ * `POST .../reset`, admin: one transaction bumps the bot's `dataGeneration`
  * (and `version`) and writes the audit event, unless a running campaign locks the bot (409 naming it, checked in
  * the write's condition). Every read of contacts, messages, calls and connector history goes through
  * `botDataPartition(teamId, botId, dataGeneration)`, so the data is gone from every read the moment this commits,

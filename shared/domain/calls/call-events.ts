@@ -13,7 +13,6 @@ import { type Call, findCall, type StoredCall, toCall } from './store.js';
 
 const T = () => tableName();
 
-
 const TIMESTAMP_OF: Partial<Record<CallStatus, 'ringingAt' | 'startedAt' | 'endedAt'>> = {
   ringing: 'ringingAt',
   in_progress: 'startedAt',
@@ -110,4 +109,3 @@ async function recordCallEvent(teamId: string, callId: string, input: CallEvent,
   if (outbox) await publishCommitted([outbox.entry]);
   return next;
 }
-

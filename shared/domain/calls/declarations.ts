@@ -61,7 +61,6 @@ function parseDeclaration(body: string): Declaration | undefined {
   return { ns, name, type, ...(values ? { values } : {}), ...(description ? { description } : {}) };
 }
 
-
 const ANY_OUTPUT_PLACEHOLDER = /\{\{\s*(analysis|qc)\.[^{}]*\}\}/g;
 
 /** Output fields declared by `analysisPrompt` (`ns = 'analysis'`) or `qcPrompt` (`ns = 'qc'`); first declaration wins. */

@@ -17,9 +17,8 @@ import { requiredCrmNames } from './variables.js';
 
 const T = () => tableName();
 
-
 /**
- * `POST .../bots/{botId}/dialout` (spec, "Integration and dialout"). In order:
+ * `POST .../bots/{botId}/dialout`. In order:
  * per-team rate limit (429 + Retry-After) -> the bot (404) and, with `from`, the team's phone number, in one
  * BatchGetItem -> paused bot 409 -> missing `crm.*` variables, `from` not this bot's number, SIP headers the bot
  * does not allow: 422 naming each -> one TransactWriteItems: the call, its id pointer, the `CallRequested` outbox

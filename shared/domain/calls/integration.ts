@@ -3,7 +3,7 @@ import { snippets } from './snippets.js';
 import { type VariableReference, variableReference } from './variables.js';
 import { declarationWarnings } from './declarations.js';
 
-/** `GET .../bots/{botId}/integration`: everything the Integration tab shows (seed 004), generated. */
+/** `GET .../bots/{botId}/integration`: everything the Integration tab shows, generated. */
 export type Integration = {
   botId: string;
   variables: VariableReference;

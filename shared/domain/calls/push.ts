@@ -13,7 +13,7 @@ import { SIGNATURE_HEADER, signatureHeader, signingSecretsFor } from '../webhook
 import { type PushAttempt, type PushState, type StoredCall, findCall } from './store.js';
 
 /**
- * Post-call push (seed 004 "post-call push"): when a call completes or fails and its bot has an enabled
+ * Post-call push: when a call completes or fails and its bot has an enabled
  * `postCallPush`, botops POSTs the call's `call.*`, `crm.*`, `result.*`, `analysis.*`, `qc.*` and `system.*` values
  * as JSON to the bot's URL, signed (`Botops-Signature: t=..,v1=..`, see signing-secret.ts).
  *

@@ -3,7 +3,7 @@ import { declaredFields, VARIABLE_NAME } from './declarations.js';
 import { CALL_RESULT_FIELDS } from './fields.js';
 
 /**
- * The Integration tab's variable reference (seed 004): every template variable a bot can receive and return,
+ * The Integration tab's variable reference: every template variable a bot can receive and return,
  * by namespace, generated from the bot's configuration.
  *
  * - `crm.*`: the `{{crm.<name>}}` placeholders in the bot's customPrompt, openingMessage, policy,
@@ -86,7 +86,6 @@ export function crmVariables(bot: Partial<BotTexts>): Variable[] {
 
 /** The plain names (`first_name`) a dialout must send. */
 export const requiredCrmNames = (bot: Partial<BotTexts>) => crmVariables(bot).map((v) => v.name.slice(4));
-
 
 /** Everything of the reference: generated from the configuration, nothing to fill in. */
 export function variableReference(bot: Pick<Bot, 'allowedSipHeaders' | 'timezone'> & Partial<BotTexts>): VariableReference {

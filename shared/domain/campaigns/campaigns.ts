@@ -13,12 +13,12 @@ import { MAX_CAMPAIGNS_PER_BOT } from '../bots/model.js';
 import type { CampaignCreate } from './schema.js';
 
 /**
- * Campaigns (spec, "Campaigns and phone numbers"; seed 004's lock banner), kept minimal: a name, the bot it
+ * Campaigns, kept minimal: a name, the bot it
  * uses, `stopped` | `running`. A running campaign locks its bot: start adds `{ id, name }` to the bot's
  * `lockedByCampaigns` in the same transaction that flips the status, stop removes it, and the bot's PUT, DELETE
  * and reset check that list in their write conditions (409 naming the campaigns). The bot also lists its
  * campaigns (`campaignIds`) so deleting it removes them in its own transaction: a bot can be deleted once its
- * campaigns are stopped (seed 004), and its stopped campaigns go with it.
+ * campaigns are stopped, and its stopped campaigns go with it.
  */
 export type Campaign = {
   id: string;

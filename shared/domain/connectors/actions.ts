@@ -19,7 +19,7 @@ function decideAction(action: ConnectorAction) {
         changes: { status: { before: c.status, after: 'stopped' } },
       };
     }
-    // start is a no-op on a running connector; restart always begins again (seed 002: stop, then start).
+    // start is a no-op on a running connector; restart always begins again (stop, then start).
     if (action === 'start' && c.status !== 'stopped') return 'unchanged';
     const next: StoredConnector = { ...c, status: 'starting', statusChangedAt: now, consecutiveFailures: 0, lastError: null };
     return { next, action, changes: { status: { before: c.status, after: 'starting' } } };
@@ -27,7 +27,7 @@ function decideAction(action: ConnectorAction) {
 }
 
 /**
- * `POST /connectors/{id}/start|stop|restart` (spec): `starting` (it becomes `online` when a health check
+ * `POST /connectors/{id}/start|stop|restart`: `starting` (it becomes `online` when a health check
  * passes) / `stopped` / `starting`. Starting a running or stopping a stopped connector changes nothing and
  * answers it as it is (so retries and bulk calls are safe). A stop removes it from the health-check index at
  * once, in the same write, so no later check can move it again.
@@ -41,7 +41,6 @@ export async function applyAction(
 ): Promise<StoredConnector> {
   return (await changeConnector(teamId, connectorId, actor, decideAction(action), { prefetched }))!;
 }
-
 
 /** What a bulk action did to one connector: its new state, or why it was refused (a domain error, or a failure). */
 export type BulkOutcome = { connectorId: string; connector: StoredConnector } | { connectorId: string; error: unknown };

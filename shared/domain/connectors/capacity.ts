@@ -20,11 +20,11 @@ export type CapacityAdvice = {
   warnings: CapacityWarning[];
 };
 
-/** Seed 002: "deploy at least two ... agent connectors for a single bot" in production. */
+/** A production bot runs at least two connectors, so one can take over when another fails. */
 export const MIN_PRODUCTION_CONNECTORS = 2;
 
 /**
- * Failover and sizing advice for one bot in one environment (seed 002, "Supporting failover"): at least 2
+ * Failover and sizing advice for one bot in one environment: at least 2
  * connectors in production (1 elsewhere), and enough that none carries more than its
  * `maxConcurrentConversations` (the smallest among the bot's connectors there, 50 when it has none):
  * `recommended = max(minimum, ceil(concurrent / perConnector))`, so 200 concurrent conversations -> 4.

@@ -8,12 +8,7 @@ import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { resolveAndCheck } from '../../net/url-safety.js';
 import { Conflict, Invalid, NotFound, PreconditionFailed } from '../errors.js';
-import {
-  type ConnectorCreate,
-  type ConnectorUpdate,
-  DEFAULT_MAX_CONCURRENT_CONVERSATIONS,
-  type Environment,
-} from './schema.js';
+import { type ConnectorCreate, type ConnectorUpdate, DEFAULT_MAX_CONCURRENT_CONVERSATIONS, type Environment } from './schema.js';
 import { connectorItem, getStoredConnector, type StoredConnector, toConnector } from './store.js';
 
 /**
@@ -28,7 +23,7 @@ async function assertSafeUrl(url: string): Promise<void> {
 }
 
 /**
- * Creates a stopped connector under a bot (spec: `201`, `status: "stopped"`). The bot's existence is checked in
+ * Creates a stopped connector under a bot (`201`, `status: "stopped"`). The bot's existence is checked in
  * the same transaction (404 for a missing or another team's bot), with the audit event.
  */
 export async function createConnector(teamId: string, botId: string, input: ConnectorCreate, actor: Actor): Promise<StoredConnector> {
@@ -151,7 +146,7 @@ const requireStopped = (c: StoredConnector, what: string) => {
     throw new Conflict(`Stop the connector before you ${what} it (it is ${c.status}).`, { connectorStatus: c.status });
 };
 
-/** `PUT /connectors/{id}`: partial edit, only while stopped (seed 002). 412 on a stale `If-Match`. */
+/** `PUT /connectors/{id}`: partial edit, only while stopped. 412 on a stale `If-Match`. */
 export async function updateConnector(
   teamId: string,
   connectorId: string,
@@ -174,7 +169,7 @@ export async function updateConnector(
   return result!;
 }
 
-/** `DELETE /connectors/{id}`: only while stopped (seed 002). */
+/** `DELETE /connectors/{id}`: only while stopped. */
 export async function deleteConnector(teamId: string, connectorId: string, actor: Actor): Promise<void> {
   await changeConnector(teamId, connectorId, actor, (c) => {
     requireStopped(c, 'delete');
@@ -182,7 +177,7 @@ export async function deleteConnector(teamId: string, connectorId: string, actor
   });
 }
 
-/** `POST /connectors/{id}/redeploy`: moves a stopped connector to another environment (seed 002). */
+/** `POST /connectors/{id}/redeploy`: moves a stopped connector to another environment. */
 export async function redeployConnector(
   teamId: string,
   connectorId: string,

@@ -7,7 +7,7 @@ import { type ProbeOptions, type ProbeResult, probeUrl } from '../../net/probe.j
 import { record } from './health-state.js';
 import { type StoredConnector, toConnector } from './store.js';
 
-/** Spec: a GET with a 5 s timeout. */
+/** a GET with a 5 s timeout. */
 export const PROBE_TIMEOUT_MS = 5_000;
 /**
  * Probes in flight at once. 100 keeps one run over 2,000 connectors with 10% of them hanging for the full
@@ -17,7 +17,7 @@ export const HEALTH_CHECK_CONCURRENCY = 100;
 const QUERY_PAGE = 200;
 
 export type HealthCheckOptions = {
-  /** Per-probe time limit (default 5 s, the spec's). */
+  /** Per-probe time limit (default 5 s). */
   timeoutMs?: number;
   concurrency?: number;
   /** Epoch ms the run must end by (Lambda: now + remaining time): no probe starts that could not finish in time. */
@@ -46,7 +46,7 @@ export type HealthCheckSummary = {
 const inFlight = new Set<string>();
 
 /**
- * One scheduled health-check run (spec, Connectors; DESIGN.md: EventBridge rule rate(1 minute) -> this).
+ * One scheduled health-check run (on AWS an EventBridge rule `rate(1 minute)` runs it).
  * Reads the sparse health-check index (GSI2: only starting/online/unhealthy connectors carry its key, so no
  * Scan and no stopped connector is ever read), shard by shard, least recently checked first, and only entries
  * last checked before this run began (a connector rewritten by this run moves behind that bound). Each
@@ -136,4 +136,3 @@ async function* dueConnectors(bound: string): AsyncGenerator<StoredConnector> {
     } while (start);
   }
 }
-

@@ -14,7 +14,7 @@ import { connectorItem, type StoredConnector } from './store.js';
 
 /** What one health-check probe does to a connector: its next state (the rule), and how it is recorded. */
 
-/** Spec: "3 failures in a row move an online one to unhealthy". */
+/** "3 failures in a row move an online one to unhealthy". */
 export const FAILURES_BEFORE_UNHEALTHY = 3;
 /** How long the status-change history is kept (DynamoDB TTL). */
 const HISTORY_TTL_SECONDS = 90 * 86_400;
@@ -24,7 +24,7 @@ export const HEALTH_CHECK_ACTOR: Actor = { email: 'system:health-check', role: '
 export type HealthState = { status: ConnectorStatus; consecutiveFailures: number; lastError: string | null };
 
 /**
- * The state one probe leads to (spec, Connectors): success -> `online` (from starting, online or unhealthy) and
+ * The state one probe leads to: success -> `online` (from starting, online or unhealthy) and
  * the failure count reset; a failure counts up and keeps the status, except that the 3rd failure in a row of an
  * `online` connector makes it `unhealthy`. A `starting` connector that never answers stays `starting`, its
  * `lastError` saying why.
@@ -35,7 +35,6 @@ export function nextHealthState(c: Pick<StoredConnector, 'status' | 'consecutive
   const status = c.status === 'online' && failures >= FAILURES_BEFORE_UNHEALTHY ? 'unhealthy' : c.status;
   return { status, consecutiveFailures: failures, lastError: result.error };
 }
-
 
 /** Writes one probe's outcome; `skipped` when the connector changed since it was read (the condition failed). */
 export async function record(
@@ -150,4 +149,3 @@ function historyItems(
     },
   ];
 }
-

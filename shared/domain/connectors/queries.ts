@@ -13,12 +13,7 @@ import {
 } from '../../db/keys.js';
 import { InvalidCursor } from '../../db/errors.js';
 import { type Connector, getStoredConnector, toConnector } from './store.js';
-import {
-  CONNECTOR_STATUSES,
-  type ConnectorStatus,
-  ENVIRONMENTS,
-  type Environment,
-} from './schema.js';
+import { CONNECTOR_STATUSES, type ConnectorStatus, ENVIRONMENTS, type Environment } from './schema.js';
 
 export type ConnectorFilters = { environment?: Environment; botId?: string; status?: ConnectorStatus };
 
@@ -119,7 +114,7 @@ export async function listConnectors(
 export type ConnectorMetrics = { environment: Environment | null; total: number; counts: Record<ConnectorStatus, number> };
 
 /**
- * `GET /connectors/metrics?environment=`: connectors per status. Seed 002: the metrics are affected by the
+ * `GET /connectors/metrics?environment=`: connectors per status. The metrics are affected by the
  * environment filter and no other. With an environment it reads that environment's partition only (GSI3, the
  * status is the sort key's prefix); without one, every connector of the team. Only the key attribute is
  * projected, so a page holds the whole fleet of most teams.

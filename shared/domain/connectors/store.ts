@@ -4,7 +4,7 @@ import { connectorIndexKeys, connectorKey } from '../../db/keys.js';
 import { NotFound } from '../errors.js';
 import type { ConnectorStatus, Environment } from './schema.js';
 
-/** A connector as the API returns it (spec, Connectors). Times are ISO-8601 UTC; `lastLatencyMs` in ms. */
+/** A connector as the API returns it. Times are ISO-8601 UTC; `lastLatencyMs` in ms. */
 export type Connector = {
   id: string;
   botId: string;
@@ -24,7 +24,7 @@ export type Connector = {
 /** `version` backs the ETag and every conditional write; it is not returned. */
 export type StoredConnector = Connector & { teamId: string; version: number };
 
-/** Statuses the scheduled health check probes (spec: every starting/online/unhealthy connector). */
+/** Statuses the scheduled health check probes (every starting/online/unhealthy connector). */
 export const PROBED_STATUSES: readonly ConnectorStatus[] = ['starting', 'online', 'unhealthy'];
 /** True for the statuses that carry the health-check index key. */
 export const isProbed = (status: ConnectorStatus) => PROBED_STATUSES.includes(status);
@@ -77,7 +77,6 @@ export async function getStoredConnector(teamId: string, connectorId: string): P
   return res.Item as StoredConnector;
 }
 
-
 /** Batch-reads up to 100 connectors of a team (1 BatchGetItem, plus retries of unprocessed keys). */
 export async function getConnectors(teamId: string, ids: string[]): Promise<Map<string, StoredConnector>> {
   const found = new Map<string, StoredConnector>();
@@ -92,4 +91,3 @@ export async function getConnectors(teamId: string, ids: string[]): Promise<Map<
   }
   return found;
 }
-

@@ -16,7 +16,7 @@ import { type BotStatusPut, type ContactStatusValue, dueTimeOf, type MessagePost
 import { changeContact, contactItem, fromItem, readContact, toContactStatus } from './store.js';
 
 /**
- * Contact bot status (seed 001, spec "Contact bot status"): storage, timers and audit around the pure rules of
+ * Contact bot status: the operations, around the pure rules of
  * `rules.ts`. Contacts live in the bot's data partition (`contactKey`, current `dataGeneration`), indexed by status
  * on GSI1 (`contactStatusIndex`). Every write is conditional on the contact's `version` (0 = no item yet):
  * concurrent writers re-read and re-apply the rules, so no count is lost and a limit turns a contact off once.

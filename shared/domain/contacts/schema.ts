@@ -4,7 +4,7 @@ import { isoDuration } from '../bots/schema.js';
 import { durationMs } from '../duration.js';
 
 /**
- * Request shapes of the contact bot status routes (spec "Contact bot status", seed 001). Kept apart from the
+ * Request shapes of the contact bot status routes. Kept apart from the
  * repository so `/openapi.json` can document them without the DynamoDB client.
  */
 export const CONTACT_STATUSES = ['active', 'inactive'] as const;

@@ -19,7 +19,7 @@ import { applyTimer } from './timers.js';
  * contact off once. The contact's timer is set before the change commits (`timers.ts`).
  */
 
-/** The API shape of a contact's bot status (spec): the stored state without its `version` (that is the ETag). */
+/** The API shape of a contact's bot status: the stored state without its `version` (that is the ETag). */
 export const toContactStatus = (s: ContactState): ContactStatus => ({
   contactId: s.contactId,
   status: s.status,

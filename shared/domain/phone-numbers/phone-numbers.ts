@@ -11,7 +11,7 @@ import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/model.js';
 import type { PhoneNumberCreate } from './schema.js';
 
 /**
- * Phone numbers (DID mappings, seed 004): an E.164 number of the team mapped to exactly one of its bots. The item
+ * Phone numbers (DID mappings): an E.164 number of the team mapped to exactly one of its bots. The item
  * `{ number, botId, createdAt }` under `phoneNumberKey` is what inbound routing and dialout `from` checks read
  * with one GetItem; the bot also lists its numbers (`phoneNumbers` string set, same transaction) so deleting the
  * bot releases them in its own transaction.

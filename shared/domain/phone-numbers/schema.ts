@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { e164 } from '../bots/schema.js';
 import { objectId } from '../campaigns/schema.js';
 
-/** `POST /phone-numbers`: map a DID (E.164) to one bot of the team (spec, "Campaigns and phone numbers"). */
+/** `POST /phone-numbers`: map a DID (E.164) to one bot of the team. */
 export const PhoneNumberCreateInput = z.object({ number: e164, botId: objectId }).strict();
 export type PhoneNumberCreate = z.infer<typeof PhoneNumberCreateInput>;
 

@@ -112,4 +112,3 @@ export async function deleteApiKey(teamId: string, keyId: string, actor: Actor):
     ]),
   );
 }
-

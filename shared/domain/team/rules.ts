@@ -3,7 +3,7 @@ import type { Role } from '../../auth/roles.js';
 import { Forbidden } from '../errors.js';
 import type { Member } from './store.js';
 
-/** Only a super_admin may create, change or remove a super_admin (spec, Roles). */
+/** Only a super_admin may create, change or remove a super_admin. */
 export function assertMayManage(actor: Actor, ...roles: Role[]) {
   if (roles.includes('super_admin') && actor.role !== 'super_admin')
     throw new Forbidden('Only a super_admin may grant, change or remove the super_admin role.');

@@ -7,7 +7,7 @@ import { apiKeyIndex, apiKeyKey, apiKeyListPartition, memberEmailKey, memberKey,
 import type { ConditionalWrite, TransactItem } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
 
-/** Teams, their members and their API keys (spec: "Team, members, API keys"). */
+/** Teams, their members and their API keys ("Team, members, API keys"). */
 export type Team = { id: string; name: string; createdAt: string };
 export type Member = { id: string; email: string; role: Role; createdAt: string };
 export type ApiKeyInfo = { id: string; name: string; prefix: string; memberId: string; createdAt: string; lastUsedAt: string | null };

@@ -21,8 +21,8 @@ export const allowedDomainsSchema = z
   .transform((list) => [...new Set(list)]);
 
 /**
- * `PUT .../bots/{botId}/widget` (seed 004 "Save settings"): the widget toggle and the allowed domains. The
- * domains are the bot's `allowedDomains` (seed 003), validated and normalised by the same schema as
+ * `PUT .../bots/{botId}/widget`: the widget toggle and the allowed domains. The
+ * domains are the bot's `allowedDomains`, validated and normalised by the same schema as
  * `PUT .../bots/{botId}`. At least one of the two fields; nothing else (the key is changed only by regenerate).
  */
 export const WidgetSettingsInput = z

@@ -11,7 +11,7 @@ import { parseWidgetKey, widgetKeyHash, widgetKeyMatches } from './key.js';
 import { originAllowed } from './origins.js';
 import { signWidgetSession } from './session-token.js';
 
-/** The bot fields a visitor's browser may see: seed 003's chat widget appearance, and the bot's name. */
+/** The bot fields a visitor's browser may see: the chat widget's appearance, and the bot's name. */
 export type WidgetAppearance = Pick<
   Bot,
   'name' | 'color' | 'icon' | 'alignment' | 'botIcon' | 'branding' | 'supportLink' | 'showButtonLabel' | 'labels'
@@ -58,7 +58,7 @@ export async function findWidgetVisit(input: { key: string | undefined; origin: 
 }
 
 /**
- * `POST /widget/v1/sessions` (spec, "Web widget"), in this order:
+ * `POST /widget/v1/sessions`, in this order:
  *
  * 1. `Unauthenticated` when the key is missing, malformed, or not the bot's current key;
  * 2. `Forbidden` (with `details.reason`) when the origin is not allowed (`origin_not_allowed`), the widget is

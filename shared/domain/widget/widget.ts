@@ -6,18 +6,18 @@ import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { getStoredBot } from '../bots/bots.js';
-import { type StoredBot } from '../bots/model.js';
+import type { StoredBot } from '../bots/model.js';
 import { maskWidgetKey, newWidgetState, type WidgetState } from './key.js';
 import type { WidgetSettingsPatch } from './schema.js';
 
 /**
- * The Web Widget tab of seed 004: settings, the masked key, reveal, regenerate, embed code. The widget's state
+ * The Web Widget tab: settings, the masked key, reveal, regenerate, embed code. The widget's state
  * (`enabled`, key) lives on the bot item (`StoredBot.widget`) and its allowed domains are the bot's own
- * `allowedDomains` field (seed 003), so `PUT .../bots/{botId}` and `PUT .../widget` edit one value.
+ * `allowedDomains` field, so `PUT .../bots/{botId}` and `PUT .../widget` edit one value.
  *
  * Every write here is one `TransactWriteItems`: an `UpdateItem` of the bot conditional on the version that was
  * read (it bumps the version, so a concurrent `PUT .../bots` that read the old item retries instead of writing
- * the old key back) and the audit event (module `widget`). The campaign lock of seed 004 does not apply: the
+ * the old key back) and the audit event (module `widget`). The campaign lock does not apply: the
  * widget is another channel than the campaigns' calls, and turning it off or rotating a leaked key must stay
  * possible while a campaign runs.
  */
@@ -25,7 +25,7 @@ export type WidgetSettings = {
   botId: string;
   enabled: boolean;
   allowedDomains: string[];
-  /** True when `allowedDomains` is empty: every origin may open sessions (seed 003 "set an empty array to allow all"). */
+  /** True when `allowedDomains` is empty: every origin may open sessions. */
   allowsAnyOrigin: boolean;
   /** Masked, e.g. `wk_****a1b2`; null only for a bot stored before the widget existed (regenerate creates one). */
   apiKey: string | null;
