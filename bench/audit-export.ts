@@ -1,5 +1,5 @@
 /**
- * Audit CSV export of a large audit log. Budget: /work/shared/DESIGN.md "Performance budget": 1M rows with
+ * Audit CSV export of a large audit log. Budget: 1M rows with
  * peak RSS <= 128 MB, streamed multipart to S3, flat in the number of rows.
  *
  * The exporter runs as deployed: `functions/audit-exporter.ts` bundled by esbuild (SDK included) and run by
@@ -25,6 +25,7 @@ import { build } from 'esbuild';
 import { EXPORTER_NODE_OPTIONS } from '../infra/constructs/audit-export.js';
 import type { BenchContext, BenchSection } from './support/context.js';
 import { markdownTable } from './support/markdown.js';
+import { resetConfig } from '../shared/config.js';
 
 const RSS_BUDGET = 128 * 1024 * 1024;
 const MB = 1024 * 1024;
@@ -72,11 +73,12 @@ async function run(ctx: BenchContext): Promise<string> {
   const s3local = await startS3Local(join(work, 's3'));
   process.env.S3_ENDPOINT = s3local.endpoint;
   process.env.EXPORT_BUCKET = s3local.bucket;
+  resetConfig();
   const deployedFlags = EXPORTER_NODE_OPTIONS.split(' ');
   try {
     const child = await bundleChild(ctx.root, work);
-    const { createTeam } = await import('../shared/domain/team.js');
-    const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+    const { createTeam } = await import('../shared/domain/team/members.js');
+    const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
     const { EXPORTER_TARGET } = await import('../shared/audit/export-settings.js');
     const { requestAuditExport } = await import('../shared/audit/export-requests.js');
     // The request only queues; the bench starts the exporter itself, in its own process.

@@ -30,10 +30,10 @@ async function run(ctx: BenchContext): Promise<string> {
     import('../functions/routes.js'),
     import('../infra/local/server.js'),
     import('../infra/local/ports.js'),
-    import('../shared/domain/team.js'),
+    import('../shared/domain/team/members.js'),
     import('../shared/domain/bots/bots.js'),
     import('../shared/db/client.js'),
-    import('../shared/ports/async-invoke.js'),
+    import('../infra/local/adapters/async-invoke.js'),
     import('../functions/jobs/bot-data-purge.js'),
     import('../test/support/bot-data.js'),
   ]);

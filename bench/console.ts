@@ -42,7 +42,7 @@ async function run(ctx: BenchContext): Promise<string> {
     out.push(`\`vite build\` (vite 8.3.8, clean, into a temporary directory): **${(buildMs / 1000).toFixed(1)} s**`);
 
     await ctx.dynamo();
-    const { createTeam } = await import('../shared/domain/team.js');
+    const { createTeam } = await import('../shared/domain/team/members.js');
     const { createBot } = await import('../shared/domain/bots/bots.js');
     const { consoleHandler } = await import('../infra/local/console-assets.js');
     const { ROUTES } = await import('../functions/routes.js');

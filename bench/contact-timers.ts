@@ -46,7 +46,7 @@ async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
   const timerOps = await attachTimerOpCounter();
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   const { createBot } = await import('../shared/domain/bots/bots.js');
 
   const api = await serveLocalApi(counter);
@@ -289,8 +289,9 @@ async function attachTimerOpCounter() {
 async function seedPauses(teamId: string, bot: { id: string; dataGeneration: number }, dueOf: (i: number) => number): Promise<number> {
   const { doc, tableName } = await import('../shared/db/client.js');
   const { afterPut, unseenContact } = await import('../shared/domain/contacts/rules.js');
-  const { contactItem, timerFor } = await import('../shared/domain/contacts/contacts.js');
-  const { newLocalTimerItem } = await import('../shared/ports/scheduler.js');
+  const { contactItem } = await import('../shared/domain/contacts/store.js');
+  const { timerFor } = await import('../shared/domain/contacts/timers.js');
+  const { newLocalTimerItem } = await import('../infra/local/adapters/contact-timers.js');
   const batches = range(Math.ceil(CONTACTS / 12)).map((b) =>
     range(12)
       .map((j) => b * 12 + j)

@@ -14,6 +14,7 @@ import type { BenchContext, BenchSection } from './support/context.js';
 import { type CommandRecord, attachDynamoCounter } from './support/dynamo-counter.js';
 import { kb, markdownTable } from './support/markdown.js';
 import { serveLocalApi } from './support/local-api.js';
+import { resetConfig } from '../shared/config.js';
 
 const LEVELS = [
   { concurrency: 1, requests: 150 },
@@ -26,8 +27,9 @@ export const dialoutBench: BenchSection = { name: 'dialout', title: 'Dialout thr
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '1000000';
+  resetConfig();
   const counter = await attachDynamoCounter();
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   const api = await serveLocalApi(counter);
   const { port } = api;
   try {
@@ -132,6 +134,7 @@ async function run(ctx: BenchContext): Promise<string> {
     api.close();
     counter.detach();
     delete process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
+    resetConfig();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * DynamoDB requests per API call. Budget: /work/shared/DESIGN.md "Performance budget": the authorizer 1 GetItem;
+ * DynamoDB requests per API call. Budget: the authorizer 1 GetItem;
  * a read route 1 GetItem or 1 Query page; a mutation 1 TransactWriteItems (object + audit); no Scan anywhere on a
  * request path.
  *
@@ -35,9 +35,9 @@ export const dynamodbRequests: BenchSection = {
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   // issue 3: reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
-  const { registerLocalTarget } = await import('../shared/ports/async-invoke.js');
+  const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
   const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');
   registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
   // Export requests start the exporter through the async-invoke port; here it only needs to accept.

@@ -118,9 +118,9 @@ async function run(ctx: BenchContext): Promise<string> {
 async function seed(base: string) {
   const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { doc, tableName } = await import('../shared/db/client.js');
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   const { createBot } = await import('../shared/domain/bots/bots.js');
-  const { connectorItem } = await import('../shared/domain/connectors/connectors.js');
+  const { connectorItem } = await import('../shared/domain/connectors/store.js');
   const { ulid } = await import('ulid');
   type Stored = Parameters<typeof connectorItem>[0];
 

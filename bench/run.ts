@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <section>...]`: the checks of /work/shared/DESIGN.md "Performance budget", printed as
+ * `npm run bench [-- <section>...]`: the checks of the performance budget, printed as
  * markdown. Runs every section by default, or only the named ones (`npm run bench -- bundles`). Budget misses
  * are reported, not fatal; the exit code is non-zero only when a section could not run. DynamoDB Local, started
  * by the first section that needs it, is always stopped at the end, also on Ctrl-C.

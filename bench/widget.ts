@@ -21,7 +21,7 @@ const SITE = 'https://shop.example.com';
 async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const { WIDGET_JS } = await import('../shared/domain/widget/client-script.js');
-  const { createTeam } = await import('../shared/domain/team.js');
+  const { createTeam } = await import('../shared/domain/team/members.js');
   const { createBot } = await import('../shared/domain/bots/bots.js');
   const { updateWidgetSettings, revealWidgetKey } = await import('../shared/domain/widget/widget.js');
   const counter = await attachDynamoCounter();

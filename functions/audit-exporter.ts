@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { runAuditExport } from '../shared/audit/csv-export.js';
+import { config } from '../shared/config.js';
 import { logger } from '../shared/logger.js';
 
 /** The asynchronous invocation's payload, sent by `requestAuditExport` through the async-invoke port. */
@@ -8,9 +9,10 @@ type ExportJobEvent = { teamId: string; exportId: string };
 const isJobEvent = (e: unknown): e is ExportJobEvent =>
   typeof e === 'object' &&
   e !== null &&
-  ['teamId', 'exportId'].every(
-    (k) => typeof (e as Record<string, unknown>)[k] === 'string' && (e as Record<string, string>)[k]!.length > 0,
-  );
+  ['teamId', 'exportId'].every((k) => {
+    const value = (e as Record<string, unknown>)[k];
+    return typeof value === 'string' && value.length > 0;
+  });
 
 /** Time kept back from Lambda's limit to abort the upload and record the failure before being killed. */
 const SAFETY_MS = 45_000;
@@ -30,6 +32,6 @@ export const handler = async (event: unknown, context?: Pick<Context, 'getRemain
     return { status: 'skipped' as const };
   }
   const budget = context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() : LOCAL_BUDGET_MS;
-  const progressEveryMs = Number(process.env.EXPORT_PROGRESS_INTERVAL_MS ?? 2000);
+  const progressEveryMs = config().EXPORT_PROGRESS_INTERVAL_MS;
   return runAuditExport(event.teamId, event.exportId, { deadline: Date.now() + budget - SAFETY_MS, progressEveryMs });
 };

@@ -1,8 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { config } from './config.js';
 
 /** One Powertools logger per process. Never log request bodies or Authorization headers: they carry secrets. */
-export const logger = new Logger({
-  serviceName: 'botops',
-  logLevel:
-    (process.env.LOG_LEVEL as 'INFO' | 'DEBUG' | 'WARN' | 'ERROR' | 'SILENT' | undefined) ?? (process.env.VITEST ? 'SILENT' : 'INFO'),
-});
+export const logger = new Logger({ serviceName: 'botops', logLevel: config().LOG_LEVEL });

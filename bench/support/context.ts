@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyLocalEnv } from '../../infra/local/config.js';
 import { type DynamoLocal, ensureTable, requireJava, startDynamoLocal } from '../../infra/local/dynamodb.js';
+import { resetConfig } from '../../shared/config.js';
 
 export const BENCH_TABLE = 'botops-bench';
 
@@ -36,12 +37,14 @@ export function createBenchContext(): BenchContext & { close(): Promise<void> } 
     local = await startDynamoLocal({});
     await ensureTable(local.endpoint, BENCH_TABLE);
     applyLocalEnv({ dynamoEndpoint: local.endpoint, tableName: BENCH_TABLE });
+    (await import('../../infra/local/adapters/index.js')).provideLocalAdapters();
     // Local adapters (the events file of the event bus) write here, never into the checkout's .local/.
     process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-bench-'));
     // Never let a bench request reach a real account, whatever the caller's shell exports.
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
     delete process.env.AWS_SESSION_TOKEN;
+    resetConfig();
     return { endpoint: local.endpoint, tableName: BENCH_TABLE };
   }
 

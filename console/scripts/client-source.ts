@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { REQUESTS } from '../../functions/requests.js';
 import { ROUTES } from '../../functions/routes.js';
 import { buildOpenApiDocument } from '../../shared/openapi/document.js';
 
@@ -24,7 +25,7 @@ const HEADER = `/**
  * project's Biome so the checked-in file passes lint as generated.
  */
 export async function generateClientSource(): Promise<string> {
-  const doc = buildOpenApiDocument(ROUTES);
+  const doc = buildOpenApiDocument(ROUTES, REQUESTS);
   const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { exportType: true });
   const raw = `${HEADER}${astToString(ast)}\n${enumsSource(doc)}`;
   const formatted = spawnSync(process.execPath, [BIOME, 'format', `--stdin-file-path=${SCHEMA_FILE}`], {

@@ -1,9 +1,8 @@
-import { listApiKeys } from '../../shared/domain/team.js';
+import { listApiKeys } from '../../shared/domain/team/api-keys.js';
 import { api } from '../../shared/http/handler.js';
-import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
-export const handler = api(route('listApiKeys'), {}, async ({ principal, query }) => {
-  const { limit, cursor } = pageParams(query);
-  return { statusCode: 200, body: await listApiKeys(principal.teamId, limit, cursor) };
-});
+export const handler = api(route('listApiKeys'), request, async ({ principal, query }) => ({
+  body: await listApiKeys(principal.teamId, query.limit, query.cursor),
+}));

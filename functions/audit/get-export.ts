@@ -3,8 +3,7 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('getAuditExport'), {}, async ({ principal, params }) => ({
-  statusCode: 200,
-  body: await getAuditExportView(principal.teamId, params.exportId!),
+  body: await getAuditExportView(principal.teamId, params.exportId),
   // The body may carry a presigned download URL: no cache may keep it.
   headers: { 'Cache-Control': 'no-store' },
 }));

@@ -1,11 +1,10 @@
 import { listBots } from '../../shared/domain/bots/bots.js';
 import { api } from '../../shared/http/handler.js';
-import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
-/** Seed 003: the body is a plain JSON array; the next page's cursor travels in `X-Next-Cursor`. */
-export const handler = api(route('listBots'), {}, async ({ principal, query }) => {
-  const { limit, cursor } = pageParams(query);
-  const page = await listBots(principal.teamId, limit, cursor);
-  return { statusCode: 200, body: page.items, headers: page.nextCursor ? { 'X-Next-Cursor': page.nextCursor } : undefined };
+/** DocsBot-compatible: the body is a plain JSON array; the next page's cursor travels in `X-Next-Cursor`. */
+export const handler = api(route('listBots'), request, async ({ principal, query }) => {
+  const page = await listBots(principal.teamId, query.limit, query.cursor);
+  return { body: page.items, headers: page.nextCursor ? { 'X-Next-Cursor': page.nextCursor } : undefined };
 });

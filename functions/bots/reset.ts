@@ -4,10 +4,10 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 /**
- * Seed 000 "Reset your bot data" (admins): the data is gone from every read when this answers; it is purged in
- * the background. 409 naming the running campaigns that lock the bot.
+ * The bot's data is gone from every read when this answers; it is purged in the background. 409 naming the
+ * running campaigns that lock the bot.
  */
 export const handler = api(route('resetBot'), {}, async ({ principal, params }) => {
-  await resetBot(principal.teamId, params.botId!, actorOf(principal));
-  return { statusCode: 200, body: { message: 'Bot reset' } };
+  await resetBot(principal.teamId, params.botId, actorOf(principal));
+  return { body: { message: 'Bot reset' } };
 });

@@ -1,10 +1,9 @@
 import { listBotCalls } from '../../shared/domain/calls/store.js';
 import { api } from '../../shared/http/handler.js';
-import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
 /** A bot's calls, newest first: `{ items, nextCursor }`. */
-export const handler = api(route('listBotCalls'), {}, async ({ principal, params, query }) => {
-  const { limit, cursor } = pageParams(query);
-  return { statusCode: 200, body: await listBotCalls(principal.teamId, params.botId!, limit, cursor) };
-});
+export const handler = api(route('listBotCalls'), request, async ({ principal, params, query }) => ({
+  body: await listBotCalls(principal.teamId, params.botId, query.limit, query.cursor),
+}));

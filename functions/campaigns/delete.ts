@@ -3,8 +3,7 @@ import { deleteCampaign } from '../../shared/domain/campaigns/campaigns.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** `204`; `409` while the campaign runs. */
+/** Only a stopped campaign (409 while it runs). */
 export const handler = api(route('deleteCampaign'), {}, async ({ principal, params }) => {
-  await deleteCampaign(principal.teamId, params.campaignId!, actorOf(principal));
-  return { statusCode: 204 };
+  await deleteCampaign(principal.teamId, params.campaignId, actorOf(principal));
 });

@@ -4,6 +4,6 @@ import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('getCampaign'), {}, async ({ principal, params }) => {
-  const campaign = await getStoredCampaign(principal.teamId, params.campaignId!);
-  return { statusCode: 200, body: toCampaign(campaign), headers: { ETag: etagOf(campaign.version) } };
+  const campaign = await getStoredCampaign(principal.teamId, params.campaignId);
+  return { body: toCampaign(campaign), headers: { ETag: etagOf(campaign.version) } };
 });

@@ -3,7 +3,7 @@ import { startCampaign } from '../../shared/domain/campaigns/campaigns.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** `200` the campaign, `running`; its bot is locked (PUT, DELETE and reset answer 409) until it stops. */
-export const handler = api(route('startCampaign'), {}, async ({ principal, params }) => {
-  return { statusCode: 200, body: await startCampaign(principal.teamId, params.campaignId!, actorOf(principal)) };
-});
+/** The campaign, `running`; its bot is locked (PUT, DELETE and reset answer 409) until it stops. */
+export const handler = api(route('startCampaign'), {}, async ({ principal, params }) => ({
+  body: await startCampaign(principal.teamId, params.campaignId, actorOf(principal)),
+}));

@@ -3,7 +3,7 @@ import { stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** `200` the campaign, `stopped`; its lock on the bot is released. */
-export const handler = api(route('stopCampaign'), {}, async ({ principal, params }) => {
-  return { statusCode: 200, body: await stopCampaign(principal.teamId, params.campaignId!, actorOf(principal)) };
-});
+/** The campaign, `stopped`; its lock on the bot is released. */
+export const handler = api(route('stopCampaign'), {}, async ({ principal, params }) => ({
+  body: await stopCampaign(principal.teamId, params.campaignId, actorOf(principal)),
+}));

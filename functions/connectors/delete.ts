@@ -3,8 +3,7 @@ import { deleteConnector } from '../../shared/domain/connectors/connectors.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** Seed 002: only a stopped connector can be deleted (409 otherwise). */
+/** Only a stopped connector can be deleted (409 otherwise). */
 export const handler = api(route('deleteConnector'), {}, async ({ principal, params }) => {
-  await deleteConnector(principal.teamId, params.connectorId!, actorOf(principal));
-  return { statusCode: 204 };
+  await deleteConnector(principal.teamId, params.connectorId, actorOf(principal));
 });

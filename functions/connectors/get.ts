@@ -1,9 +1,9 @@
-import { getStoredConnector, toConnector } from '../../shared/domain/connectors/connectors.js';
+import { getStoredConnector, toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('getConnector'), {}, async ({ principal, params }) => {
-  const c = await getStoredConnector(principal.teamId, params.connectorId!);
-  return { statusCode: 200, body: toConnector(c), headers: { ETag: etagOf(c.version) } };
+  const c = await getStoredConnector(principal.teamId, params.connectorId);
+  return { body: toConnector(c), headers: { ETag: etagOf(c.version) } };
 });

@@ -1,10 +1,11 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { applyAction, toConnector } from '../../shared/domain/connectors/connectors.js';
+import { applyAction } from '../../shared/domain/connectors/actions.js';
+import { toConnector } from '../../shared/domain/connectors/store.js';
 import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
 export const handler = api(route('stopConnector'), {}, async ({ principal, params }) => {
-  const c = await applyAction(principal.teamId, params.connectorId!, 'stop', actorOf(principal));
-  return { statusCode: 200, body: toConnector(c), headers: { ETag: etagOf(c.version) } };
+  const c = await applyAction(principal.teamId, params.connectorId, 'stop', actorOf(principal));
+  return { body: toConnector(c), headers: { ETag: etagOf(c.version) } };
 });

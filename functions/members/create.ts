@@ -1,15 +1,10 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { createMember } from '../../shared/domain/team.js';
-import { MemberCreateInput } from '../../shared/domain/team-schemas.js';
+import { createMember } from '../../shared/domain/team/members.js';
 import { api } from '../../shared/http/handler.js';
 import { idempotent } from '../../shared/http/idempotency.js';
 import { route } from '../routes.js';
+import { request } from './create.request.js';
 
-export const handler = api(
-  route('createMember'),
-  { body: MemberCreateInput, idempotency: idempotent(route('createMember')) },
-  async ({ principal, body }) => ({
-    statusCode: 201,
-    body: await createMember(principal.teamId, body.email, body.role, actorOf(principal)),
-  }),
-);
+export const handler = api(route('createMember'), { ...request, idempotency: idempotent() }, async ({ principal, body }) => ({
+  body: await createMember(principal.teamId, body.email, body.role, actorOf(principal)),
+}));

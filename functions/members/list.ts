@@ -1,9 +1,8 @@
-import { listMembers } from '../../shared/domain/team.js';
+import { listMembers } from '../../shared/domain/team/store.js';
 import { api } from '../../shared/http/handler.js';
-import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
-export const handler = api(route('listMembers'), {}, async ({ principal, query }) => {
-  const { limit, cursor } = pageParams(query);
-  return { statusCode: 200, body: await listMembers(principal.teamId, limit, cursor) };
-});
+export const handler = api(route('listMembers'), request, async ({ principal, query }) => ({
+  body: await listMembers(principal.teamId, query.limit, query.cursor),
+}));

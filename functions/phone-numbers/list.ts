@@ -1,9 +1,8 @@
 import { listPhoneNumbers } from '../../shared/domain/phone-numbers/phone-numbers.js';
 import { api } from '../../shared/http/handler.js';
-import { pageParams } from '../../shared/http/paging.js';
 import { route } from '../routes.js';
+import { request } from './list.request.js';
 
-export const handler = api(route('listPhoneNumbers'), {}, async ({ principal, query }) => {
-  const { limit, cursor } = pageParams(query);
-  return { statusCode: 200, body: await listPhoneNumbers(principal.teamId, limit, cursor) };
-});
+export const handler = api(route('listPhoneNumbers'), request, async ({ principal, query }) => ({
+  body: await listPhoneNumbers(principal.teamId, query.limit, query.cursor),
+}));

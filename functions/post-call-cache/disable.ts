@@ -3,6 +3,6 @@ import { setPostCallCacheEnabled } from '../../shared/domain/bots/post-call-cach
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-export const handler = api(route('disablePostCallCache'), {}, async ({ principal, params }) => {
-  return { statusCode: 200, body: await setPostCallCacheEnabled(principal.teamId, params.botId!, false, actorOf(principal)) };
-});
+export const handler = api(route('disablePostCallCache'), {}, async ({ principal, params }) => ({
+  body: await setPostCallCacheEnabled(principal.teamId, params.botId, false, actorOf(principal)),
+}));

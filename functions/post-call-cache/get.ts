@@ -2,6 +2,6 @@ import { getPostCallCache } from '../../shared/domain/bots/post-call-cache.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-export const handler = api(route('getPostCallCache'), {}, async ({ principal, params }) => {
-  return { statusCode: 200, body: await getPostCallCache(principal.teamId, params.botId!) };
-});
+export const handler = api(route('getPostCallCache'), {}, async ({ principal, params }) => ({
+  body: await getPostCallCache(principal.teamId, params.botId),
+}));

@@ -3,7 +3,7 @@ import { refreshPostCallCache } from '../../shared/domain/bots/post-call-cache.j
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** `200` with `version` + 1 and `refreshedBy` the caller; `409` when neither analysis nor QC prompt is set. */
-export const handler = api(route('refreshPostCallCache'), {}, async ({ principal, params }) => {
-  return { statusCode: 200, body: await refreshPostCallCache(principal.teamId, params.botId!, actorOf(principal)) };
-});
+/** `version` + 1 and `refreshedBy` the caller; 409 when neither an analysis nor a QC prompt is set. */
+export const handler = api(route('refreshPostCallCache'), {}, async ({ principal, params }) => ({
+  body: await refreshPostCallCache(principal.teamId, params.botId, actorOf(principal)),
+}));

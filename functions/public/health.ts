@@ -1,4 +1,4 @@
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-export const handler = api(route('health'), {}, async () => ({ statusCode: 200, body: { status: 'ok' } }));
+export const handler = api(route('health'), {}, async () => ({ body: { status: 'ok' } }));

@@ -1,10 +1,12 @@
 import { api } from '../../shared/http/handler.js';
 import { buildOpenApiDocument } from '../../shared/openapi/document.js';
-import { ROUTES } from '../routes.js';
+import { REQUESTS } from '../requests.js';
+import { ROUTES, route } from '../routes.js';
 
 let document: unknown;
 
-export const handler = api(ROUTES[1], {}, async () => {
-  document ??= buildOpenApiDocument(ROUTES);
-  return { statusCode: 200, body: document, headers: { 'Cache-Control': 'public, max-age=300' } };
+/** This API as OpenAPI 3.1, built once per instance from the route table and the routes' own request schemas. */
+export const handler = api(route('openapi'), {}, async () => {
+  document ??= buildOpenApiDocument(ROUTES, REQUESTS);
+  return { body: document, headers: { 'Cache-Control': 'public, max-age=300' } };
 });

@@ -9,17 +9,18 @@ import { logger } from '../../shared/logger.js';
  * batch item failure, so SQS redelivers it and, after maxReceiveCount, moves it to the dead-letter queue.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const results = await Promise.allSettled(
+  const failures = await Promise.all(
     event.Records.map(async (record) => {
-      const msg = parsePushMessage(JSON.parse(record.body));
-      if (!msg) return logger.warn('malformed post-call push message dropped', { messageId: record.messageId });
-      await deliverPostCallPush(msg);
+      try {
+        const msg = parsePushMessage(JSON.parse(record.body));
+        if (!msg) logger.warn('malformed post-call push message dropped', { messageId: record.messageId });
+        else await deliverPostCallPush(msg);
+        return [];
+      } catch (error) {
+        logger.error('post-call push attempt failed', { messageId: record.messageId, error: error as Error });
+        return [{ itemIdentifier: record.messageId }];
+      }
     }),
   );
-  const batchItemFailures = results.flatMap((r, i) => {
-    if (r.status === 'fulfilled') return [];
-    logger.error('post-call push attempt failed', { messageId: event.Records[i]!.messageId, error: r.reason as Error });
-    return [{ itemIdentifier: event.Records[i]!.messageId }];
-  });
-  return { batchItemFailures };
+  return { batchItemFailures: failures.flat() };
 };

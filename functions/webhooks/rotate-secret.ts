@@ -3,8 +3,8 @@ import { rotateSigningSecret } from '../../shared/domain/webhooks/signing-secret
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** `200 { secret }`: the new post-call push signing secret, shown here only (admin). Never cached by clients. */
-export const handler = api(route('rotateWebhookSecret'), {}, async ({ principal }) => {
-  const rotated = await rotateSigningSecret(principal.teamId, actorOf(principal));
-  return { statusCode: 200, body: rotated, headers: { 'Cache-Control': 'no-store' } };
-});
+/** `{ secret }`: the new post-call push signing secret, shown here only (admin). Never cached by clients. */
+export const handler = api(route('rotateWebhookSecret'), {}, async ({ principal }) => ({
+  body: await rotateSigningSecret(principal.teamId, actorOf(principal)),
+  headers: { 'Cache-Control': 'no-store' },
+}));

@@ -5,8 +5,8 @@ import { etagOf } from '../../shared/http/etag.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** Seed 004 Web Widget tab: `{ enabled, allowedDomains, allowsAnyOrigin, apiKey (masked), embedCode (masked), ... }`. */
+/** `{ enabled, allowedDomains, allowsAnyOrigin, apiKey (masked), embedCode (masked), ... }`. */
 export const handler = api(route('getWidget'), {}, async ({ event, principal, params }) => {
-  const bot = await getStoredBot(principal.teamId, params.botId!);
-  return { statusCode: 200, body: widgetSettingsOf(bot, publicBaseUrl(event)), headers: { ETag: etagOf(bot.version) } };
+  const bot = await getStoredBot(principal.teamId, params.botId);
+  return { body: widgetSettingsOf(bot, publicBaseUrl(event)), headers: { ETag: etagOf(bot.version) } };
 });

@@ -4,12 +4,8 @@ import { publicBaseUrl } from '../../shared/http/base-url.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 
-/** Seed 004 "Reveal": `{ apiKey, embedCode }` in clear; the audit log records who revealed it. */
+/** `{ apiKey, embedCode }` in clear; the audit log records who revealed it. */
 export const handler = api(route('revealWidgetKey'), {}, async ({ event, principal, params }) => {
-  const { bot, key } = await revealWidgetKey(principal.teamId, params.botId!, actorOf(principal));
-  return {
-    statusCode: 200,
-    body: { apiKey: key, embedCode: embedCode(publicBaseUrl(event), bot.id, key) },
-    headers: { 'Cache-Control': 'no-store' },
-  };
+  const { bot, key } = await revealWidgetKey(principal.teamId, params.botId, actorOf(principal));
+  return { body: { apiKey: key, embedCode: embedCode(publicBaseUrl(event), bot.id, key) }, headers: { 'Cache-Control': 'no-store' } };
 });

@@ -6,7 +6,7 @@ import { WIDGET_JS, WIDGET_JS_ETAG } from '../../shared/domain/widget/client-scr
 
 /**
  * `GET /widget/v1/widget.js` (public): a static script, so not the JSON `api()` stack. Cacheable by browsers and
- * CDNs for five minutes (the delay seed 003 documents for widget changes), then revalidated with its ETag (`304`).
+ * CDNs for five minutes (widget changes may take that long to show), then revalidated with its ETag (`304`).
  * `Cross-Origin-Resource-Policy: cross-origin` because every other site loads it; `Access-Control-Allow-Origin: *`
  * (no credentials) so a page may also load it with `crossorigin` for subresource integrity.
  */

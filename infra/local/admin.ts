@@ -1,6 +1,6 @@
 /**
  * Operator CLI: `npm run admin -- create-team --name NAME --email EMAIL` prints one JSON line
- * `{ "teamId", "memberId", "apiKey" }` (spec, "Team, members, API keys").
+ * `{ "teamId", "memberId", "apiKey" }`.
  *
  * Where it writes: with `TABLE_NAME` set, into that DynamoDB table on AWS (default credential chain and region);
  * otherwise into the local data of `LOCAL_DATA_DIR` (default `.local`): through the running `npm start`'s
@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { config } from '../../shared/config.js';
 import { applyLocalEnv, localConfig, type RuntimeInfo } from './config.js';
 import { ensureTable, requireJava, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 
@@ -27,9 +28,9 @@ if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
   process.exit(2);
 }
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 let dynamo: DynamoLocal | undefined;
-if (!process.env.TABLE_NAME) {
+if (!config().TABLE_NAME) {
   const cfg = localConfig();
   const running = runningRuntime(cfg.runtimeFile);
   if (running) {
@@ -43,7 +44,7 @@ if (!process.env.TABLE_NAME) {
 }
 
 try {
-  const { createTeam } = await import('../../shared/domain/team.js');
+  const { createTeam } = await import('../../shared/domain/team/members.js');
   const team = await createTeam(values.name.trim(), values.email);
   console.log(JSON.stringify({ teamId: team.teamId, memberId: team.memberId, apiKey: team.apiKey }));
 } finally {

@@ -7,18 +7,18 @@ import { jobScope, runInScope } from './partition-guard.js';
  * Background work of the local runtime: what EventBridge rules, Scheduler schedules and asynchronous Lambda
  * invocations do on AWS. Each entry starts its job (an interval, a poller, a local async target) after the
  * table exists and the handlers' environment is set, and returns a function that stops it.
- * Issues add one entry each.
+ * Each feature with background work adds one entry.
  */
 export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof localConfig>) => Promise<() => Promise<void>> };
 
 export const BACKGROUND_JOBS: BackgroundJob[] = [
   callsJob,
   connectorHealthCheckJob,
-  // issue 3: the purge after a bot reset or delete (AWS: the BotDataPurge function, invoked asynchronously)
+  // The purge after a bot reset or delete (AWS: the BotDataPurge function, invoked asynchronously)
   {
     name: 'bot-data-purge',
     start: async () => {
-      const { drainLocalJobs, registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { drainLocalJobs, registerLocalTarget } = await import('./adapters/async-invoke.js');
       const { BOT_DATA_PURGE_TARGET } = await import('../../shared/domain/bots/purge.js');
       const { handler } = await import('../../functions/jobs/bot-data-purge.js');
       // The handler logs its own failures; locally there is no retry, the next reset or delete sweeps again.
@@ -26,15 +26,15 @@ export const BACKGROUND_JOBS: BackgroundJob[] = [
       return drainLocalJobs;
     },
   },
-  // Contact reactivation timers (issue 4): what EventBridge Scheduler does on AWS.
+  // Contact reactivation timers: what EventBridge Scheduler does on AWS.
   { name: 'contact-timers', start: async () => (await import('./contact-timers.js')).startContactTimerPoller() },
   {
-    // Issue 7: what Lambda's asynchronous invocation of the audit exporter does on AWS. Exports run in this
+    // What Lambda's asynchronous invocation of the audit exporter does on AWS. Exports run in this
     // process, in the background of the request that started them. An export cut short by a stop reads as
     // failed once it has been silent for 5 minutes (STALE_RUNNING_MS).
     name: 'audit-exporter',
     start: async () => {
-      const { registerLocalTarget } = await import('../../shared/ports/async-invoke.js');
+      const { registerLocalTarget } = await import('./adapters/async-invoke.js');
       const { EXPORTER_TARGET } = await import('../../shared/audit/export-settings.js');
       const { handler } = await import('../../functions/audit-exporter.js');
       registerLocalTarget(EXPORTER_TARGET, (payload) => runInScope(jobScope('audit-exporter'), () => handler(payload)));

@@ -1,41 +1,45 @@
+import type { SQSEvent } from 'aws-lambda';
 import type { BackgroundJob } from './background.js';
 import { jobScope, runInScope } from './partition-guard.js';
 
 /**
- * Local stand-ins for the AWS wiring of issue 5 (infra/constructs/calls.ts):
+ * Local stand-ins for the AWS wiring of calls (infra/constructs/calls.ts), running the handler modules the stack
+ * deploys:
  * - the `CallEnded` EventBridge rule -> push queue becomes a local event-bus rule that queues the first attempt;
- * - the push queue -> push Lambda becomes a local work-queue consumer (retries are timers of the same queue);
- * - the `rate(1 minute)` outbox relay becomes an interval of `OUTBOX_RELAY_INTERVAL_SECONDS` (default 2).
+ * - the push queue -> `functions/webhooks/post-call-push.ts` becomes a local work-queue consumer that hands it
+ *   each message as a one-record SQS event (retries are delayed messages of the same queue);
+ * - the `rate(1 minute)` rule -> `functions/events/outbox-relay.ts` becomes an interval of
+ *   `OUTBOX_RELAY_INTERVAL_SECONDS` (default 2).
  * Modules are imported at start, after the handlers' environment is set (the DynamoDB client reads it).
  */
 export const callsJob: BackgroundJob = {
   name: 'calls: outbox relay and post-call push',
-  start: async () => {
-    const { registerLocalRule } = await import('../../shared/ports/event-bus.js');
-    const { registerLocalConsumer, workQueue } = await import('../../shared/ports/work-queue.js');
-    const { relayOutbox } = await import('../../shared/events/outbox.js');
+  start: async (cfg) => {
+    const { registerLocalRule } = await import('./adapters/event-bus.js');
+    const { registerLocalConsumer } = await import('./adapters/work-queue.js');
+    const { workQueue } = await import('../../shared/ports/work-queue.js');
     const { CALL_ENDED } = await import('../../shared/domain/calls/fields.js');
-    const { PUSH_QUEUE, deliverPostCallPush, parsePushMessage } = await import('../../shared/domain/calls/push.js');
+    const { PUSH_QUEUE } = await import('../../shared/domain/calls/push.js');
+    const push = (await import('../../functions/webhooks/post-call-push.js')).handler;
+    const relay = (await import('../../functions/events/outbox-relay.js')).handler;
 
+    let received = 0;
     const stopConsumer = registerLocalConsumer(PUSH_QUEUE, async (message) => {
-      const msg = parsePushMessage(message);
-      if (msg)
-        await runInScope(jobScope('webhooks/post-call-push'), () => deliverPostCallPush(msg)).catch((e: Error) =>
-          console.error('post-call push failed', e.message),
-        );
+      const event = { Records: [{ messageId: `local-${++received}`, body: JSON.stringify(message) }] } as SQSEvent;
+      // Locally a failed attempt is not redelivered: the handler has logged it.
+      await runInScope(jobScope('webhooks/post-call-push'), () => push(event));
     });
     const stopRule = registerLocalRule(
       'post-call-push',
       (e) => e['detail-type'] === CALL_ENDED && e.detail.pushRequested === true,
       (e) => workQueue().send(PUSH_QUEUE, { teamId: e.detail.teamId, callId: e.detail.callId, attempt: 1 }),
     );
-    const everyMs = Number(process.env.OUTBOX_RELAY_INTERVAL_SECONDS ?? 2) * 1000;
     let running: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
-      running = runInScope(jobScope('events/outbox-relay'), () => relayOutbox()).catch((e: Error) =>
+      running = runInScope(jobScope('events/outbox-relay'), () => relay()).catch((e: Error) =>
         console.error('outbox relay failed', e.message),
       );
-    }, everyMs);
+    }, cfg.outboxRelayIntervalSeconds * 1000);
     timer.unref();
     return async () => {
       clearInterval(timer);

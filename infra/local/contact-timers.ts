@@ -1,4 +1,5 @@
-import { fireDueLocalTimers } from '../../shared/ports/scheduler.js';
+import { config } from '../../shared/config.js';
+import { fireDueLocalTimers } from './adapters/contact-timers.js';
 import { jobScope, runInScope } from './partition-guard.js';
 
 /**
@@ -8,7 +9,7 @@ import { jobScope, runInScope } from './partition-guard.js';
  * `npm start` was stopped. Passes never overlap; `stop()` waits for the running one.
  */
 export async function startContactTimerPoller(opts: { intervalMs?: number } = {}): Promise<() => Promise<void>> {
-  const intervalMs = opts.intervalMs ?? Number(process.env.LOCAL_TIMER_POLL_MS ?? 250);
+  const intervalMs = opts.intervalMs ?? config().LOCAL_TIMER_POLL_MS;
   const { handler } = await import('../../functions/reactivate-contact.js');
   let running: Promise<unknown> | undefined;
   let stopped = false;

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../../shared/db/client.js';
 import { apiKeyKey } from '../../shared/db/keys.js';
 import { parseApiKey } from '../../shared/auth/api-keys.js';
-import { createTeam } from '../../shared/domain/team.js';
+import { createTeam } from '../../shared/domain/team/members.js';
 
 export type DevCredentials = { baseUrl: string; teamId: string; memberId: string; email: string; apiKey: string };
 

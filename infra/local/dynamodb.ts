@@ -23,7 +23,7 @@ function jarDir(): string {
   return join(lib, dir);
 }
 
-/** Exits with one line saying what to install when `java` is missing (spec: exit code 1). */
+/** Exits with one line saying what to install when `java` is missing (exit code 1). */
 export function requireJava(): void {
   const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {

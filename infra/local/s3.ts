@@ -7,7 +7,7 @@ export const LOCAL_EXPORT_BUCKET = 'botops-exports';
 
 /**
  * Starts s3rver on a loopback port with files under `directory` and the exports bucket configured.
- * Clients must use `forcePathStyle: true` and `requestChecksumCalculation: 'WHEN_REQUIRED'` (DESIGN.md).
+ * Clients must use `forcePathStyle: true` and `requestChecksumCalculation: 'WHEN_REQUIRED'` (s3rver stores streamed uploads corrupted otherwise).
  */
 export async function startS3Local(directory: string, port?: number) {
   mkdirSync(directory, { recursive: true });

@@ -5,23 +5,25 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { ROUTES } from '../../functions/routes.js';
+import { config } from '../../shared/config.js';
 import { applyLocalEnv, localConfig, type RuntimeInfo } from './config.js';
 import { ensureTable, requireJava, startDynamoLocal } from './dynamodb.js';
 import { startS3Local } from './s3.js';
 import { createLocalApi } from './server.js';
 
 // Node 20 is the documented minimum; the SDK's notice about its future Node 22 floor would repeat at every start.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const cfg = localConfig();
 mkdirSync(cfg.dataDir, { recursive: true });
 
-const external = process.env.DYNAMODB_ENDPOINT;
+const external = config().DYNAMODB_ENDPOINT;
 if (!external) requireJava();
 const dynamo = external ? undefined : await startDynamoLocal({ dataDir: cfg.dynamoDir });
 const dynamoEndpoint = external ?? dynamo!.endpoint;
 const s3 = await startS3Local(cfg.s3Dir);
 await ensureTable(dynamoEndpoint, cfg.tableName);
 applyLocalEnv({ dynamoEndpoint, s3Endpoint: s3.endpoint, exportBucket: s3.bucket, tableName: cfg.tableName, dataDir: cfg.dataDir });
+(await import('./adapters/index.js')).provideLocalAdapters();
 // Every function's DynamoDB requests are checked against its declared partitions, as IAM does on AWS.
 (await import('./partition-guard.js')).installPartitionGuard((await import('../../shared/db/client.js')).dynamo);
 
@@ -41,7 +43,7 @@ const server = createLocalApi({
   routes: ROUTES,
   fallback: consoleAssets.consoleHandler(),
   loadHandler: async (module) => (await import(`../../functions/${module}.ts`)).handler,
-  ...(process.env.LOG_REQUESTS === 'true' ? { onRequest: (l: string) => console.log(l) } : {}),
+  ...(cfg.logRequests ? { onRequest: (l: string) => console.log(l) } : {}),
 });
 
 let stopping = false;

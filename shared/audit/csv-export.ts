@@ -4,7 +4,8 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { stringify } from 'csv-stringify';
 import { logger } from '../logger.js';
 import { exportBucket, s3 } from '../ports/object-store.js';
-import { type AuditEvent, type AuditFilters, auditEventPages } from './audit.js';
+import type { AuditEvent } from './audit.js';
+import { type AuditFilters, auditEventPages } from './queries.js';
 import { ExportSuperseded, claimExport, completeExport, exportObjectKey, failExport, reportProgress } from './exports.js';
 
 /**

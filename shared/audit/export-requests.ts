@@ -3,17 +3,19 @@ import type { Actor } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import { auditExportKey } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table.js';
+import { retryOnConflict } from '../db/retry.js';
 import { transactWrite } from '../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../http/problem.js';
+import { Conflict, NotFound, Unavailable } from '../domain/errors.js';
 import { logger } from '../logger.js';
 import { asyncInvoker } from '../ports/async-invoke.js';
 import { presignedDownload } from '../ports/object-store.js';
-import { type AuditFilters, auditPut, normalizeFilters } from './audit.js';
+import { auditPut } from './audit.js';
+import { type AuditFilters, normalizeFilters } from './queries.js';
 import { DOWNLOAD_URL_SECONDS, EXPORTER_TARGET, EXPORT_RETENTION_DAYS } from './export-settings.js';
 import { type ExportStatus, type StoredAuditExport, days, failExport, getStoredExport, isStale } from './exports.js';
 
 /**
- * The two export routes (spec, "Audit log"): `POST /audit-logs/exports` queues an export and starts the
+ * The two export routes: `POST /audit-logs/exports` queues an export and starts the
  * exporter; `GET .../exports/{exportId}` shows it, with a download link once it succeeded.
  */
 const T = () => tableName();
@@ -37,7 +39,7 @@ export type AuditExportView = {
 /**
  * Records a `queued` export of `input`'s filters (with its `export_requested` audit event, one transaction),
  * then starts the exporter through the async-invoke port. When the exporter cannot be started the export is
- * marked `failed` and a 503 problem (`Retry-After: 5`) is thrown.
+ * marked `failed` and `Unavailable` (retry after 5 s) is thrown.
  */
 export async function requestAuditExport(teamId: string, input: AuditFilters, actor: Actor): Promise<StoredAuditExport> {
   const now = new Date().toISOString();
@@ -54,19 +56,22 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
     attempt: 0,
     rowCount: 0,
   };
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: T(),
-          Item: {
-            ...auditExportKey(teamId, job.id),
-            entity: 'auditExport',
-            ...job,
-            [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000),
+        item: {
+          Put: {
+            TableName: T(),
+            Item: {
+              ...auditExportKey(teamId, job.id),
+              entity: 'auditExport',
+              ...job,
+              [TTL_ATTRIBUTE]: Math.floor((Date.parse(now) + days(EXPORT_RETENTION_DAYS)) / 1000),
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
+        onConditionFailed: () => new Conflict('Export already exists.'),
       },
       auditPut(
         teamId,
@@ -79,15 +84,14 @@ export async function requestAuditExport(teamId: string, input: AuditFilters, ac
         },
         now,
       ),
-    ],
-    () => conflict('Export already exists.'),
+    ]),
   );
   try {
     await asyncInvoker().invoke(EXPORTER_TARGET, { teamId, exportId: job.id });
   } catch (error) {
     logger.error('cannot start the audit exporter', { teamId, exportId: job.id, error: error as Error });
     await failExport(teamId, job.id, 0, 'The exporter could not be started; request a new export.').catch(() => undefined);
-    throw new HttpProblem(503, 'Service Unavailable', 'The export could not be started; try again.', undefined, {}, { 'Retry-After': '5' });
+    throw new Unavailable(5, 'The export could not be started; try again.');
   }
   return job;
 }
@@ -102,7 +106,7 @@ const EXPORT_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  */
 export async function getAuditExportView(teamId: string, exportId: string, now = Date.now()): Promise<AuditExportView> {
   const job = EXPORT_ID.test(exportId) ? await getStoredExport(teamId, exportId) : undefined;
-  if (!job || now > Date.parse(job.createdAt) + days(EXPORT_RETENTION_DAYS)) throw notFound('Export');
+  if (!job || now > Date.parse(job.createdAt) + days(EXPORT_RETENTION_DAYS)) throw new NotFound('Export');
   const view: AuditExportView = {
     exportId: job.id,
     status: job.status,

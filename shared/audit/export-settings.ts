@@ -7,7 +7,7 @@
 export const EXPORTER_TARGET = 'audit-exporter';
 /** Exports (item and file) are deleted after this many days; the bucket's lifecycle rule matches it. */
 export const EXPORT_RETENTION_DAYS = 7;
-/** How long a download link works (issue 7: 15 minutes). */
+/** How long a download link works: 15 minutes. */
 export const DOWNLOAD_URL_SECONDS = 15 * 60;
 /** Environment variable holding the exports bucket's name (set by the stack; locally `botops-exports`). */
 export const EXPORT_BUCKET_ENV = 'EXPORT_BUCKET';

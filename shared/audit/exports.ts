@@ -2,8 +2,10 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../auth/principal.js';
 import { doc, tableName } from '../db/client.js';
 import { auditExportKey } from '../db/keys.js';
+import { retryOnConflict } from '../db/retry.js';
 import { type TransactItem, transactWrite } from '../db/transact.js';
-import { type AuditFilters, auditPut } from './audit.js';
+import { auditPut } from './audit.js';
+import type { AuditFilters } from './queries.js';
 
 /**
  * Audit CSV export jobs: their stored state and the exporter's transitions (the request and the status view
@@ -90,26 +92,31 @@ export async function claimExport(teamId: string, exportId: string, now = Date.n
   if (job.status !== 'queued' && !retry) return undefined;
   const at = new Date(now).toISOString();
   const attempt = job.attempt + 1;
+  // Claimed meanwhile by another delivery of the same invocation.
+  const superseded = () => new ExportSuperseded(exportId);
   try {
-    await transactWrite(
-      [
+    await retryOnConflict(() =>
+      transactWrite([
         {
-          Update: {
-            TableName: T(),
-            Key: auditExportKey(teamId, exportId),
-            UpdateExpression:
-              'SET #status = :running, attempt = :attempt, rowCount = :zero, startedAt = :at, heartbeatAt = :at, updatedAt = :at',
-            ConditionExpression: '#status = :was AND attempt = :prev',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':running': 'running',
-              ':attempt': attempt,
-              ':zero': 0,
-              ':at': at,
-              ':was': job.status,
-              ':prev': job.attempt,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: auditExportKey(teamId, exportId),
+              UpdateExpression:
+                'SET #status = :running, attempt = :attempt, rowCount = :zero, startedAt = :at, heartbeatAt = :at, updatedAt = :at',
+              ConditionExpression: '#status = :was AND attempt = :prev',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':running': 'running',
+                ':attempt': attempt,
+                ':zero': 0,
+                ':at': at,
+                ':was': job.status,
+                ':prev': job.attempt,
+              },
             },
           },
+          onConditionFailed: superseded,
         },
         auditPut(
           teamId,
@@ -122,8 +129,7 @@ export async function claimExport(teamId: string, exportId: string, now = Date.n
           },
           at,
         ),
-      ],
-      () => new ExportSuperseded(exportId),
+      ]),
     );
   } catch (error) {
     if (error instanceof ExportSuperseded) return undefined;
@@ -204,9 +210,9 @@ async function finish(
         .map(([k, v]) => [k, { before: null, after: v }]),
     ),
   };
-  await transactWrite(
-    [
-      update,
+  await retryOnConflict(() =>
+    transactWrite([
+      { item: update, onConditionFailed: () => new ExportSuperseded(exportId) },
       auditPut(
         teamId,
         {
@@ -218,7 +224,6 @@ async function finish(
         },
         at,
       ),
-    ],
-    () => new ExportSuperseded(exportId),
+    ]),
   );
 }

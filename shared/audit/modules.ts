@@ -1,5 +1,5 @@
 /**
- * Audit modules: the part of botops a change belongs to (the seed 000 audit log's "module" filter).
+ * Audit modules: the part of botops a change belongs to (the audit log's "module" filter).
  * Kept apart from `audit.ts` so schemas (and `/openapi.json`) can name them without the DynamoDB client.
  */
 export const AUDIT_MODULES = [

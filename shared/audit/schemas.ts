@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PageQuery } from '../http/paging.js';
+import { PageQuery } from '../domain/paging.js';
 import { AUDIT_MODULES } from './modules.js';
 
 /** The audit log's filters plus paging. `from`/`to` are inclusive ISO-8601 UTC instants. */
@@ -32,7 +32,7 @@ function checkExportRange(f: { from?: string; to?: string }, ctx: z.RefinementCt
 export const AuditQuery = AuditFilterFields.superRefine(checkRange);
 
 /**
- * `POST /audit-logs/exports` body: the filters of `GET /audit-logs` (spec: "same filters"), no paging.
+ * `POST /audit-logs/exports` body: the filters of `GET /audit-logs` ("same filters"), no paging.
  * `{}` exports the whole audit log up to now; `from` may not be in the future.
  */
 export const AuditExportInput = AuditFilterFields.omit({ limit: true, cursor: true }).strict().superRefine(checkExportRange);

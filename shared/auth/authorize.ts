@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../db/client.js';
 import { apiKeyKey } from '../db/keys.js';
-import type { StoredApiKey } from '../domain/team.js';
+import type { StoredApiKey } from '../domain/team/store.js';
 import { logger } from '../logger.js';
 import { bearerToken, parseApiKey, secretMatches } from './api-keys.js';
 import type { Principal } from './principal.js';

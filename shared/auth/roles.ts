@@ -1,4 +1,4 @@
-/** Team roles, strongest first (spec: super_admin > admin > member). */
+/** Team roles, strongest first (super_admin > admin > member). */
 export const ROLES = ['super_admin', 'admin', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 

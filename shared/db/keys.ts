@@ -62,15 +62,13 @@ export const botIdIndexPartition = (botId: string) => `BOTID#${botId}`;
  */
 export const botDataPartition = (teamId: string, botId: string, generation: number) => `TEAM#${teamId}#BOT#${botId}#G${generation}`;
 
-/** Phone number (DID) mapped to one bot of the team: `{ number, botId }` (spec, "Campaigns and phone numbers"). */
+/** Phone number (DID) mapped to one bot of the team: `{ number, botId }`. */
 export const phoneNumberKey = (teamId: string, e164: string): Key => ({ PK: `TEAM#${teamId}`, SK: `PHONE#${e164}` });
 
-// --- issue 3: campaigns and the phone number list -------------------------------------------------------------
 export const phoneNumberPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'PHONE#' });
 /** A campaign of the team (`{ id, name, botId, status }`); a running one locks its bot (`lockedByCampaigns`). */
 export const campaignKey = (teamId: string, campaignId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `CAMPAIGN#${campaignId}` });
 export const campaignPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'CAMPAIGN#' });
-// --- end issue 3 ----------------------------------------------------------------------------------------------
 
 export const auditPartition = (teamId: string) => `TEAM#${teamId}#AUDIT`;
 export const auditSortKey = (at: string, eventId: string) => `${at}#${eventId}`;
@@ -103,7 +101,7 @@ export const rateLimitKey = (scope: string, windowStart: number): Key => ({ PK: 
 /** Powertools idempotency records share the table under one static partition per service. */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
 
-// --- Calls, outbox, rate limits and the post-call push signing secret (issue 5) ---------------------------
+// --- Calls, outbox and the post-call push signing secret ---------------------------------------------------
 
 /** A call is bot data: it lives in the bot's current data generation, so a reset hides it from every read. */
 export const callKey = (teamId: string, botId: string, generation: number, callId: string): Key => ({
@@ -138,7 +136,7 @@ export const outboxDeadLetterKey = (entrySortKey: string): Key => ({ PK: OUTBOX_
 export const WEBHOOK_SECRET_PARTITION_PREFIX = 'WHSECRET#';
 export const webhookSecretKey = (teamId: string): Key => ({ PK: `${WEBHOOK_SECRET_PARTITION_PREFIX}${teamId}`, SK: 'WHSECRET' });
 // ---------------------------------------------------------------------------------------------------------------
-// Connectors (issue 6, seed 002). A connector is team configuration: it lives in the team partition and survives
+// Connectors. A connector is team configuration: it lives in the team partition and survives
 // a bot reset. Its indexes serve the list filters without a Scan: GSI1 by bot (sorted by environment, then
 // status), GSI3 by environment (sorted by status), and GSI2, sparse, holds only the connectors the scheduled
 // health check must probe. What the health check observed over time is bot data (`connectorHistoryKey`).
@@ -204,7 +202,7 @@ export const connectorHistoryPrefix = (teamId: string, botId: string, generation
   SKPrefix: `CONNECTOR_EVENT#${connectorId}#`,
 });
 
-// --- Contact bot status (issue 4) ---------------------------------------------------------------------------------
+// --- Contact bot status -------------------------------------------------------------------------------------------
 
 /** A contact's bot status inside the bot's current data generation; `contactId` is the caller's own id. */
 export const contactKey = (teamId: string, botId: string, generation: number, contactId: string): Key => ({

@@ -4,8 +4,8 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 
 /**
  * One page of the items whose SK starts with `SKPrefix` in partition `PK` (a key builder's `...Prefix()`), in
- * sort-key order, as `{ items, nextCursor }`: one Query. The cursor is only accepted for this partition
- * (`decodeCursor`: a foreign or edited one answers 400).
+ * sort-key order, as `{ items, nextCursor }`: one Query. The cursor is only accepted for this partition and prefix
+ * (`decodeCursor`: a foreign, edited or out-of-list one is an `InvalidCursor`).
  */
 export async function prefixPage<T>(
   prefix: { PK: string; SKPrefix: string },
@@ -20,7 +20,7 @@ export async function prefixPage<T>(
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
       ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'], sortPrefix: SKPrefix }),
     }),
   );
   return { items: (res.Items ?? []).map(map), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };

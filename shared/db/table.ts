@@ -6,7 +6,7 @@ export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 
 /**
  * Global secondary indexes: each has `<name>PK` / `<name>SK` string keys and projects all attributes.
- * GSI4 (audit action) and GSI5 (audit module+action) came with the audit export (issue 7). CloudFormation
+ * GSI4 (audit action) and GSI5 (audit module+action) serve the audit filters and export. CloudFormation
  * creates at most one GSI per table update: a stack deployed with fewer indexes needs one deploy per new index.
  */
 export const GSIS = ['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5'] as const;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { config, isLocalMode } from '../config.js';
 import { doc, tableName } from '../db/client.js';
 import { type Key, OUTBOX_SHARDS, outboxDeadLetterKey, outboxKey, outboxPartition } from '../db/keys.js';
 import type { TransactItem } from '../db/transact.js';
@@ -101,7 +102,7 @@ export const MAX_RELAY_ATTEMPTS = 5;
 const PUT_EVENTS_MAX_ENTRIES = 10;
 export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
 
-export const relayMinAgeMs = () => Number(process.env.OUTBOX_RELAY_MIN_AGE_SECONDS ?? (process.env.LOCAL_MODE === 'true' ? 2 : 60)) * 1000;
+export const relayMinAgeMs = () => (config().OUTBOX_RELAY_MIN_AGE_SECONDS ?? (isLocalMode() ? 2 : 60)) * 1000;
 
 /**
  * An entry's size as PutEvents counts it: Time (14 bytes), Source, DetailType and Detail in UTF-8 (the detail

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { preconditionFailed } from './problem.js';
+import { PreconditionFailed } from '../domain/errors.js';
 
 /** Strong entity tag of a versioned item (RFC 9110 §8.8.3): `"v<version>"`. */
 export const etagOf = (version: number) => `"v${version}"`;
@@ -11,7 +11,7 @@ export const etagOf = (version: number) => `"v${version}"`;
 export function requiredVersion(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
   const m = /^\s*"v(\d{1,15})"\s*$/.exec(ifMatch);
-  if (!m) throw preconditionFailed();
+  if (!m) throw new PreconditionFailed();
   return Number(m[1]);
 }
 
@@ -19,10 +19,9 @@ export function requiredVersion(ifMatch: string | undefined): number | undefined
 export const contentEtag = (body: unknown) => `"h${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)}"`;
 
 /**
- * `If-Match` against an unversioned object's current representation: passes when absent or `*`, otherwise
- * 412 unless it equals `contentEtag(current)` (RFC 9110 §13.1.1, strong comparison).
+ * `If-Match` against an unversioned object's current representation: true when absent or `*`, otherwise only
+ * when it equals `contentEtag(current)` (RFC 9110 §13.1.1, strong comparison).
  */
-export function assertIfMatch(ifMatch: string | undefined, current: unknown): void {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  if (ifMatch.trim() !== contentEtag(current)) throw preconditionFailed();
+export function ifMatchAccepts(ifMatch: string | undefined, current: unknown): boolean {
+  return ifMatch === undefined || ifMatch.trim() === '*' || ifMatch.trim() === contentEtag(current);
 }

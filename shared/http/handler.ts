@@ -9,95 +9,127 @@ import type { Principal } from '../auth/principal.js';
 import { roleAtLeast } from '../auth/roles.js';
 import { logger } from '../logger.js';
 import { contentEtag } from './etag.js';
-import { HttpProblem, forbidden, notFound } from './problem.js';
-import type { RouteDef } from './route.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
+import { HttpProblem, toProblem } from './problem.js';
+import type { PathParams, RouteDef } from './route.js';
 import { parseOr400 } from './validate.js';
 
 /** Authorizer context as API Gateway hands it over: a principal, or nothing for an unusable key. */
 export type AuthorizerContext = Partial<Principal>;
 export type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext> & { idempotencyScope?: string };
 
-export type ApiRequest<B> = {
+/**
+ * The schemas a route validates its request with, declared in the route's own `<handler>.request.ts` module (light:
+ * zod schemas only) so that `/openapi.json` documents exactly what the handler accepts without bundling it.
+ * Each failure answers 400 naming every offending path.
+ */
+export type RequestSchemas = {
+  /** The JSON body (then required: no body or another media type is refused). */
+  body?: z.ZodType;
+  /** The query string, values as sent (strings: coerce numbers). A `.strict()` schema refuses unknown parameters. */
+  query?: z.ZodType;
+  /** Path parameters with a format of their own (a contact id, an E.164 number); the others are plain strings. */
+  params?: z.ZodType;
+  /** Adds fields to the body's validation errors (the bot wizard's `step` and `firstInvalidStep`). */
+  decorateErrors?: Parameters<typeof parseOr400>[2];
+};
+
+/** `Idempotency-Key` support for a row: `idempotent()` of `./idempotency.js`, given the row by `api()`. */
+export type IdempotencyMiddleware = (row: RouteDef) => MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[];
+
+/**
+ * What `api()` takes besides the row: its request schemas, and `idempotency` exactly when the row says
+ * `idempotency: true` (kept out of this module so that routes without it do not bundle Powertools idempotency).
+ */
+export type ApiOptions<R extends RouteDef> = RequestSchemas &
+  (R extends { idempotency: true } ? { idempotency: IdempotencyMiddleware } : { idempotency?: undefined });
+
+type Parsed<S, K extends keyof RequestSchemas, Else> = S extends { [P in K]: infer T extends z.ZodType } ? z.output<T> : Else;
+
+/** What the handler function is given: the event, the caller, and the request as its schemas parsed it. */
+export type ApiRequest<R extends RouteDef, S extends RequestSchemas> = {
   event: ApiEvent;
   principal: Principal;
-  body: B;
-  params: Record<string, string>;
-  query: Record<string, string | undefined>;
+  body: Parsed<S, 'body', undefined>;
+  query: Parsed<S, 'query', undefined>;
+  params: PathParams<R['path']> & Parsed<S, 'params', unknown>;
   headers: Record<string, string | undefined>;
 };
 
-/** What a handler returns: status, a JSON-serialisable body, extra headers. */
-export type ApiResult = { statusCode: number; body?: unknown; headers?: Record<string, string> };
+/**
+ * What a handler returns: a JSON-serialisable body and extra headers; the status is the row's. A 204 route
+ * returns no body (or nothing at all).
+ */
+export type ApiResult<R extends RouteDef> = R['status'] extends 204
+  ? // biome-ignore lint/suspicious/noConfusingVoidType: a 204 handler may simply end, without a return statement
+    { headers?: Record<string, string> } | void
+  : { body: unknown; headers?: Record<string, string> };
 
-export type ApiOptions<S extends z.ZodType | undefined> = {
-  /** Request body schema; when set the body must be JSON and is validated into `req.body`. */
-  body?: S;
-  /** Adds `step` / `firstInvalidStep` style fields to validation errors. */
-  decorateErrors?: Parameters<typeof parseOr400>[2];
-  /**
-   * `Idempotency-Key` support: pass `idempotent(route)` from `./idempotency.js`. Kept out of this module so
-   * routes without it do not bundle Powertools idempotency.
-   */
-  idempotency?: MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[];
-};
-
-/** Largest accepted request body (spec: over 256 KiB answers 413). */
+/** Largest accepted request body (over 256 KiB answers 413). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * Wraps a handler function in the middy stack every route shares (model: middy `events/api-gateway-http`,
  * `http-error-handler`): header normalisation -> authentication / team / role checks from the route row ->
- * body size and JSON parsing -> `Idempotency-Key` -> the function. Any `HttpProblem` (or other error with a
- * statusCode < 500) reaches the caller as problem+json; anything else is logged and answered with a bare 500.
+ * body size and JSON parsing -> `Idempotency-Key` -> body, query and path parameters validated by `opts` -> the
+ * function -> the row's success status. Every error is answered with the problem `toProblem` maps it to (domain
+ * errors with their own status); an unexpected one is logged and answered with a bare 500. The returned handler
+ * carries its `route` and `request` schemas (the OpenAPI document's tests compare them).
  */
-export function api<S extends z.ZodType | undefined = undefined>(
-  route: RouteDef,
-  opts: ApiOptions<S>,
-  fn: (req: ApiRequest<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<ApiResult>,
+export function api<const R extends RouteDef, S extends ApiOptions<R>>(
+  row: R,
+  opts: S,
+  fn: (req: ApiRequest<R, S>) => Promise<ApiResult<R>>,
 ) {
+  if (Boolean(row.idempotency) !== Boolean(opts.idempotency)) {
+    throw new Error(`${row.operation}: the row's idempotency (${Boolean(row.idempotency)}) and the handler's must agree`);
+  }
   const stack = middy<ApiEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(httpErrorHandler({ logger: false }))
     .use(problemResponses())
     .use(httpSecurityHeaders())
     .use(httpHeaderNormalizer())
-    .use(authenticate(route));
+    .use(authenticate(row));
   if (opts.body) stack.use(bodyLimit()).use(httpJsonBodyParser());
-  for (const m of opts.idempotency ?? []) stack.use(m);
-  return stack.handler(async (event) => {
+  for (const m of (opts.idempotency as IdempotencyMiddleware | undefined)?.(row) ?? []) stack.use(m);
+  const handler = stack.handler(async (event) => {
     const body = opts.body ? parseOr400(opts.body, event.body, opts.decorateErrors) : undefined;
+    const query = opts.query ? parseOr400(opts.query, event.queryStringParameters ?? {}) : undefined;
+    const pathParameters = event.pathParameters ?? {};
+    const params = opts.params ? { ...pathParameters, ...(parseOr400(opts.params, pathParameters) as object) } : pathParameters;
     const result = await fn({
       event,
       principal: event.requestContext.authorizer?.lambda as Principal,
       body: body as never,
-      params: (event.pathParameters ?? {}) as Record<string, string>,
-      query: event.queryStringParameters ?? {},
+      query: query as never,
+      params: params as never,
       headers: event.headers ?? {},
     });
-    return toResponse(result);
+    return toResponse(row.status, result as { body?: unknown; headers?: Record<string, string> } | undefined);
   });
+  const request: RequestSchemas = { body: opts.body, query: opts.query, params: opts.params, decorateErrors: opts.decorateErrors };
+  return Object.assign(handler, { route: row, request });
 }
 
 /**
- * Serialises a result. Single-object 2xx bodies without an ETag of their own (versioned objects set one)
- * get a strong ETag from their representation (spec: "single-object responses carry an ETag").
+ * Serialises a result with the row's status. Single-object bodies without an ETag of their own (versioned objects
+ * set one) get a strong ETag from their representation ("single-object responses carry an ETag").
  */
-function toResponse(result: ApiResult): APIGatewayProxyStructuredResultV2 {
-  const hasBody = result.body !== undefined;
-  const json = hasBody ? JSON.stringify(result.body) : undefined;
-  const headers: Record<string, string> = { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...result.headers };
-  if (json !== undefined && isSingleObject(result) && !Object.keys(headers).some((h) => h.toLowerCase() === 'etag')) {
-    headers.ETag = contentEtag(result.body);
+function toResponse(
+  statusCode: number,
+  result: { body?: unknown; headers?: Record<string, string> } | undefined,
+): APIGatewayProxyStructuredResultV2 {
+  const body = result?.body;
+  const json = body !== undefined ? JSON.stringify(body) : undefined;
+  const headers: Record<string, string> = { ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...result?.headers };
+  if (json !== undefined && isSingleObject(body) && !Object.keys(headers).some((h) => h.toLowerCase() === 'etag')) {
+    headers.ETag = contentEtag(body);
   }
-  return { statusCode: result.statusCode, headers, ...(json !== undefined ? { body: json } : {}) };
+  return { statusCode, headers, ...(json !== undefined ? { body: json } : {}) };
 }
 
-const isSingleObject = (r: ApiResult) =>
-  r.statusCode >= 200 &&
-  r.statusCode < 300 &&
-  r.body !== null &&
-  typeof r.body === 'object' &&
-  !Array.isArray(r.body) &&
-  !('items' in r.body);
+const isSingleObject = (body: unknown): body is object =>
+  body !== null && typeof body === 'object' && !Array.isArray(body) && !('items' in body);
 
 /** 401 without a principal; 404 for another team's id (no existence leak); 403 below the route's role. */
 function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
@@ -118,8 +150,8 @@ function authenticate(route: RouteDef): MiddlewareObj<ApiEvent> {
         );
       }
       const teamId = request.event.pathParameters?.teamId;
-      if (teamId !== undefined && teamId !== p.teamId) throw notFound('Team');
-      if (!roleAtLeast(p.role, route.minRole)) throw forbidden(`This operation needs the ${route.minRole} role.`);
+      if (teamId !== undefined && teamId !== p.teamId) throw new NotFound('Team');
+      if (!roleAtLeast(p.role, route.minRole)) throw new Forbidden(`This operation needs the ${route.minRole} role.`);
     },
   };
 }
@@ -138,7 +170,7 @@ function bodyLimit(): MiddlewareObj<ApiEvent> {
 
 const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
 
-/** Maps every error to an RFC 9457 response. Runs before `httpErrorHandler`, which only sees what is left. */
+/** Answers every error with its RFC 9457 problem (`toProblem`). Runs before `httpErrorHandler`, which only sees what is left. */
 function problemResponses(): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> {
   return {
     onError: (request) => {
@@ -151,24 +183,4 @@ function problemResponses(): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredRe
       };
     },
   };
-}
-
-function toProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpProblem) return error;
-  const e = error as { name?: string; statusCode?: number; message?: string; cause?: { package?: string } } | null;
-  if (e?.cause?.package === '@middy/http-json-body-parser') {
-    return e.message === 'Unsupported Media Type'
-      ? new HttpProblem(415, 'Unsupported Media Type', 'Send the body as application/json.')
-      : new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON.', [{ path: '(body)', message: 'not valid JSON' }]);
-  }
-  switch (e?.name) {
-    case 'IdempotencyValidationError':
-      return new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used with a different body.');
-    case 'IdempotencyAlreadyInProgressError':
-      return new HttpProblem(409, 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry later.');
-  }
-  if (e && typeof e.statusCode === 'number' && e.statusCode < 500) {
-    return new HttpProblem(e.statusCode, e.message ?? 'Error');
-  }
-  return new HttpProblem(500, 'Internal Server Error');
 }

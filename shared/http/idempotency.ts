@@ -6,7 +6,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { dynamo, tableName } from '../db/client.js';
 import { IDEMPOTENCY_PARTITION } from '../db/keys.js';
 import { TTL_ATTRIBUTE } from '../db/table.js';
-import type { ApiEvent } from './handler.js';
+import type { ApiEvent, IdempotencyMiddleware } from './handler.js';
 import { HttpProblem } from './problem.js';
 import type { RouteDef } from './route.js';
 
@@ -38,18 +38,20 @@ export type IdempotencyOptions = {
 };
 
 /**
- * `Idempotency-Key` for a create route (spec, Conventions): same key + same body within 24 h replays the first
- * response; same key + another body answers 422; a duplicate while the first still runs answers 409 (both
- * mapped in `handler.ts`). Without the header the request runs normally.
+ * `Idempotency-Key` for a route whose row says `idempotency: true`: same key + same body
+ * within 24 h replays the first response; same key + another body answers 422; a duplicate while the first still
+ * runs answers 409 (both mapped in `problem.ts`). Without the header the request runs normally. Pass the result
+ * to `api()`, which gives it the row.
  *
  * A record is scoped to the operation, the request's path parameters and the calling API key: two teams, two
  * routes, two objects (cloning bot A vs bot B) or two callers of one team (an admin reusing a super admin's
  * key) never replay each other's responses.
  */
-export function idempotent(
-  route: RouteDef,
-  options: IdempotencyOptions = {},
-): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[] {
+export function idempotent(options: IdempotencyOptions = {}): IdempotencyMiddleware {
+  return (route) => idempotencyMiddleware(route, options);
+}
+
+function idempotencyMiddleware(route: RouteDef, options: IdempotencyOptions): MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>[] {
   const powertools = makeHandlerIdempotent({
     persistenceStore: idempotencyStore(),
     keyPrefix: route.operation,

@@ -28,11 +28,11 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): ProblemErro
 export function parseOr400<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  decorate?: (errors: ProblemError[]) => { errors: ProblemError[]; extra?: Record<string, unknown> },
+  decorate?: (errors: ProblemError[]) => { errors: ProblemError[]; details?: Record<string, unknown> },
 ): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const plain = issuesToErrors(result.error.issues);
-  const { errors, extra } = decorate ? decorate(plain) : { errors: plain, extra: {} };
-  throw new HttpProblem(400, 'Validation failed', `${errors.length} invalid field(s).`, errors, extra ?? {});
+  const { errors, details } = decorate ? decorate(plain) : { errors: plain, details: {} };
+  throw new HttpProblem(400, 'Validation failed', `${errors.length} invalid field(s).`, errors, details ?? {});
 }

@@ -10,7 +10,7 @@ export type ProbeResult =
 export type ProbeOptions = {
   /** Whole-probe time limit in milliseconds (connect + TLS + response headers). */
   timeoutMs: number;
-  /** Local mode: loopback http allowed (spec, Conventions). */
+  /** Local mode: loopback http allowed. */
   local: boolean;
   /** Aborts the probe early (the local runtime stopping). */
   signal?: AbortSignal;
@@ -19,7 +19,7 @@ export type ProbeOptions = {
 const USER_AGENT = 'botops-health-check/1';
 
 /**
- * One `GET` of a connector's `healthCheckUrl` (spec, Connectors): healthy means a 2xx status within `timeoutMs`.
+ * One `GET` of a connector's `healthCheckUrl`: healthy means a 2xx status within `timeoutMs`.
  * Redirects are not followed (a redirect could lead to a private address) and count as failures. The body is
  * never read. The URL is checked again before the call (`outboundUrlProblem`) and the hostname's addresses at
  * connect time (`safeLookup`), so a name re-pointed at a private address after it was saved is refused and

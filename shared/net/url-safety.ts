@@ -3,7 +3,7 @@ import { BlockList, isIP } from 'node:net';
 
 /**
  * Static checks on a URL that botops will call on a user's behalf (health checks, CRM pre-fetch, post-call
- * push). Spec: https only, never a private, loopback, link-local or metadata address; local mode also allows
+ * push). https only, never a private, loopback, link-local or metadata address; local mode also allows
  * loopback http so tests can run their own endpoints. Hostnames are checked again after DNS resolution at
  * call time (a name can point anywhere); this catches literal addresses and known metadata names at save.
  * Returns the reason a URL is refused, or undefined when it is acceptable.

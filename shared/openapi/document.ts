@@ -1,65 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
-import { AuditExportInput, AuditQuery } from '../audit/schemas.js';
-import { BotCreateInput, BotUpdateInput, WIZARD_STEPS } from '../domain/bots/schema.js';
-import { CallEventInput, DialoutInput } from '../domain/calls/schema.js';
-import {
-  BulkActionInput,
-  CapacityQuery,
-  ConnectorCreateInput,
-  ConnectorListQuery,
-  ConnectorUpdateInput,
-  HistoryQuery,
-  MetricsQuery,
-  RedeployInput,
-} from '../domain/connectors/schema.js';
-import { BotStatusPutInput, ContactListQuery, MessageInput } from '../domain/contacts/schema.js';
-import { ApiKeyCreateInput, MemberCreateInput, MemberUpdateInput } from '../domain/team-schemas.js';
-import { WidgetSettingsInput } from '../domain/widget/schema.js';
-import { CampaignCreateInput } from '../domain/campaigns/schema.js';
-import { PhoneNumberCreateInput } from '../domain/phone-numbers/schema.js';
-import { PageQuery } from '../http/paging.js';
+import { WIZARD_STEPS } from '../domain/bots/schema.js';
+import type { RequestSchemas } from '../http/handler.js';
 import type { RouteDef } from '../http/route.js';
 import { RESPONSES } from './responses.js';
-
-/** Request schemas by operation: the body (`body`) and the query string (`query`). */
-const REQUESTS: Record<string, { body?: z.ZodType; query?: z.ZodObject }> = {
-  listMembers: { query: PageQuery },
-  createMember: { body: MemberCreateInput },
-  updateMember: { body: MemberUpdateInput },
-  listApiKeys: { query: PageQuery },
-  createApiKey: { body: ApiKeyCreateInput },
-  listBots: { query: PageQuery },
-  createBot: { body: BotCreateInput },
-  updateBot: { body: BotUpdateInput },
-  listAuditLogs: { query: AuditQuery },
-  // Web widget (issue 8)
-  updateWidget: { body: WidgetSettingsInput },
-  preflightWidgetSession: { query: z.object({ botId: z.string() }) },
-  // issue 5: dialout and call events (the analysis/qc field declaration syntax is in CallEventInput's descriptions)
-  dialout: { body: DialoutInput },
-  listBotCalls: { query: PageQuery },
-  reportCallEvent: { body: CallEventInput },
-  // connectors (issue 6)
-  createConnector: { body: ConnectorCreateInput },
-  listConnectors: { query: ConnectorListQuery },
-  getConnectorMetrics: { query: MetricsQuery },
-  updateConnector: { body: ConnectorUpdateInput },
-  redeployConnector: { body: RedeployInput },
-  bulkConnectorAction: { body: BulkActionInput },
-  getConnectorCapacity: { query: CapacityQuery },
-  listConnectorHistory: { query: HistoryQuery },
-  // issue 3: campaigns and phone numbers (clone, pause, resume, reset and the post-call cache take no body)
-  listCampaigns: { query: PageQuery },
-  createCampaign: { body: CampaignCreateInput },
-  listPhoneNumbers: { query: PageQuery },
-  createPhoneNumber: { body: PhoneNumberCreateInput },
-  // Contact bot status (issue 4)
-  listContacts: { query: ContactListQuery },
-  putContactBotStatus: { body: BotStatusPutInput },
-  postContactMessage: { body: MessageInput },
-  createAuditExport: { body: AuditExportInput },
-};
 
 const Problem = z.object({
   type: z.string(),
@@ -70,13 +14,12 @@ const Problem = z.object({
   firstInvalidStep: z.enum(WIZARD_STEPS).nullable().optional(),
 });
 
-/** The documented success of a route: its status (201 for creates, ...), body schema and headers. */
+/** The documented success of a route: the row's status (201 for creates, ...), body schema and headers. */
 function successResponse(r: RouteDef) {
   const doc = RESPONSES[r.operation];
   if (!doc) throw new Error(`no response schema for operation ${r.operation} (shared/openapi/responses.ts)`);
-  const status = (r as RouteDef & { status?: number }).status ?? 200;
   return {
-    [status]: {
+    [r.status]: {
       description: r.summary,
       ...(doc.headers
         ? {
@@ -90,11 +33,20 @@ function successResponse(r: RouteDef) {
   };
 }
 
+/** A route's path parameters: every one a string, those with a format of their own as `params` declares them. */
+function pathParams(r: RouteDef, params: z.ZodType | undefined) {
+  const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  if (!names.length) return undefined;
+  const declared = params instanceof z.ZodObject ? (params.shape as Record<string, z.ZodType>) : {};
+  return z.object(Object.fromEntries(names.map((p) => [p, declared[p] ?? z.string()])));
+}
+
 /**
- * The OpenAPI 3.1 document of every route in `routes`, generated from the same zod schemas that validate
- * requests (zod-to-openapi). Errors are RFC 9457 problem details.
+ * The OpenAPI 3.1 document of every route in `routes` (zod-to-openapi): each success with the row's status and
+ * the schema of `responses.ts`, each request with the schemas its handler validates with (`requests`, by
+ * operation: the routes' own request modules). Errors are RFC 9457 problem details.
  */
-export function buildOpenApiDocument(routes: readonly RouteDef[]) {
+export function buildOpenApiDocument(routes: readonly RouteDef[], requests: Partial<Record<string, RequestSchemas>>) {
   const registry = new OpenAPIRegistry();
   // Schemas are inlined rather than `register`ed: registering needs `.openapi()` on each schema, which zod 4
   // only adds to schemas built after `extendZodWithOpenApi`, and the handlers build theirs without it.
@@ -105,8 +57,8 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
   });
   const problem = { 'application/problem+json': { schema: Problem } };
   for (const r of routes) {
-    const req = REQUESTS[r.operation] ?? {};
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const req = requests[r.operation] ?? {};
+    const params = pathParams(r, req.params);
     registry.registerPath({
       method: r.method.toLowerCase() as 'get',
       path: r.path,
@@ -115,8 +67,8 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
       tags: [r.tag],
       ...(r.minRole === 'public' ? {} : { security: [{ [bearer.name]: [] }], description: `Minimum role: ${r.minRole}.` }),
       request: {
-        ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
-        ...(req.query ? { query: req.query } : {}),
+        ...(params ? { params } : {}),
+        ...(req.query ? { query: req.query as z.ZodObject } : {}),
         ...(req.body ? { body: { content: { 'application/json': { schema: req.body } } } } : {}),
       },
       responses: {
@@ -128,12 +80,8 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]) {
               403: { description: 'Role too low', content: problem },
               404: { description: "Not found (or another team's id)", content: problem },
             }),
-        ...(req.body
-          ? {
-              400: { description: 'Malformed JSON or invalid fields', content: problem },
-              413: { description: 'Body over 256 KiB', content: problem },
-            }
-          : {}),
+        ...(req.body || req.query || req.params ? { 400: { description: 'Malformed JSON or invalid fields', content: problem } } : {}),
+        ...(req.body ? { 413: { description: 'Body over 256 KiB', content: problem } } : {}),
       },
     });
   }

@@ -1,16 +1,15 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { requireEnv } from '../env.js';
+import { config, required } from '../config.js';
+import { PortAdapter } from './adapter.js';
 
 /**
  * Port: publish domain events (`CallRequested`, `CallEnded`, ...) to the project's event bus.
  *
  * - AWS: `PutEvents` to the bus named by `EVENT_BUS_NAME` (set by the CDK stack). A response with
  *   `FailedEntryCount > 0` is a failure too (PutEvents answers 200 with per-entry errors).
- * - Local (`LOCAL_MODE=true`): each event is appended as one JSON line (the EventBridge envelope shape) to
- *   `LOCAL_DATA_DIR/events.jsonl`, then handed to the rules registered with `registerLocalRule`, after the
- *   caller's response as EventBridge would.
+ * - Local (`infra/local/adapters/event-bus.ts`): each event is appended as one JSON line (the EventBridge
+ *   envelope shape) to `LOCAL_DATA_DIR/events.jsonl`, then handed to the local runtime's rules, after the caller's
+ *   response as EventBridge would.
  *
  * Delivery is at least once on both: callers write events to the transactional outbox first
  * (`shared/events/outbox.ts`) and publish after the commit, so no change is ever left without its event.
@@ -36,7 +35,7 @@ export class PublishError extends Error {
 /** EventBridge adapter. One client per process (created lazily: tests replace the bus before first use). */
 export class EventBridgeBus implements EventBus {
   private client?: EventBridgeClient;
-  constructor(private readonly busName: () => string = () => requireEnv('EVENT_BUS_NAME')) {}
+  constructor(private readonly busName: () => string = () => required(config().EVENT_BUS_NAME, 'EVENT_BUS_NAME')) {}
 
   async publish(events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -63,68 +62,10 @@ export class EventBridgeBus implements EventBus {
   }
 }
 
-/** The envelope written locally: what an EventBridge rule target receives for the same event. */
-export type LocalEnvelope = {
-  version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  time: string;
-  detail: Record<string, unknown>;
-};
+export const eventBusAdapter = new PortAdapter<EventBus>('event bus', () => new EventBridgeBus());
 
-type LocalRule = { name: string; matches: (e: LocalEnvelope) => boolean; run: (e: LocalEnvelope) => Promise<unknown> };
-const localRules = new Map<string, LocalRule>();
-const inFlight = new Set<Promise<unknown>>();
-
-/** Local runtime: a rule (pattern + target) like an EventBridge rule on the bus. Re-registering a name replaces it. */
-export function registerLocalRule(name: string, matches: LocalRule['matches'], run: LocalRule['run']): () => void {
-  localRules.set(name, { name, matches, run });
-  return () => void localRules.delete(name);
-}
-
-/** Resolves when every local rule target started so far has finished (tests, graceful stop). */
-export async function drainLocalRules(): Promise<void> {
-  while (inFlight.size) await Promise.allSettled([...inFlight]);
-}
-
-/** Where the local adapter appends: `LOCAL_DATA_DIR/events.jsonl` (default `.local/events.jsonl`). */
-export const localEventsFile = () => resolve(process.env.LOCAL_DATA_DIR ?? '.local', 'events.jsonl');
-
-export class LocalFileBus implements EventBus {
-  async publish(events: DomainEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const envelopes: LocalEnvelope[] = events.map((e) => ({
-      version: '0',
-      id: e.id,
-      'detail-type': e.detailType,
-      source: EVENT_SOURCE,
-      time: e.time ?? new Date().toISOString(),
-      detail: { eventId: e.id, ...e.detail },
-    }));
-    const file = localEventsFile();
-    await mkdir(dirname(file), { recursive: true });
-    // One write per batch with O_APPEND: concurrent publishers never interleave inside a line.
-    await appendFile(file, `${envelopes.map((e) => JSON.stringify(e)).join('\n')}\n`);
-    for (const envelope of envelopes) {
-      for (const rule of localRules.values()) {
-        if (!rule.matches(envelope)) continue;
-        const job = new Promise((r) => setImmediate(r)).then(() => rule.run(envelope)).catch(() => undefined);
-        inFlight.add(job);
-        void job.finally(() => inFlight.delete(job));
-      }
-    }
-  }
-}
-
-let bus: EventBus | undefined;
-/** The bus of this process: local file in `LOCAL_MODE`, EventBridge otherwise. */
-export function eventBus(): EventBus {
-  bus ??= process.env.LOCAL_MODE === 'true' ? new LocalFileBus() : new EventBridgeBus();
-  return bus;
-}
+/** The bus of this process: EventBridge, or locally the events file (`infra/local/adapters/event-bus.ts`). */
+export const eventBus = (): EventBus => eventBusAdapter.get();
 
 /** Tests: use `next` (e.g. an `EventBridgeBus` behind aws-sdk-client-mock) until reset with `undefined`. */
-export function setEventBus(next: EventBus | undefined): void {
-  bus = next;
-}
+export const setEventBus = (next: EventBus | undefined): void => eventBusAdapter.use(next);

@@ -1,11 +1,10 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { EXPORT_BUCKET_ENV } from '../audit/export-settings.js';
-import { requireEnv } from '../env.js';
+import { config, required } from '../config.js';
 
 /**
  * Port: the object store holding audit CSV exports. On AWS it is the stack's S3 bucket (`EXPORT_BUCKET`, set
  * by the CDK stack). Locally (`S3_ENDPOINT` set by `npm start` and the tests) the same S3 client talks to
- * s3rver, with the settings it needs (DESIGN.md "Local S3"): path-style URLs, checksums only when required
+ * s3rver, with the settings it needs: path-style URLs, checksums only when required
  * (streamed uploads are stored corrupted otherwise) and s3rver's built-in credentials `S3RVER`/`S3RVER`,
  * the only key pair it accepts, so presigned URLs it is handed also work with curl.
  */
@@ -13,12 +12,12 @@ let client: S3Client | undefined;
 
 /** The process's one S3 client, created on first use (so tests can point `S3_ENDPOINT` at s3rver first). */
 export function s3(): S3Client {
-  const endpoint = process.env.S3_ENDPOINT;
+  const { S3_ENDPOINT: endpoint, AWS_REGION: region } = config();
   client ??= new S3Client(
     endpoint
       ? {
           endpoint,
-          region: process.env.AWS_REGION ?? 'us-east-1',
+          region,
           forcePathStyle: true,
           requestChecksumCalculation: 'WHEN_REQUIRED',
           responseChecksumValidation: 'WHEN_REQUIRED',
@@ -30,7 +29,7 @@ export function s3(): S3Client {
 }
 
 /** Name of the exports bucket. Throws when `EXPORT_BUCKET` is not set. */
-export const exportBucket = (): string => requireEnv(EXPORT_BUCKET_ENV);
+export const exportBucket = (): string => required(config().EXPORT_BUCKET, 'EXPORT_BUCKET');
 
 /**
  * A presigned `GET` URL for `key` in the exports bucket, valid `expiresInSeconds` (SigV4 query signing,

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { isLocalMode } from '../env.js';
+import { config, required } from '../config.js';
+import { PortAdapter } from './adapter.js';
 
 /**
  * Port: the server secret that signs widget session tokens (HMAC-SHA256, `shared/domain/widget/session-token.ts`).
@@ -13,24 +11,46 @@ import { isLocalMode } from '../env.js';
  *   which needs no SDK client in the bundle and caches the value. Chosen over a value generated per deploy
  *   (which would sit in the template and the function configuration) and over an SSM SecureString
  *   (CloudFormation cannot create one).
- * - Local runtime: 32 random bytes written once to `WIDGET_SESSION_SECRET_FILE` (`<LOCAL_DATA_DIR>/widget-session-secret`,
- *   mode 0600), so tokens survive a restart like the rest of the local data. Without that variable (in-process
- *   tests) a random secret lives as long as the process.
+ * - Local runtime (`infra/local/adapters/session-secret.ts`): 32 random bytes written once to a file of the local
+ *   data, so tokens survive a restart like the rest of the local data.
  *
  * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
  */
+/** Where the secret comes from. */
+export interface SecretSource {
+  /** The secret's bytes (at least 32). */
+  read(): Promise<Buffer>;
+}
+
+/** The AWS adapter: the Parameters and Secrets Lambda Extension, authenticated with the function's session token. */
+export class ExtensionSecret implements SecretSource {
+  async read(): Promise<Buffer> {
+    const { WIDGET_SESSION_SECRET_ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port, AWS_SESSION_TOKEN: token } = config();
+    const arn = required(WIDGET_SESSION_SECRET_ARN, 'WIDGET_SESSION_SECRET_ARN');
+    const res = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
+      headers: { 'X-Aws-Parameters-Secrets-Token': token ?? '' },
+    });
+    if (!res.ok) throw new Error(`widget session secret: the secrets extension answered ${res.status}`);
+    const { SecretString } = (await res.json()) as { SecretString?: string };
+    if (!SecretString || SecretString.length < 32)
+      throw new Error('widget session secret: the secret is empty or shorter than 32 characters');
+    return Buffer.from(SecretString, 'utf8');
+  }
+}
+
+export const sessionSecretAdapter = new PortAdapter<SecretSource>('session secret', () => new ExtensionSecret());
+
 const CACHE_MS = 5 * 60_000;
 let cached: { value: Buffer; until: number } | undefined;
 
 /**
  * The secret's bytes (at least 32). Cached five minutes (`now` in epoch ms), so a rotated secret is picked up
- * without a cold start. Throws when neither `WIDGET_SESSION_SECRET_ARN` is set nor local mode is on, or when the
- * extension refuses (a 500 for the caller: a deployment error, not bad input).
+ * without a cold start. Throws when `WIDGET_SESSION_SECRET_ARN` is not set on AWS, or when the extension refuses
+ * (a 500 for the caller: a deployment error, not bad input).
  */
 export async function widgetSessionSecret(now = Date.now()): Promise<Buffer> {
   if (cached && cached.until > now) return cached.value;
-  const arn = process.env.WIDGET_SESSION_SECRET_ARN;
-  const value = arn ? await fromExtension(arn) : fromLocal();
+  const value = await sessionSecretAdapter.get().read();
   cached = { value, until: now + CACHE_MS };
   return value;
 }
@@ -38,40 +58,4 @@ export async function widgetSessionSecret(now = Date.now()): Promise<Buffer> {
 /** Tests: forget the cached value. */
 export function resetWidgetSessionSecretCache(): void {
   cached = undefined;
-}
-
-async function fromExtension(arn: string): Promise<Buffer> {
-  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
-  const res = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
-    headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
-  });
-  if (!res.ok) throw new Error(`widget session secret: the secrets extension answered ${res.status}`);
-  const { SecretString } = (await res.json()) as { SecretString?: string };
-  if (!SecretString || SecretString.length < 32)
-    throw new Error('widget session secret: the secret is empty or shorter than 32 characters');
-  return Buffer.from(SecretString, 'utf8');
-}
-
-let ephemeral: Buffer | undefined;
-
-function fromLocal(): Buffer {
-  if (!isLocalMode()) throw new Error('environment variable WIDGET_SESSION_SECRET_ARN is not set');
-  const file = process.env.WIDGET_SESSION_SECRET_FILE;
-  if (!file) {
-    ephemeral ??= randomBytes(32);
-    return ephemeral;
-  }
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dirname(file), { recursive: true });
-  try {
-    // `wx`: when two processes race to create it, the second one reads the first one's secret.
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
 }

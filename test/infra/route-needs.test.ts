@@ -60,6 +60,7 @@ describe('route needs', () => {
       handler: 'bots/get',
       summary: 'x',
       tag: 'bots',
+      status: 200,
     } as const;
     const original = ROUTE_NEEDS.createBot;
     (ROUTE_NEEDS as Record<string, unknown>).x = { table: { write: ['team'] }, uses: ['pushQueue'] };

@@ -127,6 +127,7 @@ describe('BotopsStack', () => {
         handler: 'tomorrow/list',
         summary: 'A route that does not exist yet',
         tag: 'tomorrow',
+        status: 200,
       };
       const dir = join(placeholderFunctions(), 'tomorrow', 'list');
       mkdirSync(dir, { recursive: true });

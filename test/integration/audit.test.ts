@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { createBot, deleteBot, updateBot } from '../../shared/domain/bots/bots.js';
-import { createMember } from '../../shared/domain/team.js';
+import { createMember } from '../../shared/domain/team/members.js';
 import { newTeam } from '../support/factory.js';
 
 describe('audit log queries (DynamoDB Local)', () => {

@@ -1,10 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler as purgeHandler } from '../../functions/jobs/bot-data-purge.js';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botDataPartition, botKey, callRefKey, campaignKey, phoneNumberKey } from '../../shared/db/keys.js';
-import { createBot, getStoredBot, toBot, updateBot } from '../../shared/domain/bots/bots.js';
+import { createBot, getStoredBot, updateBot } from '../../shared/domain/bots/bots.js';
+import { toBot } from '../../shared/domain/bots/model.js';
 import { cloneBot, setBotActive } from '../../shared/domain/bots/lifecycle.js';
 import { getPostCallCache, refreshPostCallCache, setPostCallCacheEnabled } from '../../shared/domain/bots/post-call-cache.js';
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
@@ -12,7 +13,7 @@ import { deleteBotAndData, resetBot } from '../../shared/domain/bots/reset.js';
 import { STEP_OF_FIELD } from '../../shared/domain/bots/schema.js';
 import { createCampaign, deleteCampaign, getStoredCampaign, startCampaign, stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
 import { createPhoneNumber, deletePhoneNumber, listPhoneNumbers } from '../../shared/domain/phone-numbers/phone-numbers.js';
-import { drainLocalJobs, registerLocalTarget } from '../../shared/ports/async-invoke.js';
+import { drainLocalJobs, registerLocalTarget } from '../../infra/local/adapters/async-invoke.js';
 import { countPartition, writeContactItems } from '../support/bot-data.js';
 import { newTeam } from '../support/factory.js';
 

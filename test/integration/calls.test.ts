@@ -5,21 +5,24 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { OUTBOX_SHARDS, botKey, callKey, callRefKey, outboxPartition, phoneNumberKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
-import { dialout, reportCallEvent } from '../../shared/domain/calls/calls.js';
+import { dialout } from '../../shared/domain/calls/dialout.js';
+import { reportCallEvent } from '../../shared/domain/calls/call-events.js';
 import { getCall, listBotCalls } from '../../shared/domain/calls/store.js';
 import { relayOutbox } from '../../shared/events/outbox.js';
-import { enforceRateLimit } from '../../shared/http/rate-limit.js';
+import { enforceRateLimit } from '../../shared/domain/rate-limit.js';
 import { EventBridgeBus, setEventBus } from '../../shared/ports/event-bus.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 /** Dialout, calls and call events against DynamoDB Local; the events file in a temporary data dir. */
 const dataDir = mkdtempSync(join(tmpdir(), 'botops-calls-'));
 beforeAll(() => {
   process.env.LOCAL_DATA_DIR = dataDir;
+  resetConfig();
 });
 afterEach(() => setEventBus(undefined));
 
@@ -179,6 +182,7 @@ describe('rate limit', () => {
   it('applies DIALOUT_RATE_LIMIT_PER_SECOND to dialouts', async () => {
     const { t, bot } = await setup();
     process.env.DIALOUT_RATE_LIMIT_PER_SECOND = '2';
+    resetConfig();
     try {
       // wait for the start of a second so the burst stays inside one window
       await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000)));
@@ -191,6 +195,7 @@ describe('rate limit', () => {
       expect((await listBotCalls(t.teamId, bot.id, 10)).items).toHaveLength(statuses.filter((s) => s === 202).length);
     } finally {
       delete process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
+      resetConfig();
     }
   });
 });

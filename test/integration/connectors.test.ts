@@ -1,24 +1,21 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, dynamo, tableName } from '../../shared/db/client.js';
 import { botKey, connectorKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
-import {
-  applyAction,
-  bulkAction,
-  createConnector,
-  deleteConnector,
-  getStoredConnector,
-  redeployConnector,
-  updateConnector,
-} from '../../shared/domain/connectors/connectors.js';
+import { createConnector, deleteConnector, redeployConnector, updateConnector } from '../../shared/domain/connectors/connectors.js';
+import { applyAction } from '../../shared/domain/connectors/actions.js';
+import { getStoredConnector } from '../../shared/domain/connectors/store.js';
+import { bulkAction } from '../../functions/connectors/actions.js';
 import { runHealthCheck } from '../../shared/domain/connectors/health-check.js';
-import { connectorCapacity, connectorMetrics, listConnectorHistory, listConnectors } from '../../shared/domain/connectors/queries.js';
+import { connectorMetrics, listConnectorHistory, listConnectors } from '../../shared/domain/connectors/queries.js';
+import { connectorCapacity } from '../../shared/domain/connectors/capacity.js';
 import { ConnectorCreateInput } from '../../shared/domain/connectors/schema.js';
 import { probeUrl } from '../../shared/net/probe.js';
 import { type Endpoints, startEndpoints } from '../support/endpoints.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 let ep: Endpoints;
 beforeAll(async () => {
@@ -67,12 +64,13 @@ describe('connector lifecycle (DynamoDB Local)', () => {
     await expect(updateConnector(t.teamId, id, { name: 'stale' }, t.actor, 1)).rejects.toMatchObject({ statusCode: 412 });
 
     expect((await applyAction(t.teamId, id, 'start', t.actor)).status).toBe('starting');
+    // one after the other: a refusal created before its `expect` would be an unhandled rejection meanwhile
     for (const attempt of [
-      updateConnector(t.teamId, id, { name: 'while running' }, t.actor),
-      redeployConnector(t.teamId, id, 'staging', t.actor),
-      deleteConnector(t.teamId, id, t.actor),
+      () => updateConnector(t.teamId, id, { name: 'while running' }, t.actor),
+      () => redeployConnector(t.teamId, id, 'staging', t.actor),
+      () => deleteConnector(t.teamId, id, t.actor),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ statusCode: 409 });
+      await expect(attempt()).rejects.toMatchObject({ statusCode: 409 });
     }
     expect((await getStoredConnector(t.teamId, id)).name).toBe('renamed');
 
@@ -306,6 +304,7 @@ describe('health-check URL safety outside local mode', () => {
   it('refuses http, private, link-local and metadata URLs when LOCAL_MODE is off', async () => {
     const saved = process.env.LOCAL_MODE;
     process.env.LOCAL_MODE = 'false';
+    resetConfig();
     try {
       for (const url of [
         'http://10.0.0.1/',
@@ -331,6 +330,7 @@ describe('health-check URL safety outside local mode', () => {
       expect(ep.hits('/ok')).toBe(hits);
     } finally {
       process.env.LOCAL_MODE = saved;
+      resetConfig();
     }
   });
 });

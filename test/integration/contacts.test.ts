@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler as reactivateContact } from '../../functions/reactivate-contact.js';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botDataPartition, botKey, contactKey, LOCAL_DEAD_TIMERS_PARTITION, localTimerKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
@@ -13,7 +13,8 @@ import {
   reactivateFromTimer,
   setContactStatus,
 } from '../../shared/domain/contacts/contacts.js';
-import { contactTimerName, fireDueLocalTimers, LOCAL_MAX_ATTEMPTS, type ReactivationPayload } from '../../shared/ports/scheduler.js';
+import { fireDueLocalTimers, LOCAL_MAX_ATTEMPTS } from '../../infra/local/adapters/contact-timers.js';
+import { contactTimerName, type ReactivationPayload } from '../../shared/ports/scheduler.js';
 import { newTeam } from '../support/factory.js';
 
 /** Contact bot status against the real DynamoDB Local, with the local timer adapter (LOCAL_MODE=true). */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePrincipal } from '../../shared/auth/authorize.js';
 import { doc } from '../../shared/db/client.js';
-import { changeMemberRole, createApiKey, createMember, deleteMember } from '../../shared/domain/team.js';
+import { changeMemberRole, createMember, deleteMember } from '../../shared/domain/team/members.js';
+import { createApiKey } from '../../shared/domain/team/api-keys.js';
 import { newTeam } from '../support/factory.js';
 
 /*

@@ -6,16 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botKey } from '../../shared/db/keys.js';
 import { createBot } from '../../shared/domain/bots/bots.js';
-import { dialout, reportCallEvent } from '../../shared/domain/calls/calls.js';
+import { dialout } from '../../shared/domain/calls/dialout.js';
+import { reportCallEvent } from '../../shared/domain/calls/call-events.js';
 import { getCall } from '../../shared/domain/calls/store.js';
 import { MAX_PUSH_ATTEMPTS, PUSH_QUEUE, deliverPostCallPush, parsePushMessage } from '../../shared/domain/calls/push.js';
 import { rotateSigningSecret } from '../../shared/domain/webhooks/signing-secret.js';
-import { drainLocalQueues, registerLocalConsumer } from '../../shared/ports/work-queue.js';
+import { drainLocalQueues, registerLocalConsumer } from '../../infra/local/adapters/work-queue.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 /**
  * The push worker against DynamoDB Local and a receiver on loopback (allowed in local mode), with retries on the
@@ -31,6 +33,7 @@ let stopConsumer: () => void;
 beforeAll(async () => {
   process.env.LOCAL_DATA_DIR = mkdtempSync(join(tmpdir(), 'botops-push-'));
   process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS = '0.05';
+  resetConfig();
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
@@ -47,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stopConsumer();
   delete process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS;
+  resetConfig();
   await new Promise<void>((r) => server.close(() => r()));
 });
 

@@ -1,15 +1,17 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { listAuditEvents } from '../../shared/audit/audit.js';
+import { listAuditEvents } from '../../shared/audit/queries.js';
 import { doc, tableName } from '../../shared/db/client.js';
 import { botKey } from '../../shared/db/keys.js';
 import { consumeRateLimit } from '../../shared/db/rate-limit.js';
 import { createBot, deleteBot, getStoredBot, updateBot } from '../../shared/domain/bots/bots.js';
-import { createWidgetSession, preflightWidgetSession } from '../../shared/domain/widget/sessions.js';
+import { createWidgetSession } from '../../functions/widget/create-session.js';
+import { preflightWidgetSession } from '../../functions/widget/preflight-session.js';
 import { verifyWidgetSession } from '../../shared/domain/widget/session-token.js';
 import { regenerateWidgetKey, revealWidgetKey, updateWidgetSettings, widgetSettingsOf } from '../../shared/domain/widget/widget.js';
 import { widgetSessionSecret } from '../../shared/ports/session-secret.js';
 import { newTeam } from '../support/factory.js';
+import { resetConfig } from '../../shared/config.js';
 
 const SITE = 'https://shop.example.com';
 
@@ -102,6 +104,7 @@ describe('widget sessions (DynamoDB Local)', () => {
   it('limits sessions per key: concurrent callers never exceed the limit, and refused origins use none of it', async () => {
     const { key } = await enabledBot();
     process.env.WIDGET_SESSION_RATE_LIMIT = '3';
+    resetConfig();
     try {
       for (let i = 0; i < 5; i++) await expect(statusOf(createWidgetSession({ key, origin: 'https://evil.example' }))).resolves.toBe(403);
       const results = await Promise.all(
@@ -119,6 +122,7 @@ describe('widget sessions (DynamoDB Local)', () => {
       expect(Number(refused.headers['Retry-After'])).toBeLessThanOrEqual(60);
     } finally {
       delete process.env.WIDGET_SESSION_RATE_LIMIT;
+      resetConfig();
     }
   });
 

@@ -9,3 +9,10 @@ process.env.AWS_ACCESS_KEY_ID = 'local';
 process.env.AWS_SECRET_ACCESS_KEY = 'local';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+
+// The ports' local adapters, as the local runtime provides them.
+(await import('../../infra/local/adapters/index.js')).provideLocalAdapters();
+
+// Domain errors, as the API answers them (see problem-view.ts).
+const { showProblemsOnErrors } = await import('./problem-view.js');
+showProblemsOnErrors();

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/auth/principal.js';
-import { createTeam } from '../../shared/domain/team.js';
+import { createTeam } from '../../shared/domain/team/members.js';
 
 /** A fresh team per test: tests share one table and never see each other's data. */
 export async function newTeam(name = 'Test Team') {

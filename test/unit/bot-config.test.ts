@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../shared/domain/bots/bots.js';
+import { defaultConfig } from '../../shared/domain/bots/model.js';
 import { cloneName } from '../../shared/domain/bots/lifecycle.js';
 import {
   BotCreateInput,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, defaultConfig } from '../../shared/domain/bots/bots.js';
+import { applyUpdate, defaultConfig } from '../../shared/domain/bots/model.js';
 import { BotCreateInput, BotUpdateInput, decorateWizardErrors } from '../../shared/domain/bots/schema.js';
 import { parseOr400 } from '../../shared/http/validate.js';
 

@@ -4,13 +4,8 @@ import { movesForward } from '../../shared/domain/calls/fields.js';
 import { CallEventInput, CallResultInput, DialoutInput } from '../../shared/domain/calls/schema.js';
 import { retryDelaySeconds, parsePushMessage } from '../../shared/domain/calls/push.js';
 import { snippets } from '../../shared/domain/calls/snippets.js';
-import {
-  crmVariables,
-  declarationWarnings,
-  declaredFields,
-  validateDeclaredValues,
-  variableReference,
-} from '../../shared/domain/calls/variables.js';
+import { crmVariables, variableReference } from '../../shared/domain/calls/variables.js';
+import { declarationWarnings, declaredFields, validateDeclaredValues } from '../../shared/domain/calls/declarations.js';
 import { signatureHeader } from '../../shared/domain/webhooks/signing-secret.js';
 
 const bot = {

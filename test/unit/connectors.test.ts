@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HEALTH_CHECK_SHARDS, healthCheckShardOf } from '../../shared/db/keys.js';
-import type { Connector } from '../../shared/domain/connectors/connectors.js';
-import { nextHealthState } from '../../shared/domain/connectors/health-check.js';
-import { capacityAdvice } from '../../shared/domain/connectors/queries.js';
+import type { Connector } from '../../shared/domain/connectors/store.js';
+import { nextHealthState } from '../../shared/domain/connectors/health-state.js';
+import { capacityAdvice } from '../../shared/domain/connectors/capacity.js';
 import { BulkActionInput, CapacityQuery } from '../../shared/domain/connectors/schema.js';
 import { probeUrl } from '../../shared/net/probe.js';
 import { type Endpoints, startEndpoints } from '../support/endpoints.js';

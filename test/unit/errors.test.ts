@@ -35,12 +35,19 @@ describe('errors that are not the caller’s fault', () => {
     expect(res.body).not.toMatch(/ECONNREFUSED|arn:|stack/);
   });
 
-  it('answer a throttled read with 500 too, never leaking the SDK error', async () => {
-    ddb
-      .on(GetCommand)
-      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: {} }));
-    const res = (await handler(event as never, context as never)) as { statusCode: number; body: string };
-    expect(res.statusCode).toBe(500);
-    expect(res.body).not.toContain('Rate exceeded');
+  it('answer a throttled read with 503 and Retry-After, never leaking the SDK error', async () => {
+    for (const name of ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']) {
+      ddb.reset();
+      ddb.on(GetCommand).rejects(Object.assign(new Error('Rate exceeded'), { name, $metadata: {} }));
+      const res = (await handler(event as never, context as never)) as {
+        statusCode: number;
+        body: string;
+        headers: Record<string, string>;
+      };
+      expect(res.statusCode, name).toBe(503);
+      expect(res.headers['Retry-After']).toBe('1');
+      expect(JSON.parse(res.body)).toMatchObject({ title: 'Service Unavailable', status: 503 });
+      expect(res.body).not.toContain('Rate exceeded');
+    }
   });
 });

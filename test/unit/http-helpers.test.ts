@@ -3,7 +3,7 @@ import { bearerToken, generateApiKey, parseApiKey, secretMatches } from '../../s
 import { decodeCursor, encodeCursor } from '../../shared/db/cursor.js';
 import { durationMs } from '../../shared/domain/duration.js';
 import { requiredVersion } from '../../shared/http/etag.js';
-import { HttpProblem } from '../../shared/http/problem.js';
+import { InvalidCursor } from '../../shared/db/errors.js';
 import { outboundUrlProblem } from '../../shared/net/url-safety.js';
 
 describe('API keys', () => {
@@ -43,7 +43,7 @@ describe('cursors', () => {
       '%%%',
       Buffer.from('[1]').toString('base64url'),
     ]) {
-      expect(() => decodeCursor(bad, expectKeys), bad).toThrowError(HttpProblem);
+      expect(() => decodeCursor(bad, expectKeys), bad).toThrowError(InvalidCursor);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BotUpdateInput } from '../../shared/domain/bots/schema.js';
-import { declarationWarnings, declaredFields } from '../../shared/domain/calls/variables.js';
+import { declarationWarnings, declaredFields } from '../../shared/domain/calls/declarations.js';
 
 // Inputs that made the former regular expressions backtrack for hours: each check below must answer within
 // the test timeout, on inputs at the field's maximum length.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildNewBot, toBot } from '../../shared/domain/bots/bots.js';
+import { buildNewBot, toBot } from '../../shared/domain/bots/model.js';
 import { BotUpdateInput } from '../../shared/domain/bots/schema.js';
 import { WIDGET_JS } from '../../shared/domain/widget/client-script.js';
 import { generateWidgetKey, maskWidgetKey, parseWidgetKey, widgetKeyMatches } from '../../shared/domain/widget/key.js';
@@ -13,6 +13,7 @@ import { type WidgetSessionClaims, signWidgetSession, verifyWidgetSession } from
 import { embedCode } from '../../shared/domain/widget/widget.js';
 import { corsHeaders, preflightHeaders } from '../../shared/http/cors.js';
 import { resetWidgetSessionSecretCache, widgetSessionSecret } from '../../shared/ports/session-secret.js';
+import { resetConfig } from '../../shared/config.js';
 
 const BOT = '01J0000000000000000000000B';
 
@@ -167,6 +168,7 @@ describe('session secret port', () => {
   const saved = { ...process.env };
   afterEach(() => {
     process.env = { ...saved };
+    resetConfig();
     resetWidgetSessionSecretCache();
     vi.unstubAllGlobals();
   });
@@ -174,6 +176,7 @@ describe('session secret port', () => {
   it('locally creates a 0600 file once and reads the same secret back', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'botops-secret-')), 'nested', 'widget-session-secret');
     process.env.WIDGET_SESSION_SECRET_FILE = file;
+    resetConfig();
     const first = await widgetSessionSecret();
     expect(first).toHaveLength(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -186,6 +189,7 @@ describe('session secret port', () => {
     process.env.WIDGET_SESSION_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:widget-AbCdEf';
     process.env.AWS_SESSION_TOKEN = 'session-token';
     process.env.LOCAL_MODE = 'false';
+    resetConfig();
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ SecretString: 'x'.repeat(64) }), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
     expect((await widgetSessionSecret(0)).toString()).toBe('x'.repeat(64));
@@ -203,8 +207,10 @@ describe('session secret port', () => {
   it('fails loudly on AWS without a secret ARN, or when the extension refuses', async () => {
     process.env.LOCAL_MODE = 'false';
     delete process.env.WIDGET_SESSION_SECRET_ARN;
+    resetConfig();
     await expect(widgetSessionSecret()).rejects.toThrow(/WIDGET_SESSION_SECRET_ARN/);
     process.env.WIDGET_SESSION_SECRET_ARN = 'arn:x';
+    resetConfig();
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response('denied', { status: 400 })),

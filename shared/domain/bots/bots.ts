@@ -1,156 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
-import { auditPut, diff } from '../../audit/audit.js';
+import { auditPut, type Changes, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
-import { botIdIndex, botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
+import { botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { HttpProblem, conflict, notFound, preconditionFailed } from '../../http/problem.js';
-import { fieldsBeyondRole } from './field-roles.js';
-import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
-import { newWidgetState, type WidgetState } from '../widget/key.js';
+import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
+import { applyUpdate, assertMayChange, assertStorable, assertUnlocked, buildNewBot, lockedError, type StoredBot, toBot } from './model.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
 /**
- * A bot as the API returns it: every field of seed 003's Bot object, plus botops' configuration fields
- * (see `schema.ts`), `active`, `lockedByCampaigns`, `updatedAt`. `version` backs the ETag and is not returned.
+ * Bots in the table: read, list, create, update and delete, each change with its audit event in one transaction,
+ * conditional on the bot as read (`retryOnConflict`). The bot object and its rules are in `model.ts`.
  */
-export type Bot = Required<BotUpdate> & {
-  id: string;
-  indexId: string;
-  createdAt: string;
-  updatedAt: string;
-  status: 'pending' | 'indexing' | 'processing' | 'ready';
-  questionCount: number;
-  pageCount: number;
-  sourceCount: number;
-  chunkCount: number;
-  active: boolean;
-  lockedByCampaigns: { id: string; name: string }[];
-  postCallCache: PostCallCache;
-};
-/**
- * `dataGeneration` selects the partition of the bot's accumulated data (see `botDataPartition`). `widget` is the
- * web widget's state and key (`shared/domain/widget/key.ts`), kept on the bot item so a new or cloned bot gets it
- * from `buildNewBot` and the public session route decides on one strongly consistent read; absent only on bots
- * stored before the widget existed. `GSI1PK`/`GSI1SK` are `botIdIndex` (find a bot by id alone).
- * `phoneNumbers` / `campaignIds` (string sets, absent when empty) list the phone numbers mapped to the bot and
- * its campaigns, kept in the same transaction as each mapping or campaign, so deleting the bot knows exactly
- * what to release. Every write to the bot item bumps `version`, which is what `updateBot`'s whole-item Put is
- * conditional on: a stale Put can never undo a reset, a lock or a mapping.
- * None of these is returned by the API (`toBot`).
- */
-export type StoredBot = Bot & {
-  version: number;
-  dataGeneration: number;
-  widget?: WidgetState;
-  GSI1PK?: string;
-  GSI1SK?: string;
-  phoneNumbers?: Set<string>;
-  campaignIds?: Set<string>;
-};
-
-/**
- * Seed 004 "Post-call cache": whether post-call analysis reuses a cached build of the analysis and QC prompts,
- * the cache version in use (starts at 1, +1 per refresh) and who refreshed it last, when.
- */
-export type PostCallCache = { enabled: boolean; version: number; refreshedBy: string | null; refreshedAt: string | null };
-export const defaultPostCallCache = (): PostCallCache => ({ enabled: false, version: 1, refreshedBy: null, refreshedAt: null });
-
-/** Seed 003's default chat widget copy. */
-export const DEFAULT_LABELS = {
-  firstMessage: 'What can I help you with?',
-  sources: 'Sources',
-  getSupport: 'Contact',
-  helpful: 'Rate as helpful',
-  poweredBy: 'Powered by',
-  unhelpful: 'Rate as unhelpful',
-  floatingButton: 'Help',
-  inputPlaceholder: 'Send a message...',
-};
-
-/** Defaults of a new bot: seed 003's create response, then botops' own sensible values. */
-export function defaultConfig(): Required<Omit<BotUpdate, 'name'>> {
-  return {
-    description: '',
-    privacy: 'public',
-    language: 'en',
-    industry: null,
-    timezone: 'UTC',
-    region: 'us-east-1',
-    customPrompt: null,
-    openingMessage: null,
-    model: 'gpt-3.5-turbo',
-    policy: null,
-    voicePipeline: { speechToText: 'deepgram-nova-2', languageModel: 'gpt-4o-mini', voice: 'elevenlabs', voiceId: null },
-    mode: 'auto_pilot',
-    maxCallDurationSeconds: 600,
-    reEngagement: { gapSeconds: 10, retries: 2, messages: [] },
-    vad: { threshold: 0.5, silenceMs: 500, prefixPaddingMs: 300 },
-    minWordsToInterrupt: 2,
-    maxMessagesPerContact: null,
-    autoReactivateAfter: null,
-    sleepOnManualMessage: true,
-    sleepOnWorkflowMessage: false,
-    tools: [],
-    transferTargets: [],
-    allowedSipHeaders: [],
-    analysisPrompt: null,
-    qcPrompt: null,
-    crmPrefetch: null,
-    postCallPush: null,
-    allowedDomains: [],
-    color: '#1292EE',
-    icon: 'default',
-    alignment: 'right',
-    botIcon: false,
-    branding: true,
-    supportLink: '',
-    showButtonLabel: false,
-    labels: { ...DEFAULT_LABELS },
-  };
-}
-
-/** Object-valued settings are merged one level deep on update, so `{ vad: { threshold: 0.7 } }` keeps the rest. */
-const MERGED_OBJECTS = new Set(['voicePipeline', 'reEngagement', 'vad', 'labels']);
-
-export function applyUpdate<T extends Record<string, unknown>>(current: T, patch: Record<string, unknown>): T {
-  const next: Record<string, unknown> = { ...current };
-  for (const [k, v] of Object.entries(patch)) {
-    next[k] = MERGED_OBJECTS.has(k) && v && typeof v === 'object' ? { ...(current[k] as object), ...v } : v;
-  }
-  return next as T;
-}
-
-/** Stored attributes that are not part of the bot object; `widget` holds the widget key (see `GET .../widget`). */
-const INTERNAL = [
-  'PK',
-  'SK',
-  'entity',
-  'teamId',
-  'version',
-  'dataGeneration',
-  'widget',
-  'phoneNumbers',
-  'campaignIds',
-  'GSI1PK',
-  'GSI1SK',
-  'GSI2PK',
-  'GSI2SK',
-  'GSI3PK',
-  'GSI3SK',
-];
-export function toBot(item: Record<string, unknown>): Bot {
-  const out = { ...item };
-  for (const k of INTERNAL) delete out[k];
-  return out as Bot;
-}
 
 export async function getStoredBot(teamId: string, botId: string): Promise<StoredBot> {
   const res = await doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId) }));
-  if (!res.Item) throw notFound('Bot');
+  if (!res.Item) throw new NotFound('Bot');
   return res.Item as StoredBot;
 }
 
@@ -160,64 +27,43 @@ export async function listBots(teamId: string, limit: number, cursor?: string) {
 }
 
 /**
- * A new bot item with seed 003's defaults (`status: "pending"`, counters 0) and `config` applied: the one
- * place a bot comes into being, used by create and clone, so per-bot secrets (the widget key) and defaults
- * are set the same way for both.
+ * Writes a bot that `buildNewBot` made, with its audit event (`action`, the bot's fields as `after`, plus `changes`),
+ * in one transaction: the one way a bot comes into the table (create and clone).
  */
-export function buildNewBot(config: BotCreate): StoredBot {
-  const now = new Date().toISOString();
-  const id = ulid();
-  return {
-    id,
-    name: config.name,
-    ...applyUpdate(defaultConfig(), config),
-    indexId: `Document_${randomBytes(8).toString('hex').slice(0, 10)}`,
-    createdAt: now,
-    updatedAt: now,
-    status: 'pending',
-    questionCount: 0,
-    pageCount: 0,
-    sourceCount: 0,
-    chunkCount: 0,
-    active: true,
-    lockedByCampaigns: [],
-    postCallCache: defaultPostCallCache(),
-    version: 1,
-    dataGeneration: 0,
-    // The widget starts disabled with its own key: a clone built here never shares its source's key.
-    widget: newWidgetState(id, now),
-    ...botIdIndex(id),
-  } as StoredBot;
+export async function insertBot(teamId: string, bot: StoredBot, actor: Actor, action: string, changes: Changes = {}): Promise<StoredBot> {
+  await retryOnConflict(() =>
+    transactWrite([
+      {
+        item: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        onConditionFailed: () => new Conflict('A bot with this id already exists.'),
+      },
+      auditPut(
+        teamId,
+        { actor, module: 'bots', action, botId: bot.id, targetId: bot.id, changes: { ...changes, ...diff(undefined, toBot(bot)) } },
+        bot.createdAt,
+      ),
+    ]),
+  );
+  return bot;
 }
 
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
   assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
-  const bot = buildNewBot(input);
-  await transactWrite(
-    [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      auditPut(
-        teamId,
-        { actor, module: 'bots', action: 'create', botId: bot.id, targetId: bot.id, changes: diff(undefined, toBot(bot)) },
-        bot.createdAt,
-      ),
-    ],
-    () => conflict('A bot with this id already exists.'),
-  );
-  return bot;
+  return insertBot(teamId, buildNewBot(input), actor, 'create');
 }
 
 /**
- * Partial update (seed 003: absent fields are unchanged). The write is conditional on the version that was
+ * Partial update: absent fields are unchanged. The write is conditional on the version that was
  * read and on the bot not being locked by a running campaign, so a concurrent change or a campaign started
- * between read and write is never overwritten: 412 when the caller's `If-Match` is stale, 409 when locked.
+ * between read and write is never overwritten: `PreconditionFailed` when the caller's required version is stale,
+ * `Locked` when campaigns lock the bot, a re-read otherwise (`Conflict` when the bot keeps changing).
  */
 export async function updateBot(
   teamId: string,
@@ -226,20 +72,20 @@ export async function updateBot(
   actor: Actor,
   requiredVersion?: number,
 ): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
-    assertUnlocked(current, 'edit');
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
-    const now = new Date().toISOString();
-    const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
-    assertStorable(next, patch);
-    const changes = diff(current, next, Object.keys(patch));
-    assertMayChange(actor, Object.keys(changes));
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      // The lock first: a campaign start also bumps the version, and "stop campaign X" is the useful answer.
+      assertUnlocked(current, 'edit');
+      if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
+      const now = new Date().toISOString();
+      const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
+      assertStorable(next, patch);
+      const changes = diff(current, next, Object.keys(patch));
+      assertMayChange(actor, Object.keys(changes));
+      await transactWrite([
+        {
+          item: {
             Put: {
               TableName: tableName(),
               Item: { ...botKey(teamId, botId), entity: 'bot', teamId, ...next },
@@ -248,88 +94,43 @@ export async function updateBot(
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
-        ],
-        (_i, old) => (old ? raceError(old as StoredBot, current.version, requiredVersion) : notFound('Bot')),
-      );
+          onConditionFailed: (old) => (old ? whyBotChanged(old as StoredBot, 'edit', requiredVersion) : new NotFound('Bot')),
+        },
+        auditPut(teamId, { actor, module: 'bots', action: 'update', botId, targetId: botId, changes }, now),
+      ]);
       return next;
-    } catch (e) {
-      if (e instanceof VersionRace && attempt < 3) continue;
-      throw e;
-    }
-  }
-}
-
-class VersionRace extends Error {}
-
-/** 403 naming each field among `changed` that needs a stronger role than the actor's (unchanged values pass). */
-function assertMayChange(actor: Actor, changed: string[]) {
-  const denied = fieldsBeyondRole(actor.role, changed);
-  if (!denied.length) return;
-  throw new HttpProblem(
-    403,
-    'Forbidden',
-    `Changing ${denied.join(', ')} needs the admin role.`,
-    denied.map((path) => ({ path, message: 'needs the admin role' })),
+    },
+    { onExhausted: () => new Conflict('The bot changed during the update; retry.') },
   );
 }
-
-/** 400 when the updated bot would pass {@link BOT_ITEM_MAX_BYTES}, naming the patch's fields, largest first. */
-function assertStorable(next: StoredBot, patch: BotUpdate) {
-  const bytes = jsonBytes(next);
-  if (bytes <= BOT_ITEM_MAX_BYTES) return;
-  const fields = Object.entries(patch)
-    .map(([field, value]) => ({ field, size: jsonBytes(value) }))
-    .sort((a, b) => b.size - a.size);
-  throw new HttpProblem(
-    400,
-    'Validation failed',
-    `The bot's configuration would take ${bytes} bytes; a bot stores at most ${BOT_ITEM_MAX_BYTES}. Shorten the largest fields.`,
-    fields.map((f) => ({ path: f.field, message: `takes ${f.size} bytes of the bot's ${BOT_ITEM_MAX_BYTES}` })),
-  );
-}
-
-/** Why a conditional bot write failed: a lock (409), a stale If-Match (412), or a race to retry. */
-function raceError(old: StoredBot, readVersion: number, requiredVersion: number | undefined): Error {
-  if (old.lockedByCampaigns?.length) return lockedError(old, 'edit');
-  if (requiredVersion !== undefined) return preconditionFailed();
-  return old.version !== readVersion ? new VersionRace() : conflict('The bot changed during the update; retry.');
-}
-
-export function lockedError(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
-  const names = bot.lockedByCampaigns.map((c) => c.name);
-  return conflict(`The bot is used by running campaign(s) ${names.map((n) => `"${n}"`).join(', ')}; stop them before you ${action} it.`, {
-    campaigns: bot.lockedByCampaigns,
-  });
-}
-
-export function assertUnlocked(bot: Pick<Bot, 'lockedByCampaigns'>, action: string) {
-  if (bot.lockedByCampaigns?.length) throw lockedError(bot, action);
-}
-
-/** A bot holds at most this many phone numbers and campaigns, so deleting it (which releases both) fits in one
- * transaction: 1 bot + 50 numbers + 20 campaigns + 1 audit event <= 100 items (DynamoDB's limit). */
-export const MAX_PHONE_NUMBERS_PER_BOT = 50;
-export const MAX_CAMPAIGNS_PER_BOT = 20;
 
 /**
- * Deletes a bot unless a running campaign locks it (409 naming the campaigns, checked in the write's condition),
- * and in the same transaction releases its phone numbers and deletes its (stopped) campaigns: seed 004 lets a bot
- * go once its campaigns are stopped, and a campaign or DID mapping of a deleted bot would be a dangling
+ * Why a write conditional on the bot as read failed, given the bot as it is now: campaigns lock it (`Locked`),
+ * the caller required the version it read (`PreconditionFailed`), or another write got in between (read again).
+ */
+function whyBotChanged(old: StoredBot, action: string, requiredVersion?: number): Error {
+  if (old.lockedByCampaigns?.length) return lockedError(old, action);
+  return requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict();
+}
+
+/**
+ * Deletes a bot unless a running campaign locks it (`Locked` naming the campaigns, checked in the write's
+ * condition), and in the same transaction releases its phone numbers and deletes its (stopped) campaigns: a bot
+ * may go once its campaigns are stopped, and a campaign or DID mapping of a deleted bot would be a dangling
  * reference. The write is conditional on the version read, so a number mapped or a campaign started meanwhile
- * makes it retry with the new state. Returns the deleted bot (its `dataGeneration` tells what data to purge).
+ * makes it run again with the new state. Returns the deleted bot (its `dataGeneration` tells what data to purge).
  */
 export async function deleteBot(teamId: string, botId: string, actor: Actor): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    assertUnlocked(current, 'delete');
-    const numbers = [...(current.phoneNumbers ?? [])].sort();
-    const campaigns = [...(current.campaignIds ?? [])].sort();
-    const T = tableName();
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      assertUnlocked(current, 'delete');
+      const numbers = [...(current.phoneNumbers ?? [])].sort();
+      const campaigns = [...(current.campaignIds ?? [])].sort();
+      const T = tableName();
+      await transactWrite([
+        {
+          item: {
             Delete: {
               TableName: T,
               Key: botKey(teamId, botId),
@@ -338,47 +139,41 @@ export async function deleteBot(teamId: string, botId: string, actor: Actor): Pr
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          ...numbers.map((n) => ({
-            Delete: {
-              TableName: T,
-              Key: phoneNumberKey(teamId, n),
-              ConditionExpression: 'attribute_not_exists(PK) OR botId = :b',
-              ExpressionAttributeValues: { ':b': botId },
-            },
-          })),
-          ...campaigns.map((c) => ({
-            Delete: {
-              TableName: T,
-              Key: campaignKey(teamId, c),
-              ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
-            },
-          })),
-          auditPut(teamId, {
-            actor,
-            module: 'bots',
-            action: 'delete',
-            botId,
-            targetId: botId,
-            changes: {
-              name: { before: current.name, after: null },
-              ...(numbers.length ? { phoneNumbers: { before: numbers, after: [] } } : {}),
-              ...(campaigns.length ? { campaigns: { before: campaigns, after: [] } } : {}),
-            },
-          }),
-        ],
-        (i, old) => {
-          if (i > 0) return new VersionRace();
-          if (!old) return notFound('Bot');
-          return (old as StoredBot).lockedByCampaigns?.length ? lockedError(old as StoredBot, 'delete') : new VersionRace();
+          onConditionFailed: (old) => (old ? whyBotChanged(old as StoredBot, 'delete') : new NotFound('Bot')),
         },
-      );
+        // A mapping or campaign that changed hands meanwhile fails its condition: read the bot again.
+        ...numbers.map((n) => ({
+          Delete: {
+            TableName: T,
+            Key: phoneNumberKey(teamId, n),
+            ConditionExpression: 'attribute_not_exists(PK) OR botId = :b',
+            ExpressionAttributeValues: { ':b': botId },
+          },
+        })),
+        ...campaigns.map((c) => ({
+          Delete: {
+            TableName: T,
+            Key: campaignKey(teamId, c),
+            ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
+          },
+        })),
+        auditPut(teamId, {
+          actor,
+          module: 'bots',
+          action: 'delete',
+          botId,
+          targetId: botId,
+          changes: {
+            name: { before: current.name, after: null },
+            ...(numbers.length ? { phoneNumbers: { before: numbers, after: [] } } : {}),
+            ...(campaigns.length ? { campaigns: { before: campaigns, after: [] } } : {}),
+          },
+        }),
+      ]);
       return current;
-    } catch (e) {
-      if (e instanceof VersionRace && attempt < 3) continue;
-      if (e instanceof VersionRace) throw conflict('The bot changed during the delete; retry.');
-      throw e;
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot changed during the delete; retry.') },
+  );
 }

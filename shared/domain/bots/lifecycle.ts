@@ -1,15 +1,17 @@
-import { type AuditInput, auditPut, diff } from '../../audit/audit.js';
+import { type AuditInput, auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound } from '../../http/problem.js';
-import { type StoredBot, buildNewBot, defaultConfig, getStoredBot, toBot } from './bots.js';
+import { Conflict, NotFound } from '../errors.js';
+import { getStoredBot, insertBot } from './bots.js';
+import { type StoredBot, buildNewBot, defaultConfig } from './model.js';
 import { BOT_NAME_MAX } from './limits.js';
 import type { BotCreate } from './schema.js';
 
 /**
- * Bot lifecycle beyond create/update (seeds 000 and 004): pause/resume, clone, and the read-decide-write step the
+ * Bot lifecycle beyond create/update: pause/resume, clone, and the read-decide-write step the
  * post-call cache uses too. Reset and delete live in `reset.ts` (they start the background purge). Each change
  * and its audit event are one `TransactWriteItems`.
  */
@@ -17,27 +19,25 @@ import type { BotCreate } from './schema.js';
 /** What a {@link changeBot} step writes: attributes to set on the bot item and its audit event. */
 export type BotChange = { set: Record<string, unknown>; audit: Pick<AuditInput, 'action' | 'changes'> };
 
-class BotRace extends Error {}
-const MAX_ATTEMPTS = 5;
-
 /**
  * Read -> decide -> write for a change that depends on the bot's current state (its `active` flag, its prompts):
- * `decide(bot)` returns the attributes to set and the audit event, or throws (e.g. 409). The Update is
+ * `decide(bot)` returns the attributes to set and the audit event, or throws (e.g. `Conflict`). The Update is
  * conditional on the version read, so a concurrent write (another pause, an update, a campaign start) is never
- * overwritten and never mis-audited: the step re-reads and decides again (up to 5 times, then 409). Sets
- * `updatedAt` and bumps `version` (the ETag). Throws 404 for a missing bot. Returns the bot as written.
+ * overwritten and never mis-audited: the step reads and decides again (`retryOnConflict`; `Conflict` when the bot
+ * keeps changing). Sets `updatedAt` and bumps `version` (the ETag). `NotFound` for a missing bot. Returns the bot
+ * as written.
  */
 export async function changeBot(teamId: string, botId: string, actor: Actor, decide: (bot: StoredBot) => BotChange): Promise<StoredBot> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    const change = decide(current);
-    const now = new Date().toISOString();
-    const next: StoredBot = { ...current, ...change.set, updatedAt: now, version: current.version + 1 };
-    const fields = Object.keys(change.set);
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      const change = decide(current);
+      const now = new Date().toISOString();
+      const next: StoredBot = { ...current, ...change.set, updatedAt: now, version: current.version + 1 };
+      const fields = Object.keys(change.set);
+      await transactWrite([
+        {
+          item: {
             Update: {
               TableName: tableName(),
               Key: botKey(teamId, botId),
@@ -53,20 +53,18 @@ export async function changeBot(teamId: string, botId: string, actor: Actor, dec
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'bots', botId, targetId: botId, ...change.audit }, now),
-        ],
-        (_i, old) => (old ? new BotRace() : notFound('Bot')),
-      );
+          onConditionFailed: (old) => (old ? new WriteConflict() : new NotFound('Bot')),
+        },
+        auditPut(teamId, { actor, module: 'bots', botId, targetId: botId, ...change.audit }, now),
+      ]);
       return next;
-    } catch (e) {
-      if (!(e instanceof BotRace)) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw conflict('The bot kept changing during this request; retry.');
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot kept changing during this request; retry.') },
+  );
 }
 
 /**
- * `POST .../pause` (`active: false`) and `.../resume` (`active: true`), admin (seed 000). Always audited, also
+ * `POST .../pause` (`active: false`) and `.../resume` (`active: true`), admin. Always audited, also
  * when the flag already had that value, so concurrent pause and resume leave the bot in the state of the one
  * that committed last and two events telling the order. Not refused while campaigns run: pausing is how a
  * misbehaving bot is stopped at once.
@@ -87,7 +85,7 @@ export function cloneName(name: string): string {
 }
 
 /**
- * `POST .../bots/{botId}/clone`, member (seed 004 "Clone"): a new bot built by `buildNewBot` (new id, `createdAt`
+ * `POST .../bots/{botId}/clone`, member: a new bot built by `buildNewBot` (new id, `createdAt`
  * now, counters 0, `active`, unlocked, fresh per-bot secrets such as the widget key) from the source's editable
  * configuration only (every wizard field), named "<name> (copy)". Calls, contacts,
  * campaigns, phone numbers, post-call cache state and the data generation are not copied. 404 for a missing
@@ -103,29 +101,5 @@ export async function cloneBot(teamId: string, sourceId: string, actor: Actor): 
       .map((field) => [field, structuredClone((source as Record<string, unknown>)[field])]),
   ) as BotCreate;
   const bot = buildNewBot({ ...config, name: cloneName(source.name) });
-  await transactWrite(
-    [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...botKey(teamId, bot.id), entity: 'bot', teamId, ...bot },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      auditPut(
-        teamId,
-        {
-          actor,
-          module: 'bots',
-          action: 'clone',
-          botId: bot.id,
-          targetId: bot.id,
-          changes: { clonedFrom: { before: null, after: sourceId }, ...diff(undefined, toBot(bot)) },
-        },
-        bot.createdAt,
-      ),
-    ],
-    () => conflict('A bot with this id already exists.'),
-  );
-  return bot;
+  return insertBot(teamId, bot, actor, 'clone', { clonedFrom: { before: null, after: sourceId } });
 }

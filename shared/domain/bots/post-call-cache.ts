@@ -1,10 +1,11 @@
 import type { Actor } from '../../auth/principal.js';
-import { conflict } from '../../http/problem.js';
-import { type PostCallCache, type StoredBot, defaultPostCallCache, getStoredBot } from './bots.js';
+import { Conflict } from '../errors.js';
+import { getStoredBot } from './bots.js';
+import { type PostCallCache, type StoredBot, defaultPostCallCache } from './model.js';
 import { changeBot } from './lifecycle.js';
 
 /**
- * Seed 004 "Post-call cache": whether post-call analysis reuses a cached build of the bot's analysis and QC
+ * Post-call cache: whether post-call analysis reuses a cached build of the bot's analysis and QC
  * prompts. The state lives on the bot item (`postCallCache`), so it is read with the prompts in one GetItem and
  * a refresh is checked against the prompts it was decided on (the write is conditional on the bot's version).
  */
@@ -20,7 +21,7 @@ export type PostCallCacheStatus = {
 const configured = (prompt: string | null | undefined) => typeof prompt === 'string' && prompt.trim().length > 0;
 const cacheOf = (bot: StoredBot): PostCallCache => ({ ...defaultPostCallCache(), ...bot.postCallCache });
 
-/** The API shape of `GET .../post-call-cache` (spec, "Post-call cache"). */
+/** The API shape of `GET .../post-call-cache`. */
 export function postCallCacheStatus(bot: StoredBot): PostCallCacheStatus {
   const c = cacheOf(bot);
   return {
@@ -54,12 +55,14 @@ export async function setPostCallCacheEnabled(teamId: string, botId: string, ena
 
 /**
  * `POST .../post-call-cache/refresh` (admin): version + 1, `refreshedBy` the caller's email, `refreshedAt` now.
- * 409 when neither an analysis nor a QC prompt is configured (seed 004: "nothing to cache").
+ * 409 when neither an analysis nor a QC prompt is configured: there is nothing to cache.
  */
 export async function refreshPostCallCache(teamId: string, botId: string, actor: Actor): Promise<PostCallCacheStatus> {
   const bot = await changeBot(teamId, botId, actor, (current) => {
     if (!configured(current.analysisPrompt) && !configured(current.qcPrompt)) {
-      throw conflict('The bot has no analysis or QC prompt configured: there is nothing to cache. Set analysisPrompt or qcPrompt first.');
+      throw new Conflict(
+        'The bot has no analysis or QC prompt configured: there is nothing to cache. Set analysisPrompt or qcPrompt first.',
+      );
     }
     const before = cacheOf(current);
     const after = { ...before, version: before.version + 1, refreshedBy: actor.email, refreshedAt: new Date().toISOString() };

@@ -2,11 +2,13 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { notFound } from '../../http/problem.js';
+import { NotFound } from '../errors.js';
 import { logger } from '../../logger.js';
 import { asyncInvoker } from '../../ports/async-invoke.js';
-import { type StoredBot, deleteBot, lockedError } from './bots.js';
+import { deleteBot } from './bots.js';
+import { type StoredBot, lockedError } from './model.js';
 import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
 
 /**
@@ -16,7 +18,7 @@ import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
  */
 
 /**
- * `POST .../reset`, admin (seed 000 "Reset your bot data"): one transaction bumps the bot's `dataGeneration`
+ * `POST .../reset`, admin: one transaction bumps the bot's `dataGeneration`
  * (and `version`) and writes the audit event, unless a running campaign locks the bot (409 naming it, checked in
  * the write's condition). Every read of contacts, messages, calls and connector history goes through
  * `botDataPartition(teamId, botId, dataGeneration)`, so the data is gone from every read the moment this commits,
@@ -26,25 +28,27 @@ import { BOT_DATA_PURGE_TARGET, type PurgeRequest } from './purge.js';
  */
 export async function resetBot(teamId: string, botId: string, actor: Actor): Promise<void> {
   const now = new Date().toISOString();
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Update: {
-          TableName: tableName(),
-          Key: botKey(teamId, botId),
-          UpdateExpression: 'SET dataGeneration = dataGeneration + :one, version = version + :one, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        item: {
+          Update: {
+            TableName: tableName(),
+            Key: botKey(teamId, botId),
+            UpdateExpression: 'SET dataGeneration = dataGeneration + :one, version = version + :one, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(PK) AND size(lockedByCampaigns) = :zero',
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': now },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
         },
+        onConditionFailed: (old) => (old ? lockedError(old as StoredBot, 'reset') : new NotFound('Bot')),
       },
       auditPut(
         teamId,
         { actor, module: 'bots', action: 'reset', botId, targetId: botId, changes: { data: { before: 'kept', after: 'reset' } } },
         now,
       ),
-    ],
-    (_i, old) => (old ? lockedError(old as StoredBot, 'reset') : notFound('Bot')),
+    ]),
   );
   await requestDataPurge({ teamId, botId });
 }

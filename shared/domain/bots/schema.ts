@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { isLocalMode } from '../../env.js';
-import type { ProblemError } from '../../http/problem.js';
+import { isLocalMode } from '../../config.js';
+import type { FieldError } from '../errors.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 import { durationMs } from '../duration.js';
 import { allowedDomainsSchema } from '../widget/schema.js';
@@ -9,17 +9,17 @@ import { BOT_NAME_MAX } from './limits.js';
 export { BOT_NAME_MAX };
 
 /**
- * The bot configuration, grouped by the wizard steps of seed 004 (Identity, Instructions, Policy, Voice
- * Pipeline, Behavior, Tools & Integrations) plus the chat widget fields of seed 003 (step `widget`).
- * Field names and value sets of seed 003 are kept as documented (DocsBot Admin API), including the values its
+ * The bot configuration, grouped by the console wizard's steps (Identity, Instructions, Policy, Voice
+ * Pipeline, Behavior, Tools & Integrations) plus the chat widget fields (step `widget`).
+ * Field names and value sets of the DocsBot Admin API are kept as it documents them, including the values its
  * examples send (`botIcon: false`, `showButtonLabel: false`).
  */
 export const WIZARD_STEPS = ['identity', 'instructions', 'policy', 'voice_pipeline', 'behavior', 'tools_integrations', 'widget'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-/** Seed 003: `en` and `jp`. */
+/** The languages DocsBot accepts: `en` and `jp`. */
 export const LANGUAGES = ['en', 'jp'] as const;
-/** Seed 003: the OpenAI models DocsBot supports; `gpt-3.5-turbo` is the default. */
+/** The OpenAI models DocsBot supports; `gpt-3.5-turbo` is the default. */
 export const MODELS = ['gpt-3.5-turbo', 'gpt-4', 'gpt-4-1106-preview'] as const;
 export const REGIONS = [
   'us-east-1',
@@ -39,7 +39,7 @@ export const STT_ENGINES = ['deepgram-nova-2', 'deepgram-nova-3', 'aws-transcrib
 export const VOICE_LLMS = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini', 'claude-sonnet', 'claude-haiku'] as const;
 export const VOICE_ENGINES = ['elevenlabs', 'cartesia', 'aws-polly', 'azure-tts', 'openai-tts'] as const;
 export const BOT_MODES = ['off', 'suggestive', 'auto_pilot'] as const;
-/** Seed 003 widget value sets. */
+/** The DocsBot chat widget's value sets. */
 export const ICONS = ['default', 'comments', 'robot', 'life-ring', 'question', 'book'] as const;
 export const BOT_ICONS = ['comment', 'robot', 'life-ring', 'info', 'book'] as const;
 
@@ -198,7 +198,7 @@ export const STEP_FIELDS = {
     postCallPush: postCallPush.nullable(),
   },
   widget: {
-    // Hostname (`docsbot.ai`, seed 003), `*.` wildcard, or origin (`https://shop.example.com:8443`, seed 004),
+    // Hostname (`docsbot.ai`), `*.` wildcard, or origin (`https://shop.example.com:8443`),
     // stored normalised; the same schema validates `PUT .../widget`, so the field has one set of rules.
     allowedDomains: allowedDomainsSchema,
     color: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a hex colour, e.g. #1292EE'),
@@ -225,17 +225,17 @@ export const STEP_OF_FIELD: Record<string, WizardStep> = Object.fromEntries(
 
 /** `PUT .../bots/{botId}`: any subset of the editable fields; unknown and read-only fields are refused. */
 export const BotUpdateInput = z.object(allFields).partial().strict();
-/** `POST .../bots`: as update, with `name` required (seed 003). */
+/** `POST .../bots`: as update, with `name` required. */
 export const BotCreateInput = BotUpdateInput.required({ name: true });
 export type BotUpdate = z.infer<typeof BotUpdateInput>;
 export type BotCreate = z.infer<typeof BotCreateInput>;
 
 /**
  * Adds the wizard step to each error and `firstInvalidStep`, the earliest step in wizard order holding an
- * error (seed 004: "the wizard jumps to the first step that contains the error"). Unknown top-level fields
+ * error: the wizard jumps to the first step that contains an error. Unknown top-level fields
  * belong to no step.
  */
-export function decorateWizardErrors(errors: ProblemError[]) {
+export function decorateWizardErrors(errors: FieldError[]) {
   const withSteps = errors.map((e) => {
     const field = e.path.split(/[.[]/)[0] ?? '';
     const topLevelUnknown = e.message === 'unknown or read-only field' && !/[.[]/.test(e.path);
@@ -244,5 +244,5 @@ export function decorateWizardErrors(errors: ProblemError[]) {
   });
   const steps = new Set(withSteps.map((e) => e.step).filter(Boolean));
   const firstInvalidStep = WIZARD_STEPS.find((s) => steps.has(s)) ?? null;
-  return { errors: withSteps, extra: { firstInvalidStep } };
+  return { errors: withSteps, details: { firstInvalidStep } };
 }

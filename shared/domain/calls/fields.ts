@@ -3,7 +3,7 @@
  * variable reference and the store, so read-only functions do not bundle the validation library.
  */
 
-/** Call statuses in order; `completed` and `failed` are both final (spec: statuses only move forward). */
+/** Call statuses in order; `completed` and `failed` are both final (statuses only move forward). */
 export const CALL_STATUSES = ['queued', 'ringing', 'in_progress', 'completed', 'failed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const EVENT_TYPES = ['ringing', 'in_progress', 'completed', 'failed'] as const;

@@ -1,8 +1,9 @@
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import { snippets } from './snippets.js';
-import { type VariableReference, declarationWarnings, variableReference } from './variables.js';
+import { type VariableReference, variableReference } from './variables.js';
+import { declarationWarnings } from './declarations.js';
 
-/** `GET .../bots/{botId}/integration`: everything the Integration tab shows (seed 004), generated. */
+/** `GET .../bots/{botId}/integration`: everything the Integration tab shows, generated. */
 export type Integration = {
   botId: string;
   variables: VariableReference;
@@ -40,14 +41,4 @@ export function buildIntegration(bot: StoredBot, teamId: string, baseUrl: string
     snippets: snippets({ url, body, botName: bot.name }),
     warnings: declarationWarnings(bot),
   };
-}
-
-/**
- * The public origin of the API from the request: API Gateway sets `X-Forwarded-Proto` and the `Host` header is
- * the API's (custom) domain. Locally there is no proxy: plain http.
- */
-export function publicBaseUrl(headers: Record<string, string | undefined>, domainName: string | undefined, local: boolean): string {
-  const host = headers.host ?? domainName ?? 'localhost';
-  const proto = headers['x-forwarded-proto']?.split(',')[0]?.trim() ?? (local ? 'http' : 'https');
-  return `${proto === 'http' ? 'http' : 'https'}://${host}`;
 }

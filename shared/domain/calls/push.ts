@@ -2,17 +2,18 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { callKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { isLocalMode } from '../../env.js';
+import { config, isLocalMode } from '../../config.js';
 import { logger } from '../../logger.js';
 import { postJson } from '../../net/post-json.js';
 import { workQueue } from '../../ports/work-queue.js';
-import type { StoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
 import { SIGNATURE_HEADER, signatureHeader, signingSecretsFor } from '../webhooks/signing-secret.js';
 import { type PushAttempt, type PushState, type StoredCall, findCall } from './store.js';
 
 /**
- * Post-call push (seed 004 "post-call push"): when a call completes or fails and its bot has an enabled
+ * Post-call push: when a call completes or fails and its bot has an enabled
  * `postCallPush`, botops POSTs the call's `call.*`, `crm.*`, `result.*`, `analysis.*`, `qc.*` and `system.*` values
  * as JSON to the bot's URL, signed (`Botops-Signature: t=..,v1=..`, see signing-secret.ts).
  *
@@ -42,7 +43,7 @@ export function parsePushMessage(raw: unknown): PushMessage | undefined {
 }
 
 /** `POST_CALL_PUSH_RETRY_BASE_SECONDS` (default 30): the first retry waits about this long, then x2 each time. */
-export const retryBaseSeconds = () => Number(process.env.POST_CALL_PUSH_RETRY_BASE_SECONDS ?? 30);
+export const retryBaseSeconds = () => config().POST_CALL_PUSH_RETRY_BASE_SECONDS;
 
 /**
  * Delay before retry number `retry` (1-based): exponential `base * 2^(retry-1)` with "equal jitter" (half fixed,
@@ -147,17 +148,21 @@ async function queueRetry(msg: PushMessage, push: PushState) {
 /** Writes the push state on the call with its audit event; false when the call changed meanwhile (a duplicate won). */
 async function record(call: StoredCall, push: PushState, action: string): Promise<boolean> {
   const last = push.attempts.at(-1);
+  const duplicate = new Error('another delivery of this attempt recorded it first');
   try {
-    await transactWrite(
-      [
+    await retryOnConflict(() =>
+      transactWrite([
         {
-          Update: {
-            TableName: tableName(),
-            Key: callKey(call.teamId, call.botId, call.dataGeneration, call.id),
-            UpdateExpression: 'SET push = :push, version = :next',
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':push': push, ':v': call.version, ':next': call.version + 1 },
+          item: {
+            Update: {
+              TableName: tableName(),
+              Key: callKey(call.teamId, call.botId, call.dataGeneration, call.id),
+              UpdateExpression: 'SET push = :push, version = :next',
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':push': push, ':v': call.version, ':next': call.version + 1 },
+            },
           },
+          onConditionFailed: () => duplicate,
         },
         auditPut(call.teamId, {
           actor: PUSHER,
@@ -172,14 +177,11 @@ async function record(call: StoredCall, push: PushState, action: string): Promis
               : {}),
           },
         }),
-      ],
-      () => new RaceLost(),
+      ]),
     );
     return true;
   } catch (e) {
-    if (e instanceof RaceLost) return false;
+    if (e === duplicate) return false;
     throw e;
   }
 }
-
-class RaceLost extends Error {}

@@ -1,5 +1,5 @@
 /**
- * The Integration tab's three snippets (seed 004: curl, Python, Node.js), pre-filled with the bot's dialout URL
+ * The Integration tab's three snippets (curl, Python, Node.js), pre-filled with the bot's dialout URL
  * and an example body carrying every `crm.*` variable the bot uses. Each is a complete program that runs as
  * printed: it reads the API key from `BOTOPS_API_KEY`, sends a fresh `Idempotency-Key` per run (a CRM replaying a
  * webhook should send its own stable key instead, e.g. the CRM event id) and prints the HTTP status and body.

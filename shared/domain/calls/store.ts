@@ -2,8 +2,8 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { botKey, callKey, callPrefix, callRefKey } from '../../db/keys.js';
-import { notFound } from '../../http/problem.js';
-import type { StoredBot } from '../bots/bots.js';
+import { NotFound } from '../errors.js';
+import type { StoredBot } from '../bots/model.js';
 import type { CallStatus } from './fields.js';
 
 /**
@@ -102,14 +102,14 @@ export async function findCall(teamId: string, callId: string): Promise<{ bot: S
 
 export async function getCall(teamId: string, callId: string): Promise<Call> {
   const found = await findCall(teamId, callId);
-  if (!found) throw notFound('Call');
+  if (!found) throw new NotFound('Call');
   return toCall(found.call);
 }
 
 /** A bot's calls in its current data generation, newest first. */
 export async function listBotCalls(teamId: string, botId: string, limit: number, cursor?: string) {
   const bot = (await doc.send(new GetCommand({ TableName: T(), Key: botKey(teamId, botId) }))).Item as StoredBot | undefined;
-  if (!bot) throw notFound('Bot');
+  if (!bot) throw new NotFound('Bot');
   const { PK, SKPrefix } = callPrefix(teamId, botId, bot.dataGeneration ?? 0);
   const res = await doc.send(
     new QueryCommand({
@@ -118,7 +118,7 @@ export async function listBotCalls(teamId: string, botId: string, limit: number,
       ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+      ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'], sortPrefix: SKPrefix }),
     }),
   );
   return { items: (res.Items ?? []).map(toCall), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };

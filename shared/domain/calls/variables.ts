@@ -1,9 +1,9 @@
-import type { ProblemError } from '../../http/problem.js';
-import type { Bot } from '../bots/bots.js';
+import type { Bot } from '../bots/model.js';
+import { declaredFields, VARIABLE_NAME } from './declarations.js';
 import { CALL_RESULT_FIELDS } from './fields.js';
 
 /**
- * The Integration tab's variable reference (seed 004): every template variable a bot can receive and return,
+ * The Integration tab's variable reference: every template variable a bot can receive and return,
  * by namespace, generated from the bot's configuration.
  *
  * - `crm.*`: the `{{crm.<name>}}` placeholders in the bot's customPrompt, openingMessage, policy,
@@ -42,57 +42,9 @@ export type Variable = {
 };
 export type VariableReference = Record<Namespace, Variable[]>;
 
-const NAME = '[A-Za-z_][A-Za-z0-9_]{0,63}';
-const CRM_PLACEHOLDER = new RegExp(`\\{\\{\\s*crm\\.(${NAME})\\s*\\}\\}`, 'g');
-/** `{{ ... }}` with no brace inside: linear to scan (the body cannot cross a brace, so no backtracking). */
-const OUTPUT_PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
-const NAME_AT_START = new RegExp(`^(analysis|qc)\\.(${NAME})`);
-const SCALAR_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
+const CRM_PLACEHOLDER = new RegExp(`\\{\\{\\s*crm\\.(${VARIABLE_NAME})\\s*\\}\\}`, 'g');
 
-type Declaration = { ns: 'analysis' | 'qc'; name: string; type: FieldType; values?: string[]; description?: string };
-
-/**
- * Parses the body of one output placeholder (`analysis.<name>[: <type> [- <description>]]`, the text between
- * `{{` and `}}`) by hand, in one pass: prompts are user input of up to 20,000 characters, and a regular
- * expression with optional groups and lazy quantifiers backtracks polynomially on long runs of spaces.
- * Returns undefined when the body is no valid declaration.
- */
-function parseDeclaration(body: string): Declaration | undefined {
-  const head = NAME_AT_START.exec(body.trimStart());
-  if (!head) return undefined;
-  const ns = head[1] as 'analysis' | 'qc';
-  const name = head[2]!;
-  let rest = body.trimStart().slice(head[0].length).trim();
-  if (rest === '') return { ns, name, type: 'string' };
-  if (!rest.startsWith(':')) return undefined;
-  rest = rest.slice(1).trimStart();
-  let type: FieldType;
-  let values: string[] | undefined;
-  const scalar = SCALAR_TYPES.find((t) => rest.startsWith(t));
-  if (scalar) {
-    type = scalar;
-    rest = rest.slice(scalar.length);
-  } else if (rest.startsWith('enum(')) {
-    const close = rest.indexOf(')');
-    const inner = close < 0 ? '' : rest.slice(5, close);
-    if (close < 0 || inner.includes('(')) return undefined;
-    type = 'enum';
-    values = inner
-      .split('|')
-      .map((v) => v.trim())
-      .filter(Boolean);
-    rest = rest.slice(close + 1);
-  } else return undefined;
-  rest = rest.trim();
-  if (rest === '') return { ns, name, type, ...(values ? { values } : {}) };
-  if (!rest.startsWith('-')) return undefined;
-  const description = rest.slice(1).trim();
-  return { ns, name, type, ...(values ? { values } : {}), ...(description ? { description } : {}) };
-}
-
-const ANY_OUTPUT_PLACEHOLDER = /\{\{\s*(analysis|qc)\.[^{}]*\}\}/g;
-
-type BotTexts = Pick<Bot, 'customPrompt' | 'openingMessage' | 'policy' | 'reEngagement' | 'analysisPrompt' | 'qcPrompt'>;
+export type BotTexts = Pick<Bot, 'customPrompt' | 'openingMessage' | 'policy' | 'reEngagement' | 'analysisPrompt' | 'qcPrompt'>;
 
 /** The configuration texts that may hold placeholders, each with the field path the reference names. */
 export function promptTexts(bot: Partial<BotTexts>): { field: string; text: string }[] {
@@ -134,88 +86,6 @@ export function crmVariables(bot: Partial<BotTexts>): Variable[] {
 
 /** The plain names (`first_name`) a dialout must send. */
 export const requiredCrmNames = (bot: Partial<BotTexts>) => crmVariables(bot).map((v) => v.name.slice(4));
-
-/** Output fields declared by `analysisPrompt` (`ns = 'analysis'`) or `qcPrompt` (`ns = 'qc'`); first declaration wins. */
-export function declaredFields(bot: Partial<BotTexts>, ns: 'analysis' | 'qc'): Variable[] {
-  const text = (ns === 'analysis' ? bot.analysisPrompt : bot.qcPrompt) ?? '';
-  const found = new Map<string, Variable>();
-  for (const m of text.matchAll(OUTPUT_PLACEHOLDER)) {
-    const d = parseDeclaration(m[1]!);
-    if (!d || d.ns !== ns || found.has(d.name)) continue;
-    found.set(d.name, {
-      name: `${ns}.${d.name}`,
-      type: d.type,
-      ...(d.values ? { values: d.values } : {}),
-      description: d.description || `Declared by the ${ns === 'analysis' ? 'analysis' : 'QC'} prompt.`,
-      example: sampleOf(d.type, d.values),
-    });
-  }
-  return [...found.values()];
-}
-
-/** Output placeholders that are not valid declarations (unknown type, bad name): shown as warnings. */
-export function declarationWarnings(bot: Partial<BotTexts>): string[] {
-  const warnings: string[] = [];
-  for (const [field, ns] of [
-    ['analysisPrompt', 'analysis'],
-    ['qcPrompt', 'qc'],
-  ] as const) {
-    const text = bot[field] ?? '';
-    for (const m of text.matchAll(ANY_OUTPUT_PLACEHOLDER)) {
-      const valid = parseDeclaration(m[0].slice(2, -2));
-      if (!valid)
-        warnings.push(
-          `${field}: "${m[0]}" is not a field declaration; write {{${ns}.name: string|number|integer|boolean|enum(a|b) - description}}`,
-        );
-      else if (valid.ns !== ns)
-        warnings.push(
-          `${field}: "${m[0]}" declares a ${valid.ns}.* field; declare those in ${valid.ns === 'qc' ? 'qcPrompt' : 'analysisPrompt'}`,
-        );
-    }
-  }
-  return warnings;
-}
-
-/**
- * Checks an `analysis` or `qc` object from the telephony side against the declared fields: every key must be
- * declared and its value of the declared type (or null). Returns problem errors with paths like
- * `analysis.sentiment`; empty when valid.
- */
-export function validateDeclaredValues(ns: 'analysis' | 'qc', values: Record<string, unknown>, declared: Variable[]): ProblemError[] {
-  const byKey = new Map(declared.map((d) => [d.name.slice(ns.length + 1), d]));
-  const errors: ProblemError[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    const d = byKey.get(key);
-    const path = `${ns}.${key}`;
-    if (!d) {
-      const known = [...byKey.keys()];
-      errors.push({
-        path,
-        message: `not declared by the ${ns === 'analysis' ? 'analysisPrompt' : 'qcPrompt'} (declared: ${known.length ? known.join(', ') : 'none'})`,
-      });
-      continue;
-    }
-    if (value === null) continue;
-    const problem = typeProblem(d, value);
-    if (problem) errors.push({ path, message: problem });
-  }
-  return errors;
-}
-
-function typeProblem(d: Variable, value: unknown): string | undefined {
-  switch (d.type) {
-    case 'string':
-      return typeof value === 'string' ? (value.length > 10_000 ? 'at most 10000 characters' : undefined) : 'must be a string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
-    case 'integer':
-      return Number.isInteger(value) ? undefined : 'must be an integer';
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be a boolean';
-    case 'enum':
-      return typeof value === 'string' && d.values!.includes(value) ? undefined : `must be one of ${d.values!.join(', ')}`;
-  }
-}
 
 /** Everything of the reference: generated from the configuration, nothing to fill in. */
 export function variableReference(bot: Pick<Bot, 'allowedSipHeaders' | 'timezone'> & Partial<BotTexts>): VariableReference {
@@ -304,10 +174,6 @@ export function sampleValueFor(name: string): string {
     [/id$|_id|ref/, 'CRM-12345'],
   ];
   return rules.find(([re]) => re.test(n))?.[1] ?? `example ${name.replace(/_/g, ' ')}`;
-}
-
-function sampleOf(type: FieldType, values?: string[]): string {
-  return { string: 'text', number: '4.5', integer: '3', boolean: 'true', enum: values?.[0] ?? '' }[type];
 }
 
 /** About 40 characters either side of a match, whitespace collapsed, with ellipses where cut. */

@@ -5,18 +5,20 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../../http/problem.js';
-import { MAX_CAMPAIGNS_PER_BOT, getStoredBot } from '../bots/bots.js';
+import { Conflict, NotFound } from '../errors.js';
+import { getStoredBot } from '../bots/bots.js';
+import { MAX_CAMPAIGNS_PER_BOT } from '../bots/model.js';
 import type { CampaignCreate } from './schema.js';
 
 /**
- * Campaigns (spec, "Campaigns and phone numbers"; seed 004's lock banner), kept minimal: a name, the bot it
+ * Campaigns, kept minimal: a name, the bot it
  * uses, `stopped` | `running`. A running campaign locks its bot: start adds `{ id, name }` to the bot's
  * `lockedByCampaigns` in the same transaction that flips the status, stop removes it, and the bot's PUT, DELETE
  * and reset check that list in their write conditions (409 naming the campaigns). The bot also lists its
  * campaigns (`campaignIds`) so deleting it removes them in its own transaction: a bot can be deleted once its
- * campaigns are stopped (seed 004), and its stopped campaigns go with it.
+ * campaigns are stopped, and its stopped campaigns go with it.
  */
 export type Campaign = {
   id: string;
@@ -31,8 +33,6 @@ export type Campaign = {
 export type StoredCampaign = Campaign & { version: number };
 
 const T = () => tableName();
-class Race extends Error {}
-const MAX_ATTEMPTS = 5;
 
 export function toCampaign(item: Record<string, unknown>): Campaign {
   const { id, name, botId, status, createdAt, updatedAt, startedAt, stoppedAt } = item as Campaign;
@@ -40,11 +40,11 @@ export function toCampaign(item: Record<string, unknown>): Campaign {
 }
 
 /** The missing bot a body refers to: 404 like any unknown id, naming the field. */
-const noSuchBot = () => new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
+const noSuchBot = () => new NotFound('Bot', [{ path: 'botId', message: 'no such bot in this team' }]);
 
 export async function getStoredCampaign(teamId: string, campaignId: string): Promise<StoredCampaign> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, campaignId) }));
-  if (!res.Item) throw notFound('Campaign');
+  if (!res.Item) throw new NotFound('Campaign');
   return res.Item as StoredCampaign;
 }
 
@@ -92,22 +92,29 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
     stoppedAt: null,
     version: 1,
   };
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: T(),
-          Item: { ...campaignKey(teamId, campaign.id), entity: 'campaign', teamId, ...campaign },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        item: {
+          Put: {
+            TableName: T(),
+            Item: { ...campaignKey(teamId, campaign.id), entity: 'campaign', teamId, ...campaign },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
         },
+        onConditionFailed: () => new Conflict('A campaign with this id already exists.'),
       },
-      botUpdate(
-        teamId,
-        input.botId,
-        'ADD campaignIds :ids SET version = version + :one',
-        'attribute_exists(PK) AND (attribute_not_exists(campaignIds) OR size(campaignIds) < :cap)',
-        { ':ids': new Set([campaign.id]), ':cap': MAX_CAMPAIGNS_PER_BOT },
-      ),
+      {
+        item: botUpdate(
+          teamId,
+          input.botId,
+          'ADD campaignIds :ids SET version = version + :one',
+          'attribute_exists(PK) AND (attribute_not_exists(campaignIds) OR size(campaignIds) < :cap)',
+          { ':ids': new Set([campaign.id]), ':cap': MAX_CAMPAIGNS_PER_BOT },
+        ),
+        onConditionFailed: (old) =>
+          old ? new Conflict(`The bot already has ${MAX_CAMPAIGNS_PER_BOT} campaigns; delete one first.`) : noSuchBot(),
+      },
       auditPut(
         teamId,
         {
@@ -120,26 +127,14 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
         },
         now,
       ),
-    ],
-    (i, old) => {
-      if (i === 0) return conflict('A campaign with this id already exists.');
-      return old ? conflict(`The bot already has ${MAX_CAMPAIGNS_PER_BOT} campaigns; delete one first.`) : noSuchBot();
-    },
+    ]),
   );
   return campaign;
 }
 
-/** Runs `attempt` until no concurrent write got in between (a `Race`), at most 5 times, then 409. */
-async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (e) {
-      if (!(e instanceof Race)) throw e;
-      if (n >= MAX_ATTEMPTS) throw conflict('The campaign or its bot kept changing during this request; retry.');
-    }
-  }
-}
+/** Runs a read-decide-write step of a campaign and its bot again while another write gets in between. */
+const retrying = <T>(attempt: () => Promise<T>): Promise<T> =>
+  retryOnConflict(attempt, { onExhausted: () => new Conflict('The campaign or its bot kept changing during this request; retry.') });
 
 /** The campaign's own Update of a status change, conditional on the version read. */
 function statusUpdate(teamId: string, c: StoredCampaign, status: Campaign['status'], now: string): TransactItem {
@@ -173,25 +168,24 @@ function statusAudit(teamId: string, c: StoredCampaign, action: 'start' | 'stop'
 export async function startCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'running') throw conflict('The campaign is already running.');
+    if (c.status === 'running') throw new Conflict('The campaign is already running.');
     const now = new Date().toISOString();
-    await transactWrite(
-      [
-        statusUpdate(teamId, c, 'running', now),
-        botUpdate(
+    await transactWrite([
+      // the campaign changed since it was read: read it again
+      statusUpdate(teamId, c, 'running', now),
+      {
+        item: botUpdate(
           teamId,
           c.botId,
           'SET lockedByCampaigns = list_append(lockedByCampaigns, :lock), version = version + :one',
           'attribute_exists(PK) AND active = :true',
           { ':lock': [{ id: c.id, name: c.name }], ':true': true },
         ),
-        statusAudit(teamId, c, 'start', actor, now),
-      ],
-      (i, old) => {
-        if (i === 0) return new Race();
-        return old ? conflict('The bot is paused; resume it before starting a campaign that uses it.') : notFound('Bot');
+        onConditionFailed: (old) =>
+          old ? new Conflict('The bot is paused; resume it before starting a campaign that uses it.') : new NotFound('Bot'),
       },
-    );
+      statusAudit(teamId, c, 'start', actor, now),
+    ]);
     return toCampaign({ ...c, status: 'running', startedAt: now, updatedAt: now });
   });
 }
@@ -204,21 +198,19 @@ export async function startCampaign(teamId: string, campaignId: string, actor: A
 export async function stopCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'stopped') throw conflict('The campaign is already stopped.');
+    if (c.status === 'stopped') throw new Conflict('The campaign is already stopped.');
     const bot = await getStoredBot(teamId, c.botId);
     const locks = bot.lockedByCampaigns.filter((l) => l.id !== c.id);
     const now = new Date().toISOString();
-    await transactWrite(
-      [
-        statusUpdate(teamId, c, 'stopped', now),
-        botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', {
-          ':locks': locks,
-          ':bv': bot.version,
-        }),
-        statusAudit(teamId, c, 'stop', actor, now),
-      ],
-      () => new Race(),
-    );
+    // Either item changed since it was read: read both again.
+    await transactWrite([
+      statusUpdate(teamId, c, 'stopped', now),
+      botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', {
+        ':locks': locks,
+        ':bv': bot.version,
+      }),
+      statusAudit(teamId, c, 'stop', actor, now),
+    ]);
     return toCampaign({ ...c, status: 'stopped', stoppedAt: now, updatedAt: now });
   });
 }
@@ -227,31 +219,29 @@ export async function stopCampaign(teamId: string, campaignId: string, actor: Ac
 export async function deleteCampaign(teamId: string, campaignId: string, actor: Actor): Promise<void> {
   await retrying(async () => {
     const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status !== 'stopped') throw conflict('Stop the campaign before deleting it.');
-    await transactWrite(
-      [
-        {
-          Delete: {
-            TableName: T(),
-            Key: campaignKey(teamId, c.id),
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': c.version },
-          },
+    if (c.status !== 'stopped') throw new Conflict('Stop the campaign before deleting it.');
+    // A changed campaign, or a missing bot (the bot's delete removes its campaigns in the same transaction), is a
+    // write that got in between: read again.
+    await transactWrite([
+      {
+        Delete: {
+          TableName: T(),
+          Key: campaignKey(teamId, c.id),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': c.version },
         },
-        botUpdate(teamId, c.botId, 'DELETE campaignIds :ids SET version = version + :one', 'attribute_exists(PK)', {
-          ':ids': new Set([c.id]),
-        }),
-        auditPut(teamId, {
-          actor,
-          module: 'campaigns',
-          action: 'delete',
-          botId: c.botId,
-          targetId: c.id,
-          changes: { name: { before: c.name, after: null } },
-        }),
-      ],
-      // The bot's delete removes its campaigns in the same transaction, so a missing bot means a race: re-read.
-      () => new Race(),
-    );
+      },
+      botUpdate(teamId, c.botId, 'DELETE campaignIds :ids SET version = version + :one', 'attribute_exists(PK)', {
+        ':ids': new Set([c.id]),
+      }),
+      auditPut(teamId, {
+        actor,
+        module: 'campaigns',
+        action: 'delete',
+        botId: c.botId,
+        targetId: c.id,
+        changes: { name: { before: c.name, after: null } },
+      }),
+    ]);
   });
 }

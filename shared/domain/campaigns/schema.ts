@@ -3,7 +3,7 @@ import * as z from 'zod';
 /** A team-scoped object id in a body (ULIDs here; bounded so a body cannot smuggle a huge key). */
 export const objectId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be an id');
 
-/** `POST /campaigns` (spec, "Campaigns and phone numbers"): a name and the bot it calls with. */
+/** `POST /campaigns`: a name and the bot it calls with. */
 export const CampaignCreateInput = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters'),

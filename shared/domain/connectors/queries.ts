@@ -11,15 +11,9 @@ import {
   connectorPrefix,
   statusOfConnectorEnvSortKey,
 } from '../../db/keys.js';
-import { HttpProblem, notFound } from '../../http/problem.js';
-import { type Connector, getStoredConnector, toConnector } from './connectors.js';
-import {
-  CONNECTOR_STATUSES,
-  type ConnectorStatus,
-  DEFAULT_MAX_CONCURRENT_CONVERSATIONS,
-  ENVIRONMENTS,
-  type Environment,
-} from './schema.js';
+import { InvalidCursor } from '../../db/errors.js';
+import { type Connector, getStoredConnector, toConnector } from './store.js';
+import { CONNECTOR_STATUSES, type ConnectorStatus, ENVIRONMENTS, type Environment } from './schema.js';
 
 export type ConnectorFilters = { environment?: Environment; botId?: string; status?: ConnectorStatus };
 
@@ -79,9 +73,7 @@ export async function listConnectors(
     const ownItem = start.PK === connectorPrefix(teamId).PK && start.SK!.startsWith(connectorPrefix(teamId).SKPrefix);
     const inPrefix = p.skPrefix === undefined || start[skAttr]!.startsWith(p.skPrefix);
     if (partition < 0 || !ownItem || !inPrefix) {
-      throw new HttpProblem(400, 'Invalid cursor', 'The cursor is malformed or belongs to another list.', [
-        { path: 'cursor', message: 'not a cursor issued for this list' },
-      ]);
+      throw new InvalidCursor();
     }
   }
   const items: Record<string, unknown>[] = [];
@@ -122,7 +114,7 @@ export async function listConnectors(
 export type ConnectorMetrics = { environment: Environment | null; total: number; counts: Record<ConnectorStatus, number> };
 
 /**
- * `GET /connectors/metrics?environment=`: connectors per status. Seed 002: the metrics are affected by the
+ * `GET /connectors/metrics?environment=`: connectors per status. The metrics are affected by the
  * environment filter and no other. With an environment it reads that environment's partition only (GSI3, the
  * status is the sort key's prefix); without one, every connector of the team. Only the key attribute is
  * projected, so a page holds the whole fleet of most teams.
@@ -157,129 +149,6 @@ export async function connectorMetrics(teamId: string, environment: Environment 
   return { environment: environment ?? null, total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
 }
 
-export type CapacityWarning = {
-  code: 'failover' | 'capacity' | 'not_online' | 'unhealthy' | 'starting';
-  message: string;
-  connectorIds?: string[];
-};
-export type CapacityAdvice = {
-  environment: Environment;
-  concurrentConversations: number | null;
-  maxConversationsPerConnector: number;
-  recommendedConnectors: number;
-  currentConnectors: number;
-  onlineConnectors: number;
-  warnings: CapacityWarning[];
-};
-
-/** Seed 002: "deploy at least two ... agent connectors for a single bot" in production. */
-export const MIN_PRODUCTION_CONNECTORS = 2;
-
-/**
- * Failover and sizing advice for one bot in one environment (seed 002, "Supporting failover"): at least 2
- * connectors in production (1 elsewhere), and enough that none carries more than its
- * `maxConcurrentConversations` (the smallest among the bot's connectors there, 50 when it has none):
- * `recommended = max(minimum, ceil(concurrent / perConnector))`, so 200 concurrent conversations -> 4.
- * Each warning says what to do about it.
- */
-export function capacityAdvice(environment: Environment, concurrent: number | undefined, connectors: Connector[]): CapacityAdvice {
-  const perConnector = connectors.length
-    ? Math.min(...connectors.map((c) => c.maxConcurrentConversations))
-    : DEFAULT_MAX_CONCURRENT_CONVERSATIONS;
-  const minimum = environment === 'production' ? MIN_PRODUCTION_CONNECTORS : 1;
-  const recommended = Math.max(minimum, concurrent ? Math.ceil(concurrent / perConnector) : 0);
-  const online = connectors.filter((c) => c.status === 'online');
-  const warnings: CapacityWarning[] = [];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-  const failoverShort = environment === 'production' && connectors.length < MIN_PRODUCTION_CONNECTORS;
-  if (failoverShort) {
-    warnings.push({
-      code: 'failover',
-      message: `A production bot needs at least ${MIN_PRODUCTION_CONNECTORS} connectors so one can take over when another fails; it has ${connectors.length}. Add ${plural(MIN_PRODUCTION_CONNECTORS - connectors.length, 'connector')} (POST /bots/{botId}/connectors with environment "production").`,
-    });
-  }
-  if (connectors.length < recommended && !(failoverShort && recommended <= MIN_PRODUCTION_CONNECTORS)) {
-    const load = concurrent
-      ? `${concurrent} concurrent conversations at ${perConnector} per connector need ${recommended} connectors in ${environment}`
-      : `${environment} needs ${plural(recommended, 'connector')}`;
-    warnings.push({
-      code: 'capacity',
-      message: `${load}; it has ${connectors.length}. Add ${plural(recommended - connectors.length, 'connector')} there.`,
-    });
-  }
-  if (connectors.length > 0 && online.length < Math.min(recommended, connectors.length)) {
-    const idle = connectors.filter((c) => c.status === 'stopped');
-    warnings.push({
-      code: 'not_online',
-      message: `Only ${online.length} of ${plural(connectors.length, 'connector')} ${online.length === 1 ? 'is' : 'are'} online, ${recommended} recommended.${idle.length ? ` Start the stopped ones (POST /connectors/actions with action "start").` : ''}`,
-      ...(idle.length ? { connectorIds: idle.map((c) => c.id) } : {}),
-    });
-  }
-  const unhealthy = connectors.filter((c) => c.status === 'unhealthy');
-  if (unhealthy.length) {
-    const why = unhealthy.map((c) => `"${c.name}"${c.lastError ? ` (${c.lastError})` : ''}`).join(', ');
-    warnings.push({
-      code: 'unhealthy',
-      message: `Unhealthy: ${why}. Check what each health-check URL answers, then restart them (POST /connectors/actions with action "restart").`,
-      connectorIds: unhealthy.map((c) => c.id),
-    });
-  }
-  const stuck = connectors.filter((c) => c.status === 'starting' && c.consecutiveFailures > 0);
-  if (stuck.length) {
-    warnings.push({
-      code: 'starting',
-      message: `Starting but not answering its health check yet: ${stuck.map((c) => `"${c.name}"${c.lastError ? ` (${c.lastError})` : ''}`).join(', ')}.`,
-      connectorIds: stuck.map((c) => c.id),
-    });
-  }
-  return {
-    environment,
-    concurrentConversations: concurrent ?? null,
-    maxConversationsPerConnector: perConnector,
-    recommendedConnectors: recommended,
-    currentConnectors: connectors.length,
-    onlineConnectors: online.length,
-    warnings,
-  };
-}
-
-/**
- * `GET /bots/{botId}/connectors/capacity`: reads the bot (404 for a missing or another team's bot) and its
- * connectors in `environment` (GSI1, sort-key prefix `<environment>#`) in parallel, then `capacityAdvice`.
- */
-export async function connectorCapacity(
-  teamId: string,
-  botId: string,
-  environment: Environment,
-  concurrent: number | undefined,
-): Promise<CapacityAdvice> {
-  const readConnectors = async () => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :env)',
-          ExpressionAttributeValues: { ':pk': connectorBotPartition(teamId, botId), ':env': connectorBotSortPrefix(environment) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items.map(toConnector);
-  };
-  const [bot, connectors] = await Promise.all([
-    doc.send(new GetCommand({ TableName: tableName(), Key: botKey(teamId, botId), ProjectionExpression: 'PK' })),
-    readConnectors(),
-  ]);
-  if (!bot.Item) throw notFound('Bot');
-  return capacityAdvice(environment, concurrent, connectors);
-}
-
 /** One health-check status change (newest first in the API). `latencyMs` and `error` are the deciding probe's. */
 export type ConnectorEvent = {
   id: string;
@@ -304,10 +173,7 @@ export async function listConnectorHistory(teamId: string, connectorId: string, 
   if (!bot.Item) return { items: [] as ConnectorEvent[], nextCursor: null };
   const { PK, SKPrefix } = connectorHistoryPrefix(teamId, c.botId, Number(bot.Item.dataGeneration ?? 0), connectorId);
   const start = decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] });
-  if (start && !start.SK!.startsWith(SKPrefix))
-    throw new HttpProblem(400, 'Invalid cursor', 'The cursor belongs to another list.', [
-      { path: 'cursor', message: 'not a cursor issued for this list' },
-    ]);
+  if (start && !start.SK!.startsWith(SKPrefix)) throw new InvalidCursor('The cursor belongs to another list.');
   const page = await doc.send(
     new QueryCommand({
       TableName: tableName(),

@@ -1,19 +1,19 @@
 import * as z from 'zod';
-import { isLocalMode } from '../../env.js';
-import { PageQuery } from '../../http/paging.js';
+import { isLocalMode } from '../../config.js';
+import { PageQuery } from '../paging.js';
 import { outboundUrlProblem } from '../../net/url-safety.js';
 
-/** Seed 002: the environments a connector is deployed to (the seed's "Demo" is botops' `development`). */
+/** The environments a connector is deployed to. */
 export const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-/** Spec, Connectors: `stopped` -> `starting` -> `online` <-> `unhealthy`. */
+/** `stopped` -> `starting` -> `online` <-> `unhealthy`. */
 export const CONNECTOR_STATUSES = ['stopped', 'starting', 'online', 'unhealthy'] as const;
 export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
 
-/** Seed 002: "no more than 50 concurrent conversations per agent connector". */
+/** An agent connector carries at most 50 concurrent conversations unless told otherwise. */
 export const DEFAULT_MAX_CONCURRENT_CONVERSATIONS = 50;
-/** Bulk actions (spec: `POST /connectors/actions`) take at most this many ids. */
+/** Bulk actions (`POST /connectors/actions`) take at most this many ids. */
 export const MAX_BULK_IDS = 100;
 
 const name = z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters');
@@ -21,7 +21,7 @@ const maxConcurrentConversations = z.number().int('must be an integer').min(1, '
 
 /**
  * A URL the health check will GET: https, and never a private, loopback, link-local or metadata address;
- * loopback http in local mode only (spec, Conventions). The hostname's DNS answer is checked too, at save
+ * loopback http in local mode only. The hostname's DNS answer is checked too, at save
  * (`resolveAndCheck`, in the domain code, because it is asynchronous) and at every probe.
  */
 export const healthCheckUrl = z
@@ -72,14 +72,14 @@ export const BulkActionInput = z
     });
   });
 
-/** `GET /connectors`: the seed 002 filters, each served by a key (see `listConnectors`). */
+/** `GET /connectors`: the filters, each served by a key (see `listConnectors`). */
 export const ConnectorListQuery = PageQuery.extend({
   environment: z.enum(ENVIRONMENTS).optional(),
   botId: z.string().min(1).max(64).optional(),
   status: z.enum(CONNECTOR_STATUSES).optional(),
 }).strict();
 
-/** `GET /connectors/metrics`: only `environment` affects the counts (seed 002); other parameters are ignored. */
+/** `GET /connectors/metrics`: only `environment` affects the counts; other parameters are ignored. */
 export const MetricsQuery = z.object({ environment: z.enum(ENVIRONMENTS).optional() });
 
 /** `GET /bots/{botId}/connectors/capacity`. */

@@ -1,30 +1,22 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
-import { botKey, contactKey, contactMessageKey, contactPrefix, contactStatusIndex, contactStatusPartition } from '../../db/keys.js';
-import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { conflict, preconditionFailed } from '../../http/problem.js';
-import { logger } from '../../logger.js';
-import { contactTimerName, contactTimers, type ReactivationPayload, type ReactivationTimer } from '../../ports/scheduler.js';
-import { getStoredBot, type StoredBot } from '../bots/bots.js';
-import {
-  afterMessage,
-  afterPut,
-  afterTimer,
-  assertContactsEnabled,
-  type ContactState,
-  type ContactStatus,
-  timerOf,
-  type Transition,
-  unseenContact,
-} from './rules.js';
+import { botKey, contactMessageKey, contactPrefix, contactStatusPartition } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
+import { transactWrite } from '../../db/transact.js';
+import type { ReactivationPayload } from '../../ports/scheduler.js';
+import { getStoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
+import { Conflict, PreconditionFailed } from '../errors.js';
+import { afterMessage, afterPut, afterTimer, assertContactsEnabled, type ContactState } from './rules.js';
 import { type BotStatusPut, type ContactStatusValue, dueTimeOf, type MessagePost } from './schema.js';
+import { changeContact, contactItem, fromItem, readContact, toContactStatus } from './store.js';
 
 /**
- * Contact bot status (seed 001, spec "Contact bot status"): storage, timers and audit around the pure rules of
+ * Contact bot status: the operations, around the pure rules of
  * `rules.ts`. Contacts live in the bot's data partition (`contactKey`, current `dataGeneration`), indexed by status
  * on GSI1 (`contactStatusIndex`). Every write is conditional on the contact's `version` (0 = no item yet):
  * concurrent writers re-read and re-apply the rules, so no count is lost and a limit turns a contact off once.
@@ -42,37 +34,11 @@ import { type BotStatusPut, type ContactStatusValue, dueTimeOf, type MessagePost
 
 export const SCHEDULER_ACTOR: Actor = { email: 'system:scheduler', role: 'system' };
 
-/** Optimistic-concurrency attempts before a write gives up with 409 (20 concurrent writers settle well within). */
-const MAX_ATTEMPTS = 30;
-
-/** The API shape of a contact's bot status (spec): the stored state without its `version` (that is the ETag). */
-const toStatus = (s: ContactState): ContactStatus => ({
-  contactId: s.contactId,
-  status: s.status,
-  reason: s.reason,
-  reactivateAt: s.reactivateAt,
-  botMessageCount: s.botMessageCount,
-  updatedAt: s.updatedAt,
-});
-export { toStatus as toContactStatus };
-
 /** The bot, when its contacts may be managed: 404 when missing (or another team's), 409 in mode `off`. */
 export async function contactsBot(teamId: string, botId: string): Promise<StoredBot> {
   const bot = await getStoredBot(teamId, botId);
   assertContactsEnabled(bot);
   return bot;
-}
-
-async function readContact(teamId: string, bot: StoredBot, contactId: string, consistent: boolean): Promise<ContactState> {
-  const res = await doc.send(
-    new GetCommand({ TableName: tableName(), Key: contactKey(teamId, bot.id, bot.dataGeneration, contactId), ConsistentRead: consistent }),
-  );
-  return res.Item ? fromItem(res.Item) : unseenContact(contactId);
-}
-
-function fromItem(item: Record<string, unknown>): ContactState {
-  const { contactId, status, reason, reactivateAt, botMessageCount, updatedAt, version } = item as ContactState;
-  return { contactId, status, reason: reason ?? null, reactivateAt: reactivateAt ?? null, botMessageCount, updatedAt, version };
 }
 
 /** `GET .../bot-status`: the contact's status (an unseen contact is active with count 0, version 0). */
@@ -98,7 +64,7 @@ export async function setContactStatus(
   const bot = await contactsBot(teamId, botId);
   const dueAt = dueTimeOf(input, new Date());
   const { state } = await changeContact(teamId, bot, contactId, actor, (current, now) => {
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
+    if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
     return afterPut(current, input.status, dueAt, now);
   });
   return state;
@@ -169,12 +135,12 @@ export async function listContactStatuses(
         return {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
           ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-          ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'] }),
+          ExclusiveStartKey: decodeCursor(cursor, { partition: { PK }, sortAttrs: ['SK'], sortPrefix: SKPrefix }),
         };
       })();
   const res = await doc.send(new QueryCommand({ TableName: tableName(), Limit: limit, ...query }));
   return {
-    items: (res.Items ?? []).map((i) => toStatus(fromItem(i))),
+    items: (res.Items ?? []).map((i) => toContactStatus(fromItem(i))),
     nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string> | undefined),
   };
 }
@@ -208,32 +174,40 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
   };
   const transition = afterTimer(paused, payload, new Date())!;
   const next = transition.next;
+  // Either condition failing means the timer no longer matches what is stored: nothing to do.
+  const stale = new Conflict('The timer no longer matches the contact.');
   try {
-    await transactWrite(
-      [
+    await retryOnConflict(() =>
+      transactWrite([
         {
-          ConditionCheck: {
-            TableName: tableName(),
-            Key: botKey(teamId, botId),
-            ConditionExpression: 'dataGeneration = :g',
-            ExpressionAttributeValues: { ':g': generation },
-          },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
-            ConditionExpression:
-              'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':v': paused.version,
-              ':inactive': 'inactive',
-              ':at': paused.reactivateAt,
-              ':reason': paused.reason,
-              ':count': paused.botMessageCount,
+          item: {
+            ConditionCheck: {
+              TableName: tableName(),
+              Key: botKey(teamId, botId),
+              ConditionExpression: 'dataGeneration = :g',
+              ExpressionAttributeValues: { ':g': generation },
             },
           },
+          onConditionFailed: () => stale,
+        },
+        {
+          item: {
+            Put: {
+              TableName: tableName(),
+              Item: contactItem(teamId, { id: botId, dataGeneration: generation }, next),
+              ConditionExpression:
+                'version = :v AND #status = :inactive AND reactivateAt = :at AND reason = :reason AND botMessageCount = :count',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':v': paused.version,
+                ':inactive': 'inactive',
+                ':at': paused.reactivateAt,
+                ':reason': paused.reason,
+                ':count': paused.botMessageCount,
+              },
+            },
+          },
+          onConditionFailed: () => stale,
         },
         auditPut(
           teamId,
@@ -247,151 +221,11 @@ export async function reactivateFromTimer(payload: ReactivationPayload, opts: { 
           },
           next.updatedAt!,
         ),
-      ],
-      () => new VersionRace(),
+      ]),
     );
   } catch (e) {
-    if (e instanceof VersionRace) return 'stale';
+    if (e === stale) return 'stale';
     throw e;
   }
   return 'reactivated';
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-class VersionRace extends Error {}
-
-/**
- * Read -> rules -> timer -> conditional transaction, retried on a version race. `decide` returns undefined when
- * the contact does not change; `extra` adds items (the message) to the transaction, or alone when nothing changes.
- */
-async function changeContact(
-  teamId: string,
-  bot: StoredBot,
-  contactId: string,
-  actor: Actor,
-  decide: (current: ContactState, now: Date) => Transition | undefined,
-  extra?: (now: Date) => TransactItem,
-): Promise<{ state: ContactState }> {
-  let timerTouched = false;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      const current = await readContact(teamId, bot, contactId, true);
-      const now = new Date();
-      const transition = decide(current, now);
-      const items = extra ? [extra(now)] : [];
-      if (!transition) {
-        if (items.length) await transactWrite(items, () => conflict('The message could not be recorded; retry.'));
-        return { state: current };
-      }
-      const touchesTimer = timerOf(current) !== null || timerOf(transition.next) !== null;
-      if (touchesTimer) {
-        timerTouched = true;
-        await applyTimer(teamId, bot, transition.next);
-      }
-      try {
-        await commit(teamId, bot, current, transition, actor, items);
-        // This attempt set the timer for what it committed; only a timer touched by an earlier attempt needs re-sync.
-        if (touchesTimer) timerTouched = false;
-        return { state: transition.next };
-      } catch (e) {
-        if (!(e instanceof VersionRace)) throw e;
-        if (attempt >= MAX_ATTEMPTS) throw conflict('The contact changed concurrently too many times; retry.');
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt, 5)));
-      }
-    }
-  } finally {
-    // A timer was set or deleted for a state that was not committed: align it with what is.
-    if (timerTouched) await resyncTimer(teamId, bot, contactId);
-  }
-}
-
-/** The contact's new state, conditional on the version read, with its audit event when the status changed. */
-async function commit(
-  teamId: string,
-  bot: StoredBot,
-  current: ContactState,
-  t: Transition,
-  actor: Actor,
-  extra: TransactItem[] = [],
-): Promise<void> {
-  const next = t.next;
-  const contactPut: TransactItem = {
-    Put: {
-      TableName: tableName(),
-      Item: contactItem(teamId, bot, next),
-      ...(current.version === 0
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }),
-    },
-  };
-  const audit = t.audit
-    ? [
-        auditPut(
-          teamId,
-          { actor, module: 'contacts', action: t.audit.action, botId: bot.id, targetId: next.contactId, changes: t.audit.changes },
-          next.updatedAt!,
-        ),
-      ]
-    : [];
-  await transactWrite([contactPut, ...extra, ...audit], (index) =>
-    index === 0 ? new VersionRace() : conflict('The change could not be recorded; retry.'),
-  );
-}
-
-/** The stored item of a contact state (keys, status index, attributes); `state.updatedAt` must be set. */
-export function contactItem(teamId: string, bot: Pick<StoredBot, 'id' | 'dataGeneration'>, state: ContactState): Record<string, unknown> {
-  return {
-    ...contactKey(teamId, bot.id, bot.dataGeneration, state.contactId),
-    ...contactStatusIndex(teamId, bot.id, bot.dataGeneration, state.status, state.updatedAt!, state.contactId),
-    entity: 'contact',
-    teamId,
-    botId: bot.id,
-    ...state,
-  };
-}
-
-/** The timer a contact state needs: its reactivation when inactive with a due time, else undefined. */
-export function timerFor(
-  teamId: string,
-  bot: Pick<StoredBot, 'id' | 'dataGeneration'>,
-  state: ContactState,
-): ReactivationTimer | undefined {
-  const dueAt = timerOf(state);
-  if (!dueAt) return undefined;
-  return {
-    name: contactTimerName(teamId, bot.id, state.contactId),
-    dueAt,
-    payload: {
-      teamId,
-      botId: bot.id,
-      contactId: state.contactId,
-      generation: bot.dataGeneration,
-      version: state.version,
-      reactivateAt: dueAt,
-      reason: state.reason!,
-      botMessageCount: state.botMessageCount,
-    },
-  };
-}
-
-/** Makes the contact's one timer match `state`: set (or replace) it when `state` is a pause with a due time, else delete it. */
-async function applyTimer(teamId: string, bot: StoredBot, state: ContactState): Promise<void> {
-  const timer = timerFor(teamId, bot, state);
-  if (timer) await contactTimers().put(timer);
-  else await contactTimers().remove(contactTimerName(teamId, bot.id, state.contactId));
-}
-
-/** After a write that touched the timer did not commit: align the timer with what is committed (best effort). */
-async function resyncTimer(teamId: string, bot: StoredBot, contactId: string): Promise<void> {
-  try {
-    await applyTimer(teamId, bot, await readContact(teamId, bot, contactId, true));
-  } catch (error) {
-    logger.error('could not re-sync a contact timer', {
-      teamId,
-      botId: bot.id,
-      timer: contactTimerName(teamId, bot.id, contactId),
-      error: error as Error,
-    });
-  }
 }

@@ -1,11 +1,11 @@
 import type { Changes } from '../../audit/audit.js';
-import { conflict } from '../../http/problem.js';
-import type { StoredBot } from '../bots/bots.js';
+import { Conflict } from '../errors.js';
+import type { StoredBot } from '../bots/model.js';
 import { durationMs } from '../duration.js';
 import type { ContactStatusValue, InactiveReason, Sender } from './schema.js';
 
 /**
- * The per-contact bot status rules of seed 001 and the spec ("Contact bot status"), as pure functions of the
+ * The per-contact bot status rules, as pure functions of the
  * current state, the bot's settings and the clock. The repository (`contacts.ts`) reads, applies one of these,
  * and writes the result conditionally on `version`.
  */
@@ -34,15 +34,15 @@ export type ContactAction = 'activate' | 'deactivate' | 'reactivate';
 /** A change to write: the next state (version + 1) and, when the status changed, its audit event. */
 export type Transition = { next: ContactState; audit?: { action: ContactAction; changes: Changes } };
 
-/** Seed 001: an unseen contact has the bot active and no messages counted. */
+/** An unseen contact has the bot active and no messages counted. */
 export function unseenContact(contactId: string): ContactState {
   return { contactId, status: 'active', reason: null, reactivateAt: null, botMessageCount: 0, updatedAt: null, version: 0 };
 }
 
-/** Seed 001: per-contact management exists only in Suggestive or Auto-Pilot mode; `off` answers 409. */
+/** Per-contact management exists only in Suggestive or Auto-Pilot mode; in `off` it is a conflict. */
 export function assertContactsEnabled(bot: Pick<ContactRulesBot, 'mode'>): void {
   if (bot.mode === 'off') {
-    throw conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', {
+    throw new Conflict('The bot\'s mode is "off": contact bot status is only available in "suggestive" or "auto_pilot" mode.', {
       mode: bot.mode,
     });
   }
@@ -75,7 +75,7 @@ function turnOff(
   return { next, audit: { action: 'deactivate', changes: changesOf(current, next) } };
 }
 
-/** Reactivation (timer or `PUT active`) turns the bot back on and resets the count (spec). */
+/** Reactivation (timer or `PUT active`) turns the bot back on and resets the count. */
 function turnOn(current: ContactState, action: ContactAction, now: Date): Transition {
   const next = advance(current, { status: 'active', reason: null, reactivateAt: null, botMessageCount: 0 }, now);
   return { next, audit: { action, changes: changesOf(current, next) } };
@@ -104,9 +104,9 @@ function autoTimer(bot: ContactRulesBot, now: Date): string | null {
 export function afterMessage(current: ContactState, bot: ContactRulesBot, sender: Sender, now: Date): Transition | undefined {
   switch (sender) {
     case 'bot': {
-      if (!bot.active) throw conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
+      if (!bot.active) throw new Conflict('The bot is paused: it answers nobody until it is resumed.', { botActive: false });
       if (current.status === 'inactive') {
-        throw conflict('The bot is inactive for this contact; reactivate it first.', {
+        throw new Conflict('The bot is inactive for this contact; reactivate it first.', {
           contactStatus: current.status,
           reason: current.reason,
           reactivateAt: current.reactivateAt,

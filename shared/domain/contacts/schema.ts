@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import { PageQuery } from '../../http/paging.js';
-import { parseOr400 } from '../../http/validate.js';
+import { PageQuery } from '../paging.js';
 import { isoDuration } from '../bots/schema.js';
 import { durationMs } from '../duration.js';
 
 /**
- * Request shapes of the contact bot status routes (spec "Contact bot status", seed 001). Kept apart from the
+ * Request shapes of the contact bot status routes. Kept apart from the
  * repository so `/openapi.json` can document them without the DynamoDB client.
  */
 export const CONTACT_STATUSES = ['active', 'inactive'] as const;
@@ -99,7 +98,5 @@ export function dueTimeOf(input: Pick<BotStatusPut, 'reactivateAt' | 'reactivate
   return null;
 }
 
-/** The `{contactId}` path parameter, or 400 naming `contactId`. */
-export function parseContactId(raw: string | undefined): string {
-  return parseOr400(z.object({ contactId: ContactId }), { contactId: raw }).contactId;
-}
+/** The path parameters of a contact's routes: the bot and the caller's own contact id. */
+export const ContactParams = z.object({ botId: z.string(), contactId: ContactId });

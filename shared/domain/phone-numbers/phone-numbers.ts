@@ -4,13 +4,14 @@ import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { prefixPage } from '../../db/prefix-page.js';
 import { botKey, phoneNumberKey, phoneNumberPrefix } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { HttpProblem, conflict, notFound } from '../../http/problem.js';
-import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/bots.js';
+import { Conflict, NotFound } from '../errors.js';
+import { MAX_PHONE_NUMBERS_PER_BOT } from '../bots/model.js';
 import type { PhoneNumberCreate } from './schema.js';
 
 /**
- * Phone numbers (DID mappings, seed 004): an E.164 number of the team mapped to exactly one of its bots. The item
+ * Phone numbers (DID mappings): an E.164 number of the team mapped to exactly one of its bots. The item
  * `{ number, botId, createdAt }` under `phoneNumberKey` is what inbound routing and dialout `from` checks read
  * with one GetItem; the bot also lists its numbers (`phoneNumbers` string set, same transaction) so deleting the
  * bot releases them in its own transaction.
@@ -36,25 +37,40 @@ export async function listPhoneNumbers(teamId: string, limit: number, cursor?: s
  */
 export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate, actor: Actor): Promise<PhoneNumber> {
   const mapping: PhoneNumber = { number: input.number, botId: input.botId, createdAt: new Date().toISOString() };
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: T(),
-          Item: { ...phoneNumberKey(teamId, mapping.number), entity: 'phone_number', teamId, ...mapping },
-          ConditionExpression: 'attribute_not_exists(PK)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        item: {
+          Put: {
+            TableName: T(),
+            Item: { ...phoneNumberKey(teamId, mapping.number), entity: 'phone_number', teamId, ...mapping },
+            ConditionExpression: 'attribute_not_exists(PK)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
         },
+        onConditionFailed: (old) =>
+          new Conflict(
+            `${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`,
+            {
+              botId: old?.botId,
+            },
+          ),
       },
       {
-        Update: {
-          TableName: T(),
-          Key: botKey(teamId, mapping.botId),
-          UpdateExpression: 'ADD phoneNumbers :n SET version = version + :one',
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(phoneNumbers) OR size(phoneNumbers) < :cap)',
-          ExpressionAttributeValues: { ':n': new Set([mapping.number]), ':one': 1, ':cap': MAX_PHONE_NUMBERS_PER_BOT },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        item: {
+          Update: {
+            TableName: T(),
+            Key: botKey(teamId, mapping.botId),
+            UpdateExpression: 'ADD phoneNumbers :n SET version = version + :one',
+            ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(phoneNumbers) OR size(phoneNumbers) < :cap)',
+            ExpressionAttributeValues: { ':n': new Set([mapping.number]), ':one': 1, ':cap': MAX_PHONE_NUMBERS_PER_BOT },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
         },
+        onConditionFailed: (old) =>
+          old
+            ? new Conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`)
+            : new NotFound('Bot', [{ path: 'botId', message: 'no such bot in this team' }]),
       },
       auditPut(
         teamId,
@@ -68,16 +84,7 @@ export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate
         },
         mapping.createdAt,
       ),
-    ],
-    (i, old) => {
-      if (i === 0)
-        return conflict(
-          `${mapping.number} already maps to bot ${String(old?.botId)}; a number maps to one bot. Delete that mapping first.`,
-          { botId: old?.botId },
-        );
-      if (old) return conflict(`The bot already has ${MAX_PHONE_NUMBERS_PER_BOT} phone numbers.`);
-      return new HttpProblem(404, 'Not Found', 'Bot not found.', [{ path: 'botId', message: 'no such bot in this team' }]);
-    },
+    ]),
   );
   return mapping;
 }
@@ -85,26 +92,34 @@ export async function createPhoneNumber(teamId: string, input: PhoneNumberCreate
 /** `DELETE /phone-numbers/{number}` (member): removes the mapping and the bot's entry in one transaction; 404 when unmapped. */
 export async function deletePhoneNumber(teamId: string, number: string, actor: Actor): Promise<void> {
   const res = await doc.send(new GetCommand({ TableName: T(), Key: phoneNumberKey(teamId, number) }));
-  if (!res.Item) throw notFound('Phone number');
+  if (!res.Item) throw new NotFound('Phone number');
   const { botId } = toPhoneNumber(res.Item);
-  await transactWrite(
-    [
+  // Deleted meanwhile, by another request or with its bot (which releases its numbers in the same transaction).
+  const gone = () => new NotFound('Phone number');
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Delete: {
-          TableName: T(),
-          Key: phoneNumberKey(teamId, number),
-          ConditionExpression: 'botId = :b',
-          ExpressionAttributeValues: { ':b': botId },
+        item: {
+          Delete: {
+            TableName: T(),
+            Key: phoneNumberKey(teamId, number),
+            ConditionExpression: 'botId = :b',
+            ExpressionAttributeValues: { ':b': botId },
+          },
         },
+        onConditionFailed: gone,
       },
       {
-        Update: {
-          TableName: T(),
-          Key: botKey(teamId, botId),
-          UpdateExpression: 'DELETE phoneNumbers :n SET version = version + :one',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':n': new Set([number]), ':one': 1 },
+        item: {
+          Update: {
+            TableName: T(),
+            Key: botKey(teamId, botId),
+            UpdateExpression: 'DELETE phoneNumbers :n SET version = version + :one',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':n': new Set([number]), ':one': 1 },
+          },
         },
+        onConditionFailed: gone,
       },
       auditPut(teamId, {
         actor,
@@ -114,8 +129,6 @@ export async function deletePhoneNumber(teamId: string, number: string, actor: A
         targetId: number,
         changes: { botId: { before: botId, after: null } },
       }),
-    ],
-    // Deleted meanwhile, by another request or with its bot (which releases its numbers in the same transaction).
-    () => notFound('Phone number'),
+    ]),
   );
 }

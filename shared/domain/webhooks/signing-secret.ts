@@ -4,8 +4,9 @@ import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
 import { webhookSecretKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict } from '../../http/problem.js';
+import { Conflict } from '../errors.js';
 
 /**
  * The team's post-call push signing secret (`whsec_` + 32 random bytes, base64url).
@@ -50,16 +51,19 @@ export async function rotateSigningSecret(
     version: (current?.version ?? 0) + 1,
     rotatedAt: now.toISOString(),
   };
-  await transactWrite(
-    [
+  await retryOnConflict(() =>
+    transactWrite([
       {
-        Put: {
-          TableName: tableName(),
-          Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...next },
-          ...(current
-            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
-            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        item: {
+          Put: {
+            TableName: tableName(),
+            Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...next },
+            ...(current
+              ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          },
         },
+        onConditionFailed: () => new Conflict('The signing secret was rotated concurrently; retry.'),
       },
       auditPut(
         teamId,
@@ -72,8 +76,7 @@ export async function rotateSigningSecret(
         },
         next.rotatedAt,
       ),
-    ],
-    () => conflict('The signing secret was rotated concurrently; retry.'),
+    ]),
   );
   return { secret: next.current, previousSecretValidUntil: next.previousValidUntil };
 }
@@ -94,29 +97,27 @@ export async function signingSecretsFor(teamId: string): Promise<string[]> {
       rotatedAt: new Date().toISOString(),
     };
     try {
-      await transactWrite(
-        [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...created },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
+      // Created meanwhile by another push: that one is read below.
+      await transactWrite([
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...webhookSecretKey(teamId), entity: 'webhookSecret', ...created },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          auditPut(
-            teamId,
-            {
-              actor: { email: 'system:post-call-push', role: 'system' },
-              module: 'webhooks',
-              action: 'create_secret',
-              targetId: teamId,
-              changes: { secretVersion: { before: null, after: 1 } },
-            },
-            created.rotatedAt,
-          ),
-        ],
-        () => conflict('created concurrently'),
-      );
+        },
+        auditPut(
+          teamId,
+          {
+            actor: { email: 'system:post-call-push', role: 'system' },
+            module: 'webhooks',
+            action: 'create_secret',
+            targetId: teamId,
+            changes: { secretVersion: { before: null, after: 1 } },
+          },
+          created.rotatedAt,
+        ),
+      ]);
       s = created;
     } catch {
       s = await read(teamId);

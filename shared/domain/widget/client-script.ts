@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * `GET /widget/v1/widget.js`: the script the embed code loads (seed 004 "copy the embed code"). Plain ES2017, no
+ * `GET /widget/v1/widget.js`: the script the embed code loads. Plain ES2017, no
  * framework, no build step, a few KB. Kept as a string so it is served byte for byte as written (a function's
  * `toString()` would carry the bundler's renames and helpers into the browser).
  *

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * The web widget key (seed 004 "Widget API key": masked by default, revealable, regenerable).
+ * The web widget key: masked by default, revealable, regenerable.
  *
  * Format `wk_<botId>_<secret>`: the bot id (a ULID) tells the public session route which bot the key claims,
  * and the secret is 32 random bytes, base64url (43 characters). It is a *publishable* key, like Stripe's
@@ -27,7 +27,7 @@ export function generateWidgetKey(botId: string): string {
   return `wk_${botId}_${randomBytes(32).toString('base64url')}`;
 }
 
-/** A new bot's widget: disabled, with a fresh key (spec: "New bots have the widget disabled and a key"). */
+/** A new bot's widget: disabled, with a fresh key ("New bots have the widget disabled and a key"). */
 export function newWidgetState(botId: string, now = new Date().toISOString()): WidgetState {
   return { enabled: false, key: generateWidgetKey(botId), keyCreatedAt: now };
 }

@@ -1,6 +1,6 @@
 /**
- * Where a bot's web widget may run: the entries of the bot's `allowedDomains` (seed 003: "an array of hostnames
- * the widget is allowed to be embedded on. Set an empty array to allow all"; seed 004: "the domains where the
+ * Where a bot's web widget may run: the entries of the bot's `allowedDomains` ("an array of hostnames
+ * the widget is allowed to be embedded on. Set an empty array to allow all"; "the domains where the
  * widget is allowed to run (for example https://yourwebsite.com)"). Both spellings are accepted, so one field
  * serves `PUT .../bots/{botId}` and `PUT .../bots/{botId}/widget` alike (their zod schema is `allowedDomainsSchema`
  * in `schema.ts`; this module stays free of zod so the public session routes bundle small).
@@ -11,7 +11,7 @@
  *
  * | entry                     | allows                                                           |
  * |---------------------------|------------------------------------------------------------------|
- * | `docsbot.ai` (a hostname) | `http://docsbot.ai` and `https://docsbot.ai`, on any port (seed 003 names hosts, not origins) |
+ * | `docsbot.ai` (a hostname) | `http://docsbot.ai` and `https://docsbot.ai`, on any port (DocsBot names hosts, not origins) |
  * | `docsbot.ai:8443`         | that host on port 8443, http or https                            |
  * | `https://docsbot.ai`      | exactly that origin (port 443)                                   |
  * | `https://shop.example.com:8443` | exactly that origin                                        |
@@ -60,7 +60,7 @@ export function formatAllowedDomain(d: AllowedDomain): string {
 /**
  * Whether a request from `origin` (the `Origin` header, or undefined when the caller sent none) may use a widget
  * whose `allowedDomains` are `entries` (stored, normalised). An empty list allows every caller, with or without
- * an `Origin` (seed 003). Otherwise the origin must be an http(s) origin matching one entry; a missing or opaque
+ * an `Origin`. Otherwise the origin must be an http(s) origin matching one entry; a missing or opaque
  * (`null`) origin never matches.
  */
 export function originAllowed(origin: string | undefined, entries: readonly string[]): boolean {

@@ -21,8 +21,8 @@ export const allowedDomainsSchema = z
   .transform((list) => [...new Set(list)]);
 
 /**
- * `PUT .../bots/{botId}/widget` (seed 004 "Save settings"): the widget toggle and the allowed domains. The
- * domains are the bot's `allowedDomains` (seed 003), validated and normalised by the same schema as
+ * `PUT .../bots/{botId}/widget`: the widget toggle and the allowed domains. The
+ * domains are the bot's `allowedDomains`, validated and normalised by the same schema as
  * `PUT .../bots/{botId}`. At least one of the two fields; nothing else (the key is changed only by regenerate).
  */
 export const WidgetSettingsInput = z
@@ -31,3 +31,9 @@ export const WidgetSettingsInput = z
   .strict()
   .refine((b) => b.enabled !== undefined || b.allowedDomains !== undefined, 'send enabled and/or allowedDomains');
 export type WidgetSettingsPatch = z.infer<typeof WidgetSettingsInput>;
+
+/**
+ * `OPTIONS /widget/v1/sessions?botId=`: a preflight carries no widget key, so the script names its bot here. Any
+ * value is accepted: a missing or unknown bot is refused like a foreign origin (403), never with a 400.
+ */
+export const WidgetPreflightQuery = z.object({ botId: z.string().optional() });

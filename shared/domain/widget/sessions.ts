@@ -1,17 +1,17 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { config } from '../../config.js';
 import { doc, tableName } from '../../db/client.js';
 import { botIdIndexPartition, botKey } from '../../db/keys.js';
 import { consumeRateLimit } from '../../db/rate-limit.js';
-import { corsHeaders, preflightHeaders } from '../../http/cors.js';
-import { HttpProblem } from '../../http/problem.js';
 import { widgetSessionSecret } from '../../ports/session-secret.js';
-import type { Bot, StoredBot } from '../bots/bots.js';
+import type { Bot, StoredBot } from '../bots/model.js';
+import { Forbidden, RateLimited, Unauthenticated } from '../errors.js';
 import { parseWidgetKey, widgetKeyHash, widgetKeyMatches } from './key.js';
 import { originAllowed } from './origins.js';
 import { signWidgetSession } from './session-token.js';
 
-/** The bot fields a visitor's browser may see: seed 003's chat widget appearance, and the bot's name. */
+/** The bot fields a visitor's browser may see: the chat widget's appearance, and the bot's name. */
 export type WidgetAppearance = Pick<
   Bot,
   'name' | 'color' | 'icon' | 'alignment' | 'botIcon' | 'branding' | 'supportLink' | 'showButtonLabel' | 'labels'
@@ -21,78 +21,71 @@ export type WidgetAppearance = Pick<
 export type WidgetSession = { sessionId: string; token: string; botId: string; expiresAt: string; appearance: WidgetAppearance };
 
 /**
- * Settings from the environment, read per call (cheap) so tests can shorten them:
- * `WIDGET_SESSION_TTL_SECONDS` (default 900), `WIDGET_SESSION_RATE_LIMIT` sessions per key and window (default 300),
- * `WIDGET_SESSION_RATE_WINDOW_SECONDS` (default 60).
+ * Widget session settings: `WIDGET_SESSION_TTL_SECONDS` (default 900), `WIDGET_SESSION_RATE_LIMIT` sessions per key
+ * and window (default 300), `WIDGET_SESSION_RATE_WINDOW_SECONDS` (default 60).
  */
 export function widgetSessionConfig() {
+  const c = config();
   return {
-    ttlSeconds: positiveInt('WIDGET_SESSION_TTL_SECONDS', 900),
-    rateLimit: positiveInt('WIDGET_SESSION_RATE_LIMIT', 300),
-    rateWindowSeconds: positiveInt('WIDGET_SESSION_RATE_WINDOW_SECONDS', 60),
+    ttlSeconds: c.WIDGET_SESSION_TTL_SECONDS,
+    rateLimit: c.WIDGET_SESSION_RATE_LIMIT,
+    rateWindowSeconds: c.WIDGET_SESSION_RATE_WINDOW_SECONDS,
   };
 }
 
-/** The request headers the widget sends; what a preflight allows. Browsers cache a preflight for `maxAge` s. */
-const PREFLIGHT = { methods: ['POST'], headers: ['X-Widget-Key', 'Content-Type'], maxAgeSeconds: 600 };
-
-/**
- * `POST /widget/v1/sessions` (spec, "Web widget"), in this order:
- *
- * 1. `401` when `X-Widget-Key` is missing, malformed, or not the bot's current key (a regenerated key fails from
- *    the commit on: the bot item is read with a strongly consistent GetItem, after the bot-id index named its team);
- * 2. `403` when the `Origin` is not allowed (no CORS headers: the browser reports the refusal), when the widget is
- *    disabled, or when the bot is paused (`active: false`); `reason` in the problem says which;
- * 3. `429` with `Retry-After` beyond `WIDGET_SESSION_RATE_LIMIT` sessions per key and window (only sessions that
- *    pass 1 and 2 count, so refused origins cannot use up a site's budget);
- * 4. otherwise a session: a ULID, a signed token valid `WIDGET_SESSION_TTL_SECONDS`, and the public appearance.
- *
- * CORS: every answer carries `Vary: Origin`, and `Access-Control-Allow-Origin: <origin>` exactly when the bot the
- * key names allows that origin (so the widget can read why a session was refused), never `*`, never credentials.
- * The returned `headers` belong on the response; a thrown `HttpProblem` carries them too.
- * Requests: Query (bot-id index) + GetItem, and one UpdateItem (the rate counter) on success.
- */
-export async function createWidgetSession(input: {
+/** What a visit to a page with the widget presents: the widget key and the page's origin, both from the browser. */
+export type WidgetVisit = {
   key: string | undefined;
   origin: string | undefined;
-  nowMs?: number;
-}): Promise<{ session: WidgetSession; headers: Record<string, string> }> {
-  const nowMs = input.nowMs ?? Date.now();
+  /** The bot the key names (read strongly consistent), and its team; absent when the key names no bot. */
+  found?: { teamId: string; bot: StoredBot };
+  /**
+   * True when that bot allows the origin. It decides the CORS answer to every outcome of the visit, refusals
+   * included, so the widget can read why it was refused exactly when the page is one the bot allows.
+   */
+  originAllowed: boolean;
+};
+
+/**
+ * The bot a widget key claims (the bot-id index names its team, then the bot item is read with a strongly
+ * consistent GetItem, so a regenerated key fails from the commit on) and whether it allows `origin`. Never throws
+ * on what the browser sends: a malformed key names no bot.
+ */
+export async function findWidgetVisit(input: { key: string | undefined; origin: string | undefined }): Promise<WidgetVisit> {
   const claimed = parseWidgetKey(input.key);
   const found = claimed ? await findBot(claimed.botId, { consistent: true }) : undefined;
-  const allowed = found ? originAllowed(input.origin, found.bot.allowedDomains) : false;
-  const headers = corsHeaders(input.origin, allowed, ['Retry-After']);
+  return { ...input, ...(found ? { found } : {}), originAllowed: found ? originAllowed(input.origin, found.bot.allowedDomains) : false };
+}
 
-  const bot = found?.bot;
-  if (!bot?.widget || !input.key || !widgetKeyMatches(input.key, bot.widget.key)) {
-    throw new HttpProblem(
-      401,
-      'Unauthorized',
-      'A valid X-Widget-Key is required: copy the embed code of the bot again.',
-      undefined,
-      {},
-      headers,
-    );
+/**
+ * `POST /widget/v1/sessions`, in this order:
+ *
+ * 1. `Unauthenticated` when the key is missing, malformed, or not the bot's current key;
+ * 2. `Forbidden` (with `details.reason`) when the origin is not allowed (`origin_not_allowed`), the widget is
+ *    disabled (`widget_disabled`) or the bot is paused (`bot_paused`);
+ * 3. `RateLimited` beyond `WIDGET_SESSION_RATE_LIMIT` sessions per key and window (only sessions that pass 1 and 2
+ *    count, so refused origins cannot use up a site's budget);
+ * 4. otherwise a session: a ULID, a signed token valid `WIDGET_SESSION_TTL_SECONDS`, and the public appearance.
+ *
+ * Requests: one UpdateItem (the rate counter) on top of `findWidgetVisit`'s reads.
+ */
+export async function openWidgetSession(visit: WidgetVisit, nowMs = Date.now()): Promise<WidgetSession> {
+  const bot = visit.found?.bot;
+  if (!bot?.widget || !visit.key || !widgetKeyMatches(visit.key, bot.widget.key)) {
+    throw new Unauthenticated('A valid X-Widget-Key is required: copy the embed code of the bot again.');
   }
-  if (!allowed)
-    throw refused('origin_not_allowed', `The origin ${input.origin ?? '(none)'} is not in the allowed domains of this widget.`, headers);
-  if (!bot.widget.enabled) throw refused('widget_disabled', 'The widget of this bot is disabled.', headers);
-  if (!bot.active) throw refused('bot_paused', 'The bot is paused.', headers);
+  if (!visit.originAllowed)
+    throw refused('origin_not_allowed', `The origin ${visit.origin ?? '(none)'} is not in the allowed domains of this widget.`);
+  if (!bot.widget.enabled) throw refused('widget_disabled', 'The widget of this bot is disabled.');
+  if (!bot.active) throw refused('bot_paused', 'The bot is paused.');
 
   const cfg = widgetSessionConfig();
-  const keyHash = widgetKeyHash(input.key);
+  const keyHash = widgetKeyHash(visit.key);
   const limit = await consumeRateLimit(`WIDGETKEY#${keyHash.slice(0, 32)}`, cfg.rateLimit, cfg.rateWindowSeconds, nowMs);
   if (!limit.allowed) {
-    throw new HttpProblem(
-      429,
-      'Too Many Requests',
+    throw new RateLimited(
+      limit.retryAfterSeconds,
       `More than ${cfg.rateLimit} sessions in ${cfg.rateWindowSeconds} s for this widget key.`,
-      undefined,
-      {},
-      {
-        ...headers,
-        'Retry-After': String(limit.retryAfterSeconds),
-      },
     );
   }
 
@@ -104,41 +97,27 @@ export async function createWidgetSession(input: {
       iss: 'botops',
       aud: 'botops-widget',
       sub: sessionId,
-      tid: found!.teamId,
+      tid: visit.found!.teamId,
       bid: bot.id,
       kh: keyHash.slice(0, 16),
-      org: input.origin ?? null,
+      org: visit.origin ?? null,
       iat,
       exp,
     },
     await widgetSessionSecret(),
   );
-  return {
-    session: { sessionId, token, botId: bot.id, expiresAt: new Date(exp * 1000).toISOString(), appearance: appearanceOf(bot) },
-    headers,
-  };
+  return { sessionId, token, botId: bot.id, expiresAt: new Date(exp * 1000).toISOString(), appearance: appearanceOf(bot) };
 }
 
 /**
- * `OPTIONS /widget/v1/sessions?botId=<botId>`: the CORS preflight. A browser sends no `X-Widget-Key` with a
- * preflight, so the widget script names its bot in the query string; the preflight passes when that bot exists
- * and allows the `Origin`, and answers `403` without CORS headers otherwise (the browser then never sends the
- * POST). Disabled widgets and paused bots pass the preflight on purpose: the POST then answers `403` with a
- * readable reason. One Query of the bot-id index (eventually consistent, which is fine: the POST re-checks).
+ * The CORS preflight of a session (`OPTIONS /widget/v1/sessions?botId=<botId>`): a browser sends no widget key with
+ * a preflight, so the widget script names its bot in the query string. True when that bot exists and allows
+ * `origin`. Disabled widgets and paused bots pass on purpose: the session request then says why it is refused.
+ * One Query of the bot-id index (eventually consistent, which is fine: the session request re-checks).
  */
-export async function preflightWidgetSession(botId: string | undefined, origin: string | undefined): Promise<Record<string, string>> {
+export async function preflightAllows(botId: string | undefined, origin: string | undefined): Promise<boolean> {
   const found = botId && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(botId) ? await findBot(botId, { consistent: false }) : undefined;
-  if (!origin || !found || !originAllowed(origin, found.bot.allowedDomains)) {
-    throw new HttpProblem(
-      403,
-      'Forbidden',
-      'This origin may not open sessions for this widget (or ?botId= names no bot).',
-      undefined,
-      {},
-      corsHeaders(origin, false),
-    );
-  }
-  return preflightHeaders(origin, PREFLIGHT.methods, PREFLIGHT.headers, PREFLIGHT.maxAgeSeconds);
+  return Boolean(origin && found && originAllowed(origin, found.bot.allowedDomains));
 }
 
 /** The public appearance of a bot, as the session hands it to the widget script. */
@@ -165,13 +144,4 @@ async function findBot(botId: string, opts: { consistent: boolean }): Promise<{ 
   return fresh.Item ? { teamId: indexed.teamId, bot: fresh.Item as StoredBot } : undefined;
 }
 
-const refused = (reason: string, detail: string, headers: Record<string, string>) =>
-  new HttpProblem(403, 'Forbidden', detail, undefined, { reason }, headers);
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`environment variable ${name} must be a positive integer, got ${raw}`);
-  return n;
-}
+const refused = (reason: string, detail: string) => new Forbidden(detail, { reason });

@@ -2,20 +2,22 @@ import { type Changes, auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { botIdIndex, botKey } from '../../db/keys.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
-import { conflict, notFound, preconditionFailed } from '../../http/problem.js';
-import { type StoredBot, getStoredBot } from '../bots/bots.js';
-import { maskWidgetKey, newWidgetState } from './key.js';
+import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
+import { getStoredBot } from '../bots/bots.js';
+import type { StoredBot } from '../bots/model.js';
+import { maskWidgetKey, newWidgetState, type WidgetState } from './key.js';
 import type { WidgetSettingsPatch } from './schema.js';
 
 /**
- * The Web Widget tab of seed 004: settings, the masked key, reveal, regenerate, embed code. The widget's state
+ * The Web Widget tab: settings, the masked key, reveal, regenerate, embed code. The widget's state
  * (`enabled`, key) lives on the bot item (`StoredBot.widget`) and its allowed domains are the bot's own
- * `allowedDomains` field (seed 003), so `PUT .../bots/{botId}` and `PUT .../widget` edit one value.
+ * `allowedDomains` field, so `PUT .../bots/{botId}` and `PUT .../widget` edit one value.
  *
  * Every write here is one `TransactWriteItems`: an `UpdateItem` of the bot conditional on the version that was
  * read (it bumps the version, so a concurrent `PUT .../bots` that read the old item retries instead of writing
- * the old key back) and the audit event (module `widget`). The campaign lock of seed 004 does not apply: the
+ * the old key back) and the audit event (module `widget`). The campaign lock does not apply: the
  * widget is another channel than the campaigns' calls, and turning it off or rotating a leaked key must stay
  * possible while a campaign runs.
  */
@@ -23,7 +25,7 @@ export type WidgetSettings = {
   botId: string;
   enabled: boolean;
   allowedDomains: string[];
-  /** True when `allowedDomains` is empty: every origin may open sessions (seed 003 "set an empty array to allow all"). */
+  /** True when `allowedDomains` is empty: every origin may open sessions. */
   allowsAnyOrigin: boolean;
   /** Masked, e.g. `wk_****a1b2`; null only for a bot stored before the widget existed (regenerate creates one). */
   apiKey: string | null;
@@ -79,28 +81,33 @@ export async function updateWidgetSettings(
 }
 
 /** `POST .../widget/key/regenerate`: a new key; the old one is refused from the moment this commits. */
-export async function regenerateWidgetKey(teamId: string, botId: string, actor: Actor): Promise<StoredBot> {
-  return writeBot(teamId, botId, actor, undefined, (bot) => {
+export async function regenerateWidgetKey(teamId: string, botId: string, actor: Actor): Promise<StoredBot & { widget: WidgetState }> {
+  const written = await writeBot(teamId, botId, actor, undefined, (bot) => {
     const widget = { ...newWidgetState(botId), enabled: bot.widget?.enabled ?? false };
     const changes = { apiKey: { before: bot.widget ? maskWidgetKey(bot.widget.key) : null, after: maskWidgetKey(widget.key) } };
     return { set: { widget, ...botIdIndex(botId) }, action: 'regenerate_key', changes };
   });
+  return written as StoredBot & { widget: WidgetState };
 }
 
 /** `POST .../widget/key/reveal`: the key in clear, and an audit event saying who saw it (never the key itself). */
 export async function revealWidgetKey(teamId: string, botId: string, actor: Actor): Promise<{ bot: StoredBot; key: string }> {
   const bot = await getStoredBot(teamId, botId);
-  if (!bot.widget) throw conflict('This bot has no widget key yet: regenerate one.');
-  await transactWrite([auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} })], () =>
-    conflict('The audit event could not be written; retry.'),
+  if (!bot.widget) throw new Conflict('This bot has no widget key yet: regenerate one.');
+  await retryOnConflict(() =>
+    transactWrite([
+      {
+        item: auditPut(teamId, { actor, module: 'widget', action: 'reveal_key', botId, targetId: botId, changes: {} }),
+        onConditionFailed: () => new Conflict('The audit event could not be written; retry.'),
+      },
+    ]),
   );
   return { bot, key: bot.widget.key };
 }
 
 type Change = { set: Partial<StoredBot>; action: string; changes: Changes };
-class VersionRace extends Error {}
 
-/** Read, change, write conditional on the version read; retried (3 times) when another write won the race. */
+/** Read, change, write conditional on the version read; run again when another write got in between. */
 async function writeBot(
   teamId: string,
   botId: string,
@@ -108,24 +115,24 @@ async function writeBot(
   requiredVersion: number | undefined,
   change: (bot: StoredBot) => Change | undefined,
 ): Promise<StoredBot> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getStoredBot(teamId, botId);
-    if (requiredVersion !== undefined && current.version !== requiredVersion) throw preconditionFailed();
-    const c = change(current);
-    if (!c) return current;
-    const now = new Date().toISOString();
-    const fields: Record<string, unknown> = { ...c.set, updatedAt: now, version: current.version + 1 };
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':read': current.version };
-    const sets = Object.entries(fields).map(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:f${i}`] = v;
-      return `#f${i} = :f${i}`;
-    });
-    try {
-      await transactWrite(
-        [
-          {
+  return retryOnConflict(
+    async () => {
+      const current = await getStoredBot(teamId, botId);
+      if (requiredVersion !== undefined && current.version !== requiredVersion) throw new PreconditionFailed();
+      const c = change(current);
+      if (!c) return current;
+      const now = new Date().toISOString();
+      const fields: Record<string, unknown> = { ...c.set, updatedAt: now, version: current.version + 1 };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':read': current.version };
+      const sets = Object.entries(fields).map(([k, v], i) => {
+        names[`#f${i}`] = k;
+        values[`:f${i}`] = v;
+        return `#f${i} = :f${i}`;
+      });
+      await transactWrite([
+        {
+          item: {
             Update: {
               TableName: tableName(),
               Key: botKey(teamId, botId),
@@ -136,14 +143,13 @@ async function writeBot(
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          auditPut(teamId, { actor, module: 'widget', action: c.action, botId, targetId: botId, changes: c.changes }, now),
-        ],
-        (_i, old) => (!old ? notFound('Bot') : requiredVersion !== undefined ? preconditionFailed() : new VersionRace()),
-      );
+          onConditionFailed: (old) =>
+            !old ? new NotFound('Bot') : requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict(),
+        },
+        auditPut(teamId, { actor, module: 'widget', action: c.action, botId, targetId: botId, changes: c.changes }, now),
+      ]);
       return { ...current, ...fields } as StoredBot;
-    } catch (e) {
-      if (!(e instanceof VersionRace)) throw e;
-      if (attempt >= 3) throw conflict('The bot changed during the update; retry.');
-    }
-  }
+    },
+    { onExhausted: () => new Conflict('The bot changed during the update; retry.') },
+  );
 }

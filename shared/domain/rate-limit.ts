@@ -1,5 +1,6 @@
+import { config } from '../config.js';
 import { consumeRateLimit } from '../db/rate-limit.js';
-import { HttpProblem } from './problem.js';
+import { RateLimited } from './errors.js';
 
 /**
  * Per-team limit of `operation` to `perSecond` requests, on the shared DynamoDB fixed-window counter
@@ -7,25 +8,17 @@ import { HttpProblem } from './problem.js';
  * A fixed window admits up to 2x the limit across a second boundary; for protecting the telephony side from
  * bursts of dialouts that is the accepted trade for one write per request.
  *
- * @throws HttpProblem 429 with `Retry-After` (seconds, RFC 9110 §10.2.3) when the window is full.
+ * @throws RateLimited (with the seconds until the window ends, and `limitPerSecond`) when the window is full.
  */
 export async function enforceRateLimit(teamId: string, operation: string, perSecond: number, now = Date.now()): Promise<void> {
   const result = await consumeRateLimit(`TEAM#${teamId}#${operation}`, perSecond, 1, now);
   if (result.allowed) return;
-  throw new HttpProblem(
-    429,
-    'Too Many Requests',
+  throw new RateLimited(
+    result.retryAfterSeconds,
     `At most ${perSecond} ${operation} requests per second per team; retry after ${result.retryAfterSeconds} s.`,
-    undefined,
     { limitPerSecond: perSecond },
-    { 'Retry-After': String(result.retryAfterSeconds) },
   );
 }
 
 /** The dialout limit: `DIALOUT_RATE_LIMIT_PER_SECOND` (a positive integer), default 20. */
-export function dialoutRateLimit(): number {
-  const raw = process.env.DIALOUT_RATE_LIMIT_PER_SECOND;
-  const n = raw === undefined || raw === '' ? 20 : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`DIALOUT_RATE_LIMIT_PER_SECOND must be a positive integer, got ${raw}`);
-  return n;
-}
+export const dialoutRateLimit = (): number => config().DIALOUT_RATE_LIMIT_PER_SECOND;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from '../auth/roles.js';
+import { ROLES } from '../../auth/roles.js';
 
 /** `POST /members`: `{ email, role }`. */
 export const MemberCreateInput = z.object({ email: z.email().max(254), role: z.enum(ROLES) }).strict();

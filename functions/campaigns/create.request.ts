@@ -1,0 +1,5 @@
+import { CampaignCreateInput } from '../../shared/domain/campaigns/schema.js';
+import type { RequestSchemas } from '../../shared/http/handler.js';
+
+/** `POST /campaigns`: `{ name, botId }`. */
+export const request = { body: CampaignCreateInput } satisfies RequestSchemas;

@@ -1,0 +1,169 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { auditPut } from '../../audit/audit.js';
+import type { Actor } from '../../auth/principal.js';
+import { doc, tableName } from '../../db/client.js';
+import { botKey, callKey, callRefKey, phoneNumberKey } from '../../db/keys.js';
+import { retryOnConflict } from '../../db/retry.js';
+import { transactWrite } from '../../db/transact.js';
+import { outboxPut, publishCommitted } from '../../events/outbox.js';
+import type { StoredBot } from '../bots/model.js';
+import { Conflict, type FieldError, NotFound, Unprocessable } from '../errors.js';
+import { dialoutRateLimit, enforceRateLimit } from '../rate-limit.js';
+import { CALL_REQUESTED } from './fields.js';
+import type { Dialout } from './schema.js';
+import { batchGet, type Call, type StoredCall, toCall } from './store.js';
+import { requiredCrmNames } from './variables.js';
+
+const T = () => tableName();
+
+/**
+ * `POST .../bots/{botId}/dialout`. In order:
+ * per-team rate limit (429 + Retry-After) -> the bot (404) and, with `from`, the team's phone number, in one
+ * BatchGetItem -> paused bot 409 -> missing `crm.*` variables, `from` not this bot's number, SIP headers the bot
+ * does not allow: 422 naming each -> one TransactWriteItems: the call, its id pointer, the `CallRequested` outbox
+ * entry, the audit event and a condition that the bot is still active and in the same data generation (a pause or
+ * reset racing the dialout wins) -> publish the event (left to the outbox relay when that fails).
+ *
+ * `from` must be a phone number of the team mapped to THIS bot: a callee calling the number back reaches the bot
+ * that called them.
+ */
+export async function dialout(teamId: string, botId: string, input: Dialout, actor: Actor): Promise<Call> {
+  await enforceRateLimit(teamId, 'dialout', dialoutRateLimit());
+  const { bot, phone } = await readBotAndPhone(teamId, botId, input.from);
+  if (!bot) throw new NotFound('Bot');
+  if (bot.active === false) throw new Conflict('The bot is paused: it places no calls. Resume it first.', { botId });
+
+  const errors: FieldError[] = [];
+  const crm = input.variables?.crm ?? {};
+  for (const name of requiredCrmNames(bot)) {
+    const v = crm[name];
+    if (v === undefined || v === null || v === '')
+      errors.push({ path: `variables.crm.${name}`, message: `required: the bot uses {{crm.${name}}}` });
+  }
+  if (input.from && (!phone || phone.botId !== botId)) errors.push({ path: 'from', message: "not one of this bot's phone numbers" });
+  const allowed = new Map((bot.allowedSipHeaders ?? []).map((h) => [h.toLowerCase(), h]));
+  for (const h of Object.keys(input.sipHeaders ?? {})) {
+    if (!allowed.has(h.toLowerCase())) errors.push({ path: `sipHeaders.${h}`, message: "not in the bot's allowedSipHeaders" });
+  }
+  if (errors.length) {
+    const missing = errors.filter((e) => e.path.startsWith('variables.crm.')).map((e) => e.path.slice('variables.crm.'.length));
+    throw new Unprocessable(
+      'dialout',
+      missing.length ? `Missing crm variable(s): ${missing.join(', ')}.` : `${errors.length} invalid field(s).`,
+      errors,
+    );
+  }
+
+  const now = new Date().toISOString();
+  const generation = bot.dataGeneration ?? 0;
+  const call: StoredCall = {
+    id: ulid(),
+    botId,
+    teamId,
+    dataGeneration: generation,
+    version: 1,
+    status: 'queued',
+    direction: 'outbound',
+    to: input.to,
+    from: input.from ?? null,
+    variables: { crm },
+    sipHeaders: Object.fromEntries(Object.entries(input.sipHeaders ?? {}).map(([h, v]) => [allowed.get(h.toLowerCase())!, v])),
+    result: null,
+    analysis: null,
+    qc: null,
+    events: [{ type: 'queued', at: now }],
+    push: null,
+    queuedAt: now,
+    ringingAt: null,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: now,
+  };
+  const { entry, put } = outboxPut(
+    {
+      id: `${CALL_REQUESTED}:${call.id}`,
+      detailType: CALL_REQUESTED,
+      time: now,
+      detail: {
+        teamId,
+        botId,
+        callId: call.id,
+        to: call.to,
+        from: call.from,
+        variables: call.variables,
+        sipHeaders: call.sipHeaders,
+        queuedAt: now,
+      },
+    },
+    now,
+  );
+  await retryOnConflict(
+    () =>
+      transactWrite([
+        {
+          Put: {
+            TableName: T(),
+            Item: { ...callKey(teamId, botId, generation, call.id), entity: 'call', ...call },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: T(),
+            Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId, dataGeneration: generation },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        put,
+        auditPut(
+          teamId,
+          {
+            actor,
+            module: 'calls',
+            action: 'dialout',
+            botId,
+            targetId: call.id,
+            changes: { status: { before: null, after: 'queued' }, to: { before: null, after: call.to } },
+          },
+          now,
+        ),
+        {
+          item: {
+            ConditionCheck: {
+              TableName: T(),
+              Key: botKey(teamId, botId),
+              // Bots written before data generations existed have none: that is generation 0.
+              ConditionExpression:
+                generation === 0
+                  ? 'active = :true AND (dataGeneration = :gen OR attribute_not_exists(dataGeneration))'
+                  : 'active = :true AND dataGeneration = :gen',
+              ExpressionAttributeValues: { ':true': true, ':gen': generation },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          // A pause or a reset that landed after the read wins.
+          onConditionFailed: (old) => {
+            if (!old) return new NotFound('Bot');
+            return old.active === false
+              ? new Conflict('The bot is paused: it places no calls. Resume it first.', { botId })
+              : new Conflict('The bot was reset during the dialout; retry.');
+          },
+        },
+      ]),
+    { onExhausted: () => new Conflict('The call could not be created; retry.') },
+  );
+  await publishCommitted([entry]);
+  return toCall(call);
+}
+
+async function readBotAndPhone(teamId: string, botId: string, from: string | undefined) {
+  if (!from) {
+    const res = await doc.send(new GetCommand({ TableName: T(), Key: botKey(teamId, botId) }));
+    return { bot: res.Item as StoredBot | undefined, phone: undefined };
+  }
+  const bk = botKey(teamId, botId);
+  const pk = phoneNumberKey(teamId, from);
+  const items = await batchGet([bk, pk]);
+  return { bot: items.get(bk.SK) as StoredBot | undefined, phone: items.get(pk.SK) as { botId: string } | undefined };
+}
