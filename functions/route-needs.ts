@@ -129,6 +129,8 @@ export const ROUTE_NEEDS: Partial<Record<Operation, FunctionNeeds>> = {
 
   createConnector: { table: write('team', 'idempotency') },
   createCampaign: { table: write('team', 'idempotency') },
+  // Its contacts are purged in the background, by the bot data purge.
+  deleteCampaign: { table: write('team'), uses: ['botDataPurge'] },
   createPhoneNumber: { table: write('team', 'idempotency') },
 
   putContactBotStatus: { table: write('team'), uses: ['contactTimers'] },
