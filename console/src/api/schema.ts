@@ -1998,6 +1998,36 @@ export interface operations {
           'application/json': components['schemas']['MemberPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -2111,7 +2141,7 @@ export interface operations {
     };
     responses: {
       /** @description Add a member */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -2284,7 +2314,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Remove a member and revoke their keys */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -2585,6 +2615,36 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -2696,7 +2756,7 @@ export interface operations {
     };
     responses: {
       /** @description Create an API key, shown once */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -2869,7 +2929,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Revoke an API key */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -2990,6 +3050,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Bot'][];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
         };
       };
       /** @description Missing or invalid API key */
@@ -3197,7 +3287,7 @@ export interface operations {
     };
     responses: {
       /** @description Create a bot */
-      200: {
+      201: {
         headers: {
           /** @description Version of the object, for If-Match */
           ETag?: string;
@@ -3904,6 +3994,36 @@ export interface operations {
           'application/json': components['schemas']['AuditEventPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -4547,7 +4667,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Open a widget session (X-Widget-Key, browser Origin) */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -4559,8 +4679,8 @@ export interface operations {
   };
   preflightWidgetSession: {
     parameters: {
-      query: {
-        botId: string;
+      query?: {
+        botId?: string;
       };
       header?: never;
       path?: never;
@@ -4569,11 +4689,41 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description CORS preflight of a widget session (?botId=) */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
       };
     };
   };
@@ -4721,7 +4871,7 @@ export interface operations {
     };
     responses: {
       /** @description Queue an outbound call (202) */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -4903,6 +5053,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallPage'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
         };
       };
       /** @description Missing or invalid API key */
@@ -5459,7 +5639,7 @@ export interface operations {
     };
     responses: {
       /** @description Create an agent connector for a bot (stopped) */
-      200: {
+      201: {
         headers: {
           /** @description Version of the object, for If-Match */
           ETag?: string;
@@ -5645,6 +5825,36 @@ export interface operations {
           'application/json': components['schemas']['ConnectorCapacity'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -5763,6 +5973,36 @@ export interface operations {
           'application/json': components['schemas']['ConnectorPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -5875,6 +6115,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConnectorMetrics'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
         };
       };
       /** @description Missing or invalid API key */
@@ -6460,7 +6730,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Delete a stopped connector */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -7109,6 +7379,36 @@ export interface operations {
           'application/json': components['schemas']['ConnectorEventPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -7214,7 +7514,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers */
-      200: {
+      201: {
         headers: {
           /** @description Version of the object, for If-Match */
           ETag?: string;
@@ -8134,6 +8434,36 @@ export interface operations {
           'application/json': components['schemas']['CampaignPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -8245,7 +8575,7 @@ export interface operations {
     };
     responses: {
       /** @description Create a campaign (stopped) */
-      200: {
+      201: {
         headers: {
           /** @description Version of the object, for If-Match */
           ETag?: string;
@@ -8535,7 +8865,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Delete a stopped campaign */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -8882,6 +9212,36 @@ export interface operations {
           'application/json': components['schemas']['PhoneNumberPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -8993,7 +9353,7 @@ export interface operations {
     };
     responses: {
       /** @description Map a phone number (E.164) to a bot */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -9166,11 +9526,41 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Release a phone number */
-      200: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
       };
       /** @description Missing or invalid API key */
       401: {
@@ -9289,6 +9679,36 @@ export interface operations {
           'application/json': components['schemas']['ContactStatusPage'];
         };
       };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
       /** @description Missing or invalid API key */
       401: {
         headers: {
@@ -9403,6 +9823,36 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ContactStatus'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
         };
       };
       /** @description Missing or invalid API key */
@@ -9705,7 +10155,7 @@ export interface operations {
     };
     responses: {
       /** @description Record a message; apply the per-contact bot rules */
-      200: {
+      201: {
         headers: {
           /** @description Version of the object, for If-Match */
           ETag?: string;
@@ -9905,7 +10355,7 @@ export interface operations {
     };
     responses: {
       /** @description Export the filtered audit log as CSV (202, runs in the background) */
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
