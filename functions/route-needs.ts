@@ -4,6 +4,7 @@ import {
   apiKeyKey,
   botIdIndexPartition,
   callRefKey,
+  phoneClaimKey,
   rateLimitKey,
   teamKey,
 } from '../shared/db/keys.js';
@@ -41,6 +42,8 @@ export const PARTITIONS = {
   outbox: ['OUTBOX#*'],
   /** `CALLREF#<callId>`: the pointer from a call id to its bot and data generation. */
   callRef: [callRefKey('*', '*').PK],
+  /** `PHONE#<e164>`: the claim that makes a phone number one team's. */
+  phoneClaim: [phoneClaimKey('*').PK],
   /** `WHSECRET#<teamId>`: the post-call push signing secret (rotate route and push worker only). */
   webhookSecret: [`${WEBHOOK_SECRET_PARTITION_PREFIX}*`],
   /** `HEALTHCHECK#<shard>` (GSI2): connectors the health check probes. */
@@ -131,7 +134,8 @@ export const ROUTE_NEEDS: Partial<Record<Operation, FunctionNeeds>> = {
   createCampaign: { table: write('team', 'idempotency') },
   // Its contacts are purged in the background, by the bot data purge.
   deleteCampaign: { table: write('team'), uses: ['botDataPurge'] },
-  createPhoneNumber: { table: write('team', 'idempotency') },
+  createPhoneNumber: { table: write('team', 'phoneClaim', 'idempotency') },
+  deletePhoneNumber: { table: write('team', 'phoneClaim') },
 
   putContactBotStatus: { table: write('team'), uses: ['contactTimers'] },
   postContactMessage: { table: write('team', 'idempotency'), uses: ['contactTimers'] },
@@ -168,7 +172,8 @@ export const AUTHORIZER_NEEDS: FunctionNeeds = { table: write('apiKey') };
 export const JOB_NEEDS = {
   'jobs/bot-data-purge': {
     // Pages the old generations' keys and deletes them with their call pointers; reads the bot's current generation.
-    table: { write: ['team', 'callRef'], readActions: ['GetItem', 'Query'], writeActions: ['BatchWriteItem'] },
+    // After a delete, removes the bot's connectors, each with its audit event (Delete and Put in one transaction).
+    table: { write: ['team', 'callRef'], readActions: ['GetItem', 'Query'], writeActions: ['BatchWriteItem', 'DeleteItem', 'PutItem'] },
   },
   'audit-exporter': { table: write('team'), uses: ['auditExportWrite'] },
   'events/outbox-relay': { table: write('outbox'), uses: ['eventBus'] },

@@ -69,6 +69,8 @@ const Environment = z.object({
   OUTBOX_RELAY_INTERVAL_SECONDS: positiveNumber(2),
   LOCAL_TIMER_POLL_MS: positiveInt(250),
   LOG_REQUESTS: flag,
+  /** Checks every function's DynamoDB requests against its declared partitions: `enforce` refuses, `warn` logs. */
+  LOCAL_PARTITION_CHECK: z._default(z.enum(['enforce', 'warn', 'off']), 'enforce'),
 });
 
 /** Lambda functions of asynchronous invocations and work queues, by variable name (`ASYNC_TARGET_<NAME>`, `QUEUE_URL_<NAME>`). */

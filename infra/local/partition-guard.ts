@@ -1,3 +1,4 @@
+import { config } from '../../shared/config.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AUTHORIZER_NEEDS, type FunctionNeeds, JOB_NEEDS, type JobModule, leadingKeysOf, needsOf } from '../../functions/route-needs.js';
@@ -170,7 +171,7 @@ export function installPartitionGuard(
   client: Pick<DynamoDBClient, 'middlewareStack'>,
   opts: { mode?: 'enforce' | 'warn' | 'off'; log?: (line: string) => void } = {},
 ): () => void {
-  const mode = opts.mode ?? (process.env.LOCAL_PARTITION_CHECK as 'enforce' | 'warn' | 'off' | undefined) ?? 'enforce';
+  const mode = opts.mode ?? config().LOCAL_PARTITION_CHECK;
   const log = opts.log ?? ((line: string) => console.error(line));
   if (mode === 'off') return () => undefined;
   client.middlewareStack.add(

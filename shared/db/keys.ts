@@ -10,6 +10,7 @@
  * | api key           | APIKEY#<keyId>          | APIKEY                | TEAM#<teamId>#APIKEYS / <keyId>          |                                   |                                      |
  * | bot               | TEAM#<teamId>           | BOT#<botId>           | BOTID#<botId> / BOT (botIdIndex)         |                                   |                                      |
  * | phone number      | TEAM#<teamId>           | PHONE#<e164>          |                                          |                                   |                                      |
+ * | phone number claim| PHONE#<e164>            | CLAIM                 |                                          |                                   |                                      |
  * | campaign          | TEAM#<teamId>           | CAMPAIGN#<campaignId> |                                          |                                   |                                      |
  * | bot data (per gen)| TEAM#<t>#BOT#<b>#G<gen> | <entity>#<id>         | (see botDataPartition)                   |                                   |                                      |
  * | rate-limit window | RATE#<scope>            | <windowStart epoch s> |                                          |                                   |                                      |
@@ -66,6 +67,11 @@ export const botDataPartition = (teamId: string, botId: string, generation: numb
 export const phoneNumberKey = (teamId: string, e164: string): Key => ({ PK: `TEAM#${teamId}`, SK: `PHONE#${e164}` });
 
 export const phoneNumberPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'PHONE#' });
+/**
+ * The one claim on an E.164 number across all teams (`{ number, teamId, version }`): a number is mapped by at
+ * most one team, so no team can use another team's number as its caller id.
+ */
+export const phoneClaimKey = (e164: string): Key => ({ PK: `PHONE#${e164}`, SK: 'CLAIM' });
 /** A campaign of the team (`{ id, name, botId, status }`); a running one locks its bot (`lockedByCampaigns`). */
 export const campaignKey = (teamId: string, campaignId: string): Key => ({ PK: `TEAM#${teamId}`, SK: `CAMPAIGN#${campaignId}` });
 export const campaignPrefix = (teamId: string) => ({ PK: `TEAM#${teamId}`, SKPrefix: 'CAMPAIGN#' });

@@ -334,3 +334,39 @@ describe('health-check URL safety outside local mode', () => {
     }
   });
 });
+
+describe('connectors of a deleted bot', () => {
+  it('are removed with the bot (audited as the system), so none stays starting or is probed again', async () => {
+    const { deleteBotAndData } = await import('../../shared/domain/bots/reset.js');
+    const { drainLocalJobs } = await import('../../infra/local/adapters/async-invoke.js');
+    const t = await newTeam();
+    const bot = await createBot(t.teamId, { name: 'Short-lived' }, t.actor);
+    const path = `/deleted-bot-${bot.id}`;
+    const ids: string[] = [];
+    for (const environment of ['production', 'staging'] as const) {
+      const c = await createConnector(t.teamId, bot.id, { name: environment, environment, healthCheckUrl: ep.url(path) }, t.actor);
+      expect((await applyAction(t.teamId, c.id, 'start', t.actor)).status).toBe('starting');
+      ids.push(c.id);
+    }
+    const survivor = await createBot(t.teamId, { name: 'Stays' }, t.actor);
+    const kept = await createConnector(
+      t.teamId,
+      survivor.id,
+      { name: 'kept', environment: 'production', healthCheckUrl: ep.url('/ok') },
+      t.actor,
+    );
+
+    await deleteBotAndData(t.teamId, bot.id, t.actor);
+    await drainLocalJobs();
+
+    for (const id of ids) await expect(getStoredConnector(t.teamId, id)).rejects.toMatchObject({ statusCode: 404 });
+    expect((await getStoredConnector(t.teamId, kept.id)).id).toBe(kept.id);
+    const before = ep.hits(path);
+    await check();
+    expect(ep.hits(path)).toBe(before);
+    const events = (await listAuditEvents(t.teamId, { module: 'connectors', action: 'delete' }, 100, undefined)).items;
+    expect(events.map((e) => [e.targetId, e.actorEmail, e.changes.status?.before]).sort()).toEqual(
+      ids.map((id) => [id, 'system:bot-deletion', 'starting']).sort(),
+    );
+  });
+});

@@ -7,3 +7,14 @@ export async function newTeam(name = 'Test Team') {
   const actor: Actor = { email: t.email, role: 'super_admin' };
   return { ...t, actor };
 }
+
+let phoneSequence = 0;
+/**
+ * An E.164 number no other test uses: numbers are claimed across teams and every test file shares one table, so
+ * tests that map numbers take fresh ones (`+1 555` and 8 digits from the process id and a sequence).
+ */
+export function uniquePhoneNumber(): string {
+  phoneSequence += 1;
+  const digits = `${process.pid % 10_000}`.padStart(4, '0') + `${phoneSequence % 10_000}`.padStart(4, '0');
+  return `+1555${digits.slice(0, 3)}${digits.slice(3)}`;
+}
