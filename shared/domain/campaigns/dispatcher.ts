@@ -14,6 +14,7 @@ import {
   runningCampaignsPartition,
   watchdogIndex,
 } from '../../db/keys.js';
+import { isConflict } from '../../db/retry.js';
 import { type ConditionalWrite, type TransactItem, transactWrite } from '../../db/transact.js';
 import { type OutboxEntry, publishEntries, putEventsBatches } from '../../events/outbox.js';
 import { logger } from '../../logger.js';
@@ -22,7 +23,7 @@ import { watchdogDeadline } from '../calls/slots.js';
 import type { StoredCall } from '../calls/store.js';
 import { callRequested, DISPATCHER_ACTOR, serveWaitingCalls } from '../calls/waiting.js';
 import { dncAbsent, numbersOnDnc } from '../dnc/dnc.js';
-import { getTeamSettings, takeTeamSlot } from '../team/settings.js';
+import { getTeamSettings, takeTeamSlots } from '../team/settings.js';
 import { leaveRunning } from './campaigns.js';
 import { contactIndexes, type StoredContact } from './contacts.js';
 import { type Campaign, openContacts, type StoredCampaign, toCampaign } from './model.js';
@@ -101,7 +102,7 @@ type PassContext = {
   deadline: number;
   stats: DispatchStats;
   /** Free slots per team, read once per pass and counted down as this pass takes them. */
-  teams: Map<string, Promise<{ free: number }>>;
+  teams: Map<string, Promise<{ free: number; max: number }>>;
   bots: Map<string, Promise<StoredBot | undefined>>;
   dialsLeft: number;
   concurrency: number;
@@ -152,6 +153,7 @@ async function dispatchCampaign(ctx: PassContext, item: StoredCampaign & { teamI
   let campaignFree = c.maxConcurrentCalls - c.inFlight;
   const entries: OutboxEntry[] = [];
   let scanned = 0;
+  let singles = false;
   // Contacts outside their window move on without taking a slot: read on while slots remain and due contacts come.
   while (campaignFree > 0 && team.free > 0 && ctx.dialsLeft > 0 && Date.now() < ctx.deadline && scanned < 2000) {
     const due = await dueContacts(teamId, c.id, new Date(ctx.now()).toISOString(), Math.min(campaignFree, team.free) + 20);
@@ -163,58 +165,89 @@ async function dispatchCampaign(ctx: PassContext, item: StoredCampaign & { teamI
     );
     let progressed = 0;
     let stop = false;
-    const queue = [...due];
-    const worker = async () => {
-      for (let contact = queue.shift(); contact && !stop; contact = queue.shift()) {
-        const zone = zoneOf(contact, c, bot);
-        const at = ctx.now();
+    const at = ctx.now();
+    const endAt = c.endAt ? Date.parse(c.endAt) : undefined;
+    const outside = due.filter((x) => !isWithinWindow(c.callingWindow, zoneOf(x, c, bot), at));
+    const listed = due.filter((x) => !outside.includes(x) && dnc.has(x.phone));
+    const callable = due.filter((x) => !outside.includes(x) && !listed.includes(x));
+    // Outside its window: on to the next opening (its own item only, so in parallel), or exhausted when none is left.
+    await Promise.all(
+      outside.map(async (x) => {
+        const next = nextDialTime(c.callingWindow, zoneOf(x, c, bot), at, endAt);
         try {
-          if (!isWithinWindow(c.callingWindow, zone, at)) {
-            const next = nextDialTime(c.callingWindow, zone, at, c.endAt ? Date.parse(c.endAt) : undefined);
-            await moveContact(
-              teamId,
-              stored,
-              contact,
-              next === undefined ? 'exhausted' : contact.status,
-              next === undefined ? null : new Date(next).toISOString(),
-            );
-            if (next === undefined) ctx.stats.exhausted++;
-            else ctx.stats.deferred++;
-            progressed++;
-          } else if (dnc.has(contact.phone)) {
-            await moveContact(teamId, stored, contact, 'skipped_dnc', null, true);
-            ctx.stats.skippedDnc++;
-            progressed++;
-          } else {
-            if (campaignFree <= 0 || team.free <= 0 || ctx.dialsLeft <= 0) {
-              stop = true;
-              return;
-            }
+          await moveContact(
+            teamId,
+            stored,
+            x,
+            next === undefined ? 'exhausted' : x.status,
+            next === undefined ? null : new Date(next).toISOString(),
+          );
+          if (next === undefined) ctx.stats.exhausted++;
+          else ctx.stats.deferred++;
+          progressed++;
+        } catch {
+          // moved meanwhile by another pass
+        }
+      }),
+    );
+    for (const x of listed) {
+      try {
+        await moveContact(teamId, stored, x, 'skipped_dnc', null, true);
+        ctx.stats.skippedDnc++;
+        progressed++;
+      } catch {
+        // moved meanwhile by another pass
+      }
+    }
+    // Dials in batches: one transaction takes the campaign's and the team's slots for the whole batch.
+    while (callable.length && !stop) {
+      const n = Math.min(DIAL_BATCH, callable.length, campaignFree, team.free, ctx.dialsLeft);
+      if (n <= 0) break;
+      const batch = callable.splice(0, n);
+      try {
+        entries.push(...(await dialBatch(teamId, stored, bot, batch, ctx.now(), team.max)));
+        campaignFree -= n;
+        team.free -= n;
+        ctx.dialsLeft -= n;
+        ctx.stats.dialed += n;
+        progressed += n;
+      } catch (error) {
+        if (error instanceof BotUnavailable) stop = true;
+        else if (error instanceof CampaignFull || error instanceof TeamFull || isConflict(error)) {
+          // The counters moved (a call ended, another pass dialled): read them again next round.
+          stop = true;
+        } else if (error instanceof Skip && n > 1) {
+          // One of them changed or joined the DNC list: dial them one by one.
+          callable.unshift(...batch);
+          singles = true;
+        } else if (!(error instanceof Skip)) logger.warn('campaign contacts not dispatched', { campaignId: c.id, error: error as Error });
+      }
+      if (singles) {
+        singles = false;
+        for (const x of callable.splice(0, callable.length)) {
+          if (campaignFree <= 0 || team.free <= 0 || ctx.dialsLeft <= 0) break;
+          try {
+            entries.push(...(await dialBatch(teamId, stored, bot, [x], ctx.now(), team.max)));
             campaignFree--;
             team.free--;
             ctx.dialsLeft--;
-            try {
-              entries.push(await dial(teamId, stored, bot, contact, at));
-              ctx.stats.dialed++;
-              progressed++;
-            } catch (error) {
-              campaignFree++;
-              team.free++;
-              ctx.dialsLeft++;
-              throw error;
+            ctx.stats.dialed++;
+            progressed++;
+          } catch (error) {
+            if (!(error instanceof Skip)) {
+              stop = true;
+              break;
             }
           }
-        } catch (error) {
-          if (error instanceof CampaignFull) campaignFree = 0;
-          else if (error instanceof TeamFull) team.free = 0;
-          else if (error instanceof BotUnavailable) stop = true;
-          else if (!(error instanceof Skip))
-            logger.warn('campaign contact not dispatched', { campaignId: c.id, phone: contact.phone, error: error as Error });
         }
       }
-    };
-    await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+    }
     if (stop || progressed === 0) break;
+    // Re-read the counters before the next round (calls may have ended meanwhile).
+    const fresh = toCampaign(
+      (await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, c.id), ConsistentRead: true }))).Item ?? {},
+    );
+    campaignFree = c.maxConcurrentCalls - fresh.inFlight;
   }
   return entries;
 }
@@ -234,10 +267,10 @@ const teamOf = (ctx: PassContext, teamId: string) => {
   if (!ctx.teams.has(teamId)) {
     ctx.teams.set(
       teamId,
-      getTeamSettings(teamId, true).then((s) => ({ free: s.maxConcurrentCalls - s.inFlight })),
+      getTeamSettings(teamId, true).then((s) => ({ free: s.maxConcurrentCalls - s.inFlight, max: s.maxConcurrentCalls })),
     );
   }
-  return ctx.teams.get(teamId) as Promise<{ free: number }>;
+  return ctx.teams.get(teamId) as Promise<{ free: number; max: number }>;
 };
 
 /** Up to `limit` contacts due at `nowIso` (every shard of the due index, oldest due first). */
@@ -322,117 +355,145 @@ async function moveContact(
   await transactWrite(items);
 }
 
-/** Dials one contact in one transaction (see the module comment); returns the outbox entry to publish. */
-async function dial(teamId: string, c: StoredCampaign, bot: StoredBot, contact: StoredContact, at: number): Promise<OutboxEntry> {
+/** Contacts dialled per transaction: 6 items each, plus the campaign, the team slots and the bot check (<= 100). */
+const DIAL_BATCH = 10;
+
+/**
+ * Dials `contacts` in ONE transaction (see the module comment): each contact to `dialing` with its call, pointer,
+ * outbox entry, audit event and DNC check; the campaign's and the team's slots for all of them at once, conditional
+ * on the counters leaving room for the whole batch. Returns the outbox entries to publish.
+ */
+async function dialBatch(
+  teamId: string,
+  c: StoredCampaign,
+  bot: StoredBot,
+  contacts: StoredContact[],
+  at: number,
+  teamMax: number,
+): Promise<OutboxEntry[]> {
   const now = new Date(at).toISOString();
   const generation = bot.dataGeneration ?? 0;
-  const attempt = (contact.attempts ?? 0) + 1;
-  const call: StoredCall = {
-    id: ulid(),
-    botId: bot.id,
-    teamId,
-    dataGeneration: generation,
-    version: 1,
-    status: 'queued',
-    direction: 'outbound',
-    to: contact.phone,
-    from: c.fromNumber ?? null,
-    variables: { crm: contact.variables?.crm ?? {} },
-    sipHeaders: {},
-    result: null,
-    analysis: null,
-    qc: null,
-    events: [{ type: 'queued', at: now }],
-    push: null,
-    queuedAt: now,
-    ringingAt: null,
-    startedAt: null,
-    endedAt: null,
-    updatedAt: now,
-    campaignId: c.id,
-    attempt,
-    holdsSlot: true,
-  };
-  const { entry, put } = callRequested(call, now);
-  const idx = contactIndexes(teamId, c.id, contact.phone, 'dialing', null);
-  await transactWrite([
-    {
-      item: {
-        Update: {
-          TableName: T(),
-          Key: campaignContactKey(teamId, c.id, contact.phone),
-          UpdateExpression:
-            'SET #status = :dialing, attempts = :attempt, callIds = list_append(callIds, :call), nextAttemptAt = :null, updatedAt = :now, version = :nv, GSI1PK = :g1pk, GSI1SK = :g1sk REMOVE GSI2PK, GSI2SK',
-          ConditionExpression: 'version = :v AND #status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':dialing': 'dialing',
-            ':attempt': attempt,
-            ':call': [call.id],
-            ':null': null,
-            ':now': now,
-            ':nv': contact.version + 1,
-            ':v': contact.version,
-            ':from': contact.status,
-            ':g1pk': idx.GSI1PK,
-            ':g1sk': idx.GSI1SK,
+  const deadline = watchdogDeadline(bot.maxCallDurationSeconds, at);
+  const items: (TransactItem | ConditionalWrite)[] = [];
+  const entries: OutboxEntry[] = [];
+  const from: Record<string, number> = {};
+  for (const contact of contacts) {
+    from[contact.status] = (from[contact.status] ?? 0) - 1;
+    const attempt = (contact.attempts ?? 0) + 1;
+    const call: StoredCall = {
+      id: ulid(),
+      botId: bot.id,
+      teamId,
+      dataGeneration: generation,
+      version: 1,
+      status: 'queued',
+      direction: 'outbound',
+      to: contact.phone,
+      from: c.fromNumber ?? null,
+      variables: { crm: contact.variables?.crm ?? {} },
+      sipHeaders: {},
+      result: null,
+      analysis: null,
+      qc: null,
+      events: [{ type: 'queued', at: now }],
+      push: null,
+      queuedAt: now,
+      ringingAt: null,
+      startedAt: null,
+      endedAt: null,
+      updatedAt: now,
+      campaignId: c.id,
+      attempt,
+      holdsSlot: true,
+    };
+    const { entry, put } = callRequested(call, now);
+    entries.push(entry);
+    const idx = contactIndexes(teamId, c.id, contact.phone, 'dialing', null);
+    items.push(
+      {
+        item: {
+          Update: {
+            TableName: T(),
+            Key: campaignContactKey(teamId, c.id, contact.phone),
+            UpdateExpression:
+              'SET #status = :dialing, attempts = :attempt, callIds = list_append(callIds, :call), nextAttemptAt = :null, updatedAt = :now, version = :nv, GSI1PK = :g1pk, GSI1SK = :g1sk REMOVE GSI2PK, GSI2SK',
+            ConditionExpression: 'version = :v AND #status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':dialing': 'dialing',
+              ':attempt': attempt,
+              ':call': [call.id],
+              ':null': null,
+              ':now': now,
+              ':nv': contact.version + 1,
+              ':v': contact.version,
+              ':from': contact.status,
+              ':g1pk': idx.GSI1PK,
+              ':g1sk': idx.GSI1SK,
+            },
           },
         },
+        // another pass dialled or moved it
+        onConditionFailed: () => new Skip(),
       },
-      // another pass dialled or moved it: nothing to do
-      onConditionFailed: () => new Skip(),
-    },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...callKey(teamId, bot.id, generation, call.id), entity: 'call', ...call, ...watchdogIndex(teamId, call.id, deadline) },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Put: {
+          TableName: T(),
+          Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId: bot.id, dataGeneration: generation },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      put,
+      auditPut(
+        teamId,
+        {
+          actor: DISPATCHER_ACTOR,
+          module: 'calls',
+          action: 'dialout',
+          botId: bot.id,
+          targetId: call.id,
+          changes: {
+            status: { before: null, after: 'queued' },
+            to: { before: null, after: call.to },
+            campaignId: { before: null, after: c.id },
+            attempt: { before: null, after: attempt },
+          },
+        },
+        now,
+      ),
+      { item: dncAbsent(teamId, contact.phone), onConditionFailed: () => new Skip() },
+    );
+  }
+  const n = contacts.length;
+  const names: Record<string, string> = { '#status': 'status', '#dialing': 'dialing' };
+  const values: Record<string, unknown> = { ':n': n, ':running': 'running', ':limit': c.maxConcurrentCalls - n };
+  const adds = Object.entries(from).map(([status, delta], i) => {
+    names[`#f${i}`] = status;
+    values[`:f${i}`] = delta;
+    return `progress.#f${i} :f${i}`;
+  });
+  items.push(
     {
       item: {
         Update: {
           TableName: T(),
           Key: campaignKey(teamId, c.id),
-          UpdateExpression: 'ADD inFlight :one, progress.#from :minus, progress.#dialing :one',
-          ConditionExpression: '#status = :running AND (attribute_not_exists(inFlight) OR inFlight < :max)',
-          ExpressionAttributeNames: { '#status': 'status', '#from': contact.status, '#dialing': 'dialing' },
-          ExpressionAttributeValues: { ':one': 1, ':minus': -1, ':running': 'running', ':max': c.maxConcurrentCalls },
+          UpdateExpression: `ADD inFlight :n, progress.#dialing :n, ${adds.join(', ')}`,
+          ConditionExpression: '#status = :running AND (attribute_not_exists(inFlight) OR inFlight <= :limit)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         },
       },
       onConditionFailed: () => new CampaignFull(),
     },
-    { item: takeTeamSlot(teamId), onConditionFailed: () => new TeamFull() },
-    {
-      Put: {
-        TableName: T(),
-        Item: {
-          ...callKey(teamId, bot.id, generation, call.id),
-          entity: 'call',
-          ...call,
-          ...watchdogIndex(teamId, call.id, watchdogDeadline(bot.maxCallDurationSeconds, at)),
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    {
-      Put: {
-        TableName: T(),
-        Item: { ...callRefKey(teamId, call.id), entity: 'callRef', botId: bot.id, dataGeneration: generation },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-    put,
-    auditPut(
-      teamId,
-      {
-        actor: DISPATCHER_ACTOR,
-        module: 'calls',
-        action: 'dialout',
-        botId: bot.id,
-        targetId: call.id,
-        changes: {
-          status: { before: null, after: 'queued' },
-          to: { before: null, after: call.to },
-          campaignId: { before: null, after: c.id },
-          attempt: { before: null, after: attempt },
-        },
-      },
-      now,
-    ),
+    { item: takeTeamSlots(teamId, n, teamMax), onConditionFailed: () => new TeamFull() },
     {
       item: {
         ConditionCheck: {
@@ -447,9 +508,9 @@ async function dial(teamId: string, c: StoredCampaign, bot: StoredBot, contact: 
       },
       onConditionFailed: () => new BotUnavailable(),
     },
-    { item: dncAbsent(teamId, contact.phone), onConditionFailed: () => new Skip() },
-  ]);
-  return entry;
+  );
+  await transactWrite(items);
+  return entries;
 }
 
 /** Past `endAt`: the open contacts (pending, scheduled) become `exhausted`; once none is dialing, the campaign completes. */
