@@ -36,7 +36,7 @@ export const EXPORTER_MEMORY_MB = 1024;
 export const EXPORTER_NODE_OPTIONS = '--enable-source-maps --max-semi-space-size=1 --max-old-space-size=128';
 
 /**
- * The audit CSV export (issue 7): an S3 bucket for the files, the exporter function, and the grants that let
+ * The audit CSV export: an S3 bucket for the files, the exporter function, and the grants that let
  * the two export routes use them.
  *
  * - Bucket: SSE-S3 encryption, every public access blocked, TLS only (`aws:SecureTransport` deny), objects

@@ -25,7 +25,7 @@ export interface ContactTimersProps {
 const REACTIVATE_TIMEOUT = Duration.seconds(75);
 
 /**
- * Contact reactivation timers on AWS (issue 4, DESIGN.md "Timers"): the pieces EventBridge Scheduler needs to
+ * Contact reactivation timers on AWS: the pieces EventBridge Scheduler needs to
  * run the one-time `at(...)` schedules that `shared/ports/scheduler.ts` creates.
  *
  * - a dedicated schedule group, so grants and metrics cover exactly these schedules;

@@ -226,7 +226,7 @@ async function prepare(row: Row) {
   const prepared = await row.setup(t);
   const principal: Principal = { teamId: t.teamId, memberId: t.memberId, email: t.email, role: 'super_admin', keyId: 'fault-injection' };
   const { method, path } = route(row.operation);
-  const params = { teamId: t.teamId, ...prepared.params };
+  const params: Record<string, string> = { teamId: t.teamId, ...prepared.params };
   const call = (headers: Record<string, string> = {}): Promise<Answer> =>
     invoke(
       row.handler,
