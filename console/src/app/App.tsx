@@ -24,6 +24,7 @@ const CampaignsPage = lazy(() => import('../pages/CampaignsPage'));
 const CampaignDetailPage = lazy(() => import('../pages/CampaignDetailPage'));
 const PhoneNumbersPage = lazy(() => import('../pages/PhoneNumbersPage'));
 const AuditLogsPage = lazy(() => import('../pages/AuditLogsPage'));
+const CampaignSettingsPage = lazy(() => import('../pages/CampaignSettingsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
 
 /** The side navigation's Sign out entry (not a page: it ends the session). */
@@ -167,6 +168,7 @@ function Shell({ me }: { me: Me }) {
                 <Route path="/bot-agents" element={<BotAgentsPage />} />
                 <Route path="/campaigns" element={<CampaignsPage />} />
                 <Route path="/campaigns/:campaignId" element={<CampaignDetailPage />} />
+                <Route path="/campaigns/:campaignId/edit" element={<CampaignSettingsPage />} />
                 <Route path="/phone-numbers" element={<PhoneNumbersPage />} />
                 <Route path="/audit-logs" element={<AuditLogsPage />} />
                 <Route path="/team" element={<TeamPage />} />
