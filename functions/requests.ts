@@ -11,6 +11,13 @@ import { request as reportCallEvent } from './calls/events.request.js';
 import { request as listBotCalls } from './calls/list.request.js';
 import { request as createCampaign } from './campaigns/create.request.js';
 import { request as listCampaigns } from './campaigns/list.request.js';
+import { request as addCampaignContacts } from './campaigns/add-contacts.request.js';
+import { request as listCampaignContacts } from './campaigns/list-contacts.request.js';
+import { request as updateCampaign } from './campaigns/update.request.js';
+import { request as addDnc } from './dnc/add.request.js';
+import { request as deleteDnc } from './dnc/delete.request.js';
+import { request as listDnc } from './dnc/list.request.js';
+import { request as updateTeamSettings } from './teams/update-settings.request.js';
 import { request as bulkConnectorAction } from './connectors/actions.request.js';
 import { request as getConnectorCapacity } from './connectors/capacity.request.js';
 import { request as createConnector } from './connectors/create.request.js';
@@ -52,6 +59,13 @@ export const REQUESTS: Partial<Record<Operation, RequestSchemas>> = {
   listBotCalls,
   createCampaign,
   listCampaigns,
+  updateCampaign,
+  addCampaignContacts,
+  listCampaignContacts,
+  listDnc,
+  addDnc,
+  deleteDnc,
+  updateTeamSettings,
   bulkConnectorAction,
   getConnectorCapacity,
   createConnector,

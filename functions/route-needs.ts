@@ -132,6 +132,8 @@ export const ROUTE_NEEDS: Partial<Record<Operation, FunctionNeeds>> = {
 
   createConnector: { table: write('team', 'idempotency') },
   createCampaign: { table: write('team', 'idempotency') },
+  // Its contacts are purged in the background, by the bot data purge.
+  deleteCampaign: { table: write('team'), uses: ['botDataPurge'] },
   createPhoneNumber: { table: write('team', 'phoneClaim', 'idempotency') },
   deletePhoneNumber: { table: write('team', 'phoneClaim') },
 

@@ -15,5 +15,6 @@ export const AUDIT_MODULES = [
   'widget',
   'webhooks',
   'audit',
+  'dnc',
 ] as const;
 export type AuditModule = (typeof AUDIT_MODULES)[number];

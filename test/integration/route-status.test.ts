@@ -123,6 +123,14 @@ describe('success statuses', () => {
     const campaign = id(await call('createCampaign', { body: { name: 'Spring', botId: bot } }));
     await call('listCampaigns');
     await call('getCampaign', { params: { campaignId: campaign } });
+    await call('updateCampaign', { params: { campaignId: campaign }, body: { maxAttempts: 2 } });
+    await call('addCampaignContacts', { params: { campaignId: campaign }, body: { contacts: [{ phone: '+14155550111' }] } });
+    await call('listCampaignContacts', { params: { campaignId: campaign }, query: { status: 'pending' } });
+    await call('addDnc', { body: { numbers: ['+14155550112'], reason: 'opted out' } });
+    await call('listDnc');
+    await call('deleteDnc', { params: { number: '%2B14155550112' } });
+    await call('getTeamSettings');
+    await call('updateTeamSettings', { body: { maxConcurrentCalls: 20 } });
     await call('startCampaign', { params: { campaignId: campaign } });
     await call('stopCampaign', { params: { campaignId: campaign } });
     await call('deleteCampaign', { params: { campaignId: campaign } });

@@ -888,13 +888,17 @@ export type paths = {
     put?: never;
     post?: never;
     /**
-     * Delete a stopped campaign
+     * Delete a stopped or completed campaign (its contacts go with it)
      * @description Minimum role: member.
      */
     delete: operations['deleteCampaign'];
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a stopped campaign's name or dialling settings (absent fields unchanged)
+     * @description Minimum role: member.
+     */
+    patch: operations['updateCampaign'];
     trace?: never;
   };
   '/api/teams/{teamId}/campaigns/{campaignId}/start': {
@@ -931,6 +935,98 @@ export type paths = {
      * @description Minimum role: member.
      */
     post: operations['stopCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/campaigns/{campaignId}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a campaign's contacts (?status=)
+     * @description Minimum role: member.
+     */
+    get: operations['listCampaignContacts'];
+    put?: never;
+    /**
+     * Add up to 1,000 contacts to a campaign: added, duplicates, and each rejected one with its errors
+     * @description Minimum role: member.
+     */
+    post: operations['addCampaignContacts'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/dnc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the do-not-call list
+     * @description Minimum role: member.
+     */
+    get: operations['listDnc'];
+    put?: never;
+    /**
+     * Add up to 1,000 numbers to the do-not-call list
+     * @description Minimum role: admin.
+     */
+    post: operations['addDnc'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/dnc/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a number from the do-not-call list
+     * @description Minimum role: admin.
+     */
+    delete: operations['deleteDnc'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The team's ceiling on calls in flight, and the calls in flight now
+     * @description Minimum role: member.
+     */
+    get: operations['getTeamSettings'];
+    /**
+     * Set the team's ceiling on calls in flight
+     * @description Minimum role: admin.
+     */
+    put: operations['updateTeamSettings'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1303,7 +1399,8 @@ export type components = {
         | 'calls'
         | 'widget'
         | 'webhooks'
-        | 'audit';
+        | 'audit'
+        | 'dnc';
       action: string;
       botId?: string;
       targetId: string;
@@ -1387,12 +1484,12 @@ export type components = {
       sampleValue?: string;
       required?: boolean;
     };
-    /** @description The accepted dialout: the call, and its id again as callId */
+    /** @description The accepted dialout: the call, and its id again as callId; status waiting when the team is at its ceiling */
     QueuedCall: {
       id: string;
       botId: string;
       /** @enum {string} */
-      status: 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
+      status: 'waiting' | 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
       /** @enum {string} */
       direction: 'outbound';
       to: string;
@@ -1416,7 +1513,7 @@ export type components = {
       } | null;
       events: {
         /** @enum {string} */
-        type: 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
+        type: 'waiting' | 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
         /** @description ISO-8601 UTC timestamp */
         at: string;
       }[];
@@ -1447,6 +1544,8 @@ export type components = {
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string;
       callId: string;
+      /** @description With status waiting: the call's place in the team's queue of calls waiting for a slot (1 = next) */
+      queuePosition?: number;
     };
     /** @description A page of Call */
     CallPage: {
@@ -1457,7 +1556,7 @@ export type components = {
       id: string;
       botId: string;
       /** @enum {string} */
-      status: 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
+      status: 'waiting' | 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
       /** @enum {string} */
       direction: 'outbound';
       to: string;
@@ -1481,7 +1580,7 @@ export type components = {
       } | null;
       events: {
         /** @enum {string} */
-        type: 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
+        type: 'waiting' | 'queued' | 'ringing' | 'in_progress' | 'completed' | 'failed';
         /** @description ISO-8601 UTC timestamp */
         at: string;
       }[];
@@ -1624,7 +1723,41 @@ export type components = {
       name: string;
       botId: string;
       /** @enum {string} */
-      status: 'stopped' | 'running';
+      status: 'stopped' | 'running' | 'completed';
+      /** @description Caller id (E.164), a team number mapped to the bot */
+      fromNumber: string | null;
+      callingWindow: components['schemas']['CallingWindow'];
+      /** @description IANA zone of contacts without one; null: the bot's timezone */
+      defaultTimezone: string | null;
+      maxConcurrentCalls: number;
+      maxAttempts: number;
+      retry: {
+        /** @description ISO-8601 duration, or null for no retry */
+        no_answer: string | null;
+        /** @description ISO-8601 duration, or null for no retry */
+        busy: string | null;
+        /** @description ISO-8601 duration, or null for no retry */
+        voicemail: string | null;
+        /** @description ISO-8601 duration, or null for no retry */
+        failed: string | null;
+      };
+      /** @description ISO-8601 UTC timestamp */
+      startAt: string | null;
+      /** @description ISO-8601 UTC timestamp */
+      endAt: string | null;
+      /** @description Contacts per status */
+      progress: {
+        total: number;
+        pending: number;
+        scheduled: number;
+        dialing: number;
+        completed: number;
+        failed: number;
+        exhausted: number;
+        skipped_dnc: number;
+      };
+      /** @description Calls of the campaign in flight now */
+      inFlight: number;
       /** @description ISO-8601 UTC timestamp */
       createdAt: string;
       /** @description ISO-8601 UTC timestamp */
@@ -1633,6 +1766,74 @@ export type components = {
       startedAt: string | null;
       /** @description ISO-8601 UTC timestamp */
       stoppedAt: string | null;
+      /** @description ISO-8601 UTC timestamp */
+      completedAt: string | null;
+    };
+    /** @description Local weekdays and HH:MM times, in each contact's own time zone */
+    CallingWindow: {
+      days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+      start: string;
+      end: string;
+    };
+    AddContactsResult: {
+      added: number;
+      /** @description Numbers already in the campaign, or twice in the request */
+      duplicates: number;
+      rejected: {
+        index: number;
+        errors: {
+          path: string;
+          message: string;
+        }[];
+      }[];
+    };
+    /** @description A page of CampaignContact */
+    CampaignContactPage: {
+      items: components['schemas']['CampaignContact'][];
+      nextCursor: string | null;
+    };
+    CampaignContact: {
+      /** @description E.164 */
+      phone: string;
+      timezone: string | null;
+      externalId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'scheduled' | 'dialing' | 'completed' | 'failed' | 'exhausted' | 'skipped_dnc';
+      attempts: number;
+      /** @description When the next attempt is due (pending or scheduled); null once final */
+      nextAttemptAt: string | null;
+      /** @enum {string|null} */
+      lastOutcome: 'completed' | 'no_answer' | 'busy' | 'voicemail' | 'failed' | null;
+      callIds: string[];
+      /** @description ISO-8601 UTC timestamp */
+      createdAt: string;
+      /** @description ISO-8601 UTC timestamp */
+      updatedAt: string;
+    };
+    /** @description A page of DncEntry */
+    DncEntryPage: {
+      items: components['schemas']['DncEntry'][];
+      nextCursor: string | null;
+    };
+    DncEntry: {
+      /** @description E.164 */
+      number: string;
+      reason: string | null;
+      /** @description ISO-8601 UTC timestamp */
+      addedAt: string;
+      addedBy: string;
+    };
+    DncAdded: {
+      /** @description Numbers that were not on the list yet */
+      added: number;
+    };
+    TeamSettings: {
+      /** @description The team's ceiling on calls in flight */
+      maxConcurrentCalls: number;
+      /** @description Calls in flight now */
+      inFlight: number;
+      /** @description ISO-8601 UTC timestamp */
+      updatedAt: string | null;
     };
     /** @description A page of PhoneNumber */
     PhoneNumberPage: {
@@ -3970,7 +4171,8 @@ export interface operations {
           | 'calls'
           | 'widget'
           | 'webhooks'
-          | 'audit';
+          | 'audit'
+          | 'dnc';
         action?: string;
         actorEmail?: string;
         botId?: string;
@@ -5323,10 +5525,11 @@ export interface operations {
               | 'busy'
               | 'max_duration'
               | 'error'
+              | 'timeout'
               | null;
             transferredTo?: string | null;
             /** @enum {string|null} */
-            answeredBy?: 'human' | 'machine' | 'unknown' | null;
+            answeredBy?: 'human' | 'voicemail' | 'machine' | 'unknown' | null;
             /** Format: uri */
             recordingUrl?: string | null;
             summary?: string | null;
@@ -8570,6 +8773,37 @@ export interface operations {
         'application/json': {
           name: string;
           botId: string;
+          /** @description Caller id: one of the team's phone numbers mapped to the campaign's bot */
+          fromNumber?: string | null;
+          /** @description Calling window in each contact's local time; default {"days":["mon","tue","wed","thu","fri"],"start":"09:00","end":"20:00"} */
+          callingWindow?: {
+            days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+            start: string;
+            end: string;
+          };
+          /** @description IANA zone of contacts without one; default (null): the bot's timezone */
+          defaultTimezone?: string | null;
+          /** @description default 5 */
+          maxConcurrentCalls?: number;
+          /** @description default 3 */
+          maxAttempts?: number;
+          /** @description Per outcome, the ISO-8601 delay before the next attempt, or null for none; default {"no_answer":"PT1H","busy":"PT10M","voicemail":"PT4H","failed":null} */
+          retry?: {
+            no_answer?: string | null;
+            busy?: string | null;
+            voicemail?: string | null;
+            failed?: string | null;
+          };
+          /**
+           * Format: date-time
+           * @description No call before this instant; null: none
+           */
+          startAt?: string | null;
+          /**
+           * Format: date-time
+           * @description No call from this instant on; then the campaign completes; null: none
+           */
+          endAt?: string | null;
         };
       };
     };
@@ -8864,7 +9098,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Delete a stopped campaign */
+      /** @description Delete a stopped or completed campaign (its contacts go with it) */
       204: {
         headers: {
           [name: string]: unknown;
@@ -8933,6 +9167,218 @@ export interface operations {
       };
       /** @description Not found (or another team's id) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  updateCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          name?: string;
+          /** @description Caller id: one of the team's phone numbers mapped to the campaign's bot */
+          fromNumber?: string | null;
+          /** @description Calling window in each contact's local time; default {"days":["mon","tue","wed","thu","fri"],"start":"09:00","end":"20:00"} */
+          callingWindow?: {
+            days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+            start: string;
+            end: string;
+          };
+          /** @description IANA zone of contacts without one; default (null): the bot's timezone */
+          defaultTimezone?: string | null;
+          /** @description default 5 */
+          maxConcurrentCalls?: number;
+          /** @description default 3 */
+          maxAttempts?: number;
+          /** @description Per outcome, the ISO-8601 delay before the next attempt, or null for none; default {"no_answer":"PT1H","busy":"PT10M","voicemail":"PT4H","failed":null} */
+          retry?: {
+            no_answer?: string | null;
+            busy?: string | null;
+            voicemail?: string | null;
+            failed?: string | null;
+          };
+          /**
+           * Format: date-time
+           * @description No call before this instant; null: none
+           */
+          startAt?: string | null;
+          /**
+           * Format: date-time
+           * @description No call from this instant on; then the campaign completes; null: none
+           */
+          endAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Change a stopped campaign's name or dialling settings (absent fields unchanged) */
+      200: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -9159,6 +9605,1104 @@ export interface operations {
       };
       /** @description Not found (or another team's id) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  listCampaignContacts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: 'pending' | 'scheduled' | 'dialing' | 'completed' | 'failed' | 'exhausted' | 'skipped_dnc';
+      };
+      header?: never;
+      path: {
+        teamId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description List a campaign's contacts (?status=) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignContactPage'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  addCampaignContacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          contacts: {
+            /** @description E.164, e.g. +14155550123 */
+            phone: string;
+            /** @description IANA zone; default: the campaign's defaultTimezone */
+            timezone?: string | null;
+            /** @description Your own id (CRM record) */
+            externalId?: string | null;
+            variables?: {
+              crm?: {
+                [key: string]: string | number | boolean | null;
+              };
+            };
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Add up to 1,000 contacts to a campaign: added, duplicates, and each rejected one with its errors */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddContactsResult'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  listDnc: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description List the do-not-call list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DncEntryPage'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  addDnc: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          numbers: string[];
+          reason?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Add up to 1,000 numbers to the do-not-call list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DncAdded'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  deleteDnc: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Remove a number from the do-not-call list */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  getTeamSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team's ceiling on calls in flight, and the calls in flight now */
+      200: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamSettings'];
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  updateTeamSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description The team's ceiling on calls in flight (campaigns and single dialouts together) */
+          maxConcurrentCalls: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set the team's ceiling on calls in flight */
+      200: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamSettings'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -10342,7 +11886,8 @@ export interface operations {
             | 'calls'
             | 'widget'
             | 'webhooks'
-            | 'audit';
+            | 'audit'
+            | 'dnc';
           action?: string;
           actorEmail?: string;
           botId?: string;
@@ -10683,6 +12228,7 @@ export const ENUMS = {
       'widget',
       'webhooks',
       'audit',
+      'dnc',
     ],
   },
   Integration: {
@@ -10692,15 +12238,15 @@ export const ENUMS = {
     type: ['string', 'number', 'integer', 'boolean', 'enum'],
   },
   QueuedCall: {
-    status: ['queued', 'ringing', 'in_progress', 'completed', 'failed'],
+    status: ['waiting', 'queued', 'ringing', 'in_progress', 'completed', 'failed'],
     direction: ['outbound'],
-    'events.type': ['queued', 'ringing', 'in_progress', 'completed', 'failed'],
+    'events.type': ['waiting', 'queued', 'ringing', 'in_progress', 'completed', 'failed'],
     'push.status': ['pending', 'retrying', 'delivered', 'failed', 'cancelled'],
   },
   Call: {
-    status: ['queued', 'ringing', 'in_progress', 'completed', 'failed'],
+    status: ['waiting', 'queued', 'ringing', 'in_progress', 'completed', 'failed'],
     direction: ['outbound'],
-    'events.type': ['queued', 'ringing', 'in_progress', 'completed', 'failed'],
+    'events.type': ['waiting', 'queued', 'ringing', 'in_progress', 'completed', 'failed'],
     'push.status': ['pending', 'retrying', 'delivered', 'failed', 'cancelled'],
   },
   Connector: {
@@ -10723,7 +12269,14 @@ export const ENUMS = {
     to: ['stopped', 'starting', 'online', 'unhealthy'],
   },
   Campaign: {
-    status: ['stopped', 'running'],
+    status: ['stopped', 'running', 'completed'],
+  },
+  CallingWindow: {
+    days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  },
+  CampaignContact: {
+    status: ['pending', 'scheduled', 'dialing', 'completed', 'failed', 'exhausted', 'skipped_dnc'],
+    lastOutcome: ['completed', 'no_answer', 'busy', 'voicemail', 'failed', null],
   },
   ContactStatus: {
     status: ['active', 'inactive'],

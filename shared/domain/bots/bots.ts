@@ -154,9 +154,9 @@ export async function deleteBot(teamId: string, botId: string, actor: Actor): Pr
           Delete: {
             TableName: T,
             Key: campaignKey(teamId, c),
-            ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status = :stopped)',
+            ConditionExpression: 'attribute_not_exists(PK) OR (botId = :b AND #status <> :running)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':b': botId, ':stopped': 'stopped' },
+            ExpressionAttributeValues: { ':b': botId, ':running': 'running' },
           },
         })),
         auditPut(teamId, {

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../../db/client.js';
-import { type Key, botDataPartition, botKey, callRefKey } from '../../db/keys.js';
+import { type Key, botDataPartition, botKey, callRefKey, campaignContactPartition } from '../../db/keys.js';
 
 /** Logical async-invoke target (`shared/ports/async-invoke.ts`): on AWS `ASYNC_TARGET_BOT_DATA_PURGE` names the function. */
 export const BOT_DATA_PURGE_TARGET = 'bot-data-purge';
@@ -8,8 +8,9 @@ export const BOT_DATA_PURGE_TARGET = 'bot-data-purge';
 /**
  * What to purge: every data generation of the bot below `belowGeneration`. Without it (after a reset) the job
  * reads the bot and purges every generation below its current one; a deleted bot's request carries it.
+ * `campaignIds`: deleted campaigns whose contact partitions go too (a campaign delete sends `belowGeneration: 0`).
  */
-export type PurgeRequest = { teamId: string; botId: string; belowGeneration?: number };
+export type PurgeRequest = { teamId: string; botId: string; belowGeneration?: number; campaignIds?: string[] };
 
 export type PurgeResult = { generations: number; deleted: number };
 
@@ -31,11 +32,17 @@ export function parsePurgeRequest(payload: unknown): PurgeRequest {
     !p.teamId ||
     typeof p.botId !== 'string' ||
     !p.botId ||
-    (below !== undefined && (!Number.isInteger(below) || below < 0))
+    (below !== undefined && (!Number.isInteger(below) || below < 0)) ||
+    (p.campaignIds !== undefined && (!Array.isArray(p.campaignIds) || p.campaignIds.some((c) => typeof c !== 'string' || !c)))
   ) {
     throw new Error(`invalid bot data purge request: ${JSON.stringify(payload)}`);
   }
-  return { teamId: p.teamId, botId: p.botId, ...(below !== undefined ? { belowGeneration: below } : {}) };
+  return {
+    teamId: p.teamId,
+    botId: p.botId,
+    ...(below !== undefined ? { belowGeneration: below } : {}),
+    ...(p.campaignIds?.length ? { campaignIds: p.campaignIds } : {}),
+  };
 }
 
 const PAGE = 1000;
@@ -76,8 +83,12 @@ export async function purgeBotData(
   }
   const outOfTime = () => opts.remainingMs !== undefined && opts.remainingMs() < (opts.marginMs ?? 60_000);
   let deleted = 0;
-  for (let gen = below - 1; gen >= 0; gen--) {
-    const pk = botDataPartition(request.teamId, request.botId, gen);
+  const generations = below;
+  const partitions = [
+    ...(request.campaignIds ?? []).map((c) => campaignContactPartition(request.teamId, c)),
+    ...Array.from({ length: generations }, (_, i) => botDataPartition(request.teamId, request.botId, generations - 1 - i)),
+  ];
+  for (const pk of partitions) {
     let start: Record<string, unknown> | undefined;
     do {
       if (outOfTime()) throw new PurgeIncomplete(deleted);

@@ -56,7 +56,8 @@ export async function resetBot(teamId: string, botId: string, actor: Actor): Pro
 /** `DELETE .../bots/{botId}` (admin): {@link deleteBot}, then every generation of the bot's data is purged in the background. */
 export async function deleteBotAndData(teamId: string, botId: string, actor: Actor): Promise<void> {
   const deleted = await deleteBot(teamId, botId, actor);
-  await requestDataPurge({ teamId, botId, belowGeneration: deleted.dataGeneration + 1 });
+  const campaignIds = [...(deleted.campaignIds ?? [])];
+  await requestDataPurge({ teamId, botId, belowGeneration: deleted.dataGeneration + 1, ...(campaignIds.length ? { campaignIds } : {}) });
 }
 
 /**

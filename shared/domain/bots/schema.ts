@@ -70,7 +70,7 @@ export function resolvedZone(tz: string): string | undefined {
  * does, and stored in their IANA spelling (`europe/paris` -> `Europe/Paris`), so every reader compares equal
  * strings; links such as `US/Pacific` are kept as sent.
  */
-const timezone = z
+export const timezone = z
   .string()
   .max(64, 'at most 64 characters')
   .refine((tz) => resolvedZone(tz) !== undefined, 'must be an IANA time zone, e.g. Europe/Paris')

@@ -3,13 +3,17 @@
  * variable reference and the store, so read-only functions do not bundle the validation library.
  */
 
-/** Call statuses in order; `completed` and `failed` are both final (statuses only move forward). */
-export const CALL_STATUSES = ['queued', 'ringing', 'in_progress', 'completed', 'failed'] as const;
+/**
+ * Call statuses in order; `completed` and `failed` are both final (statuses only move forward). `waiting`: accepted
+ * while the team was at its ceiling of calls in flight; it becomes `queued` (and its `CallRequested` event goes out)
+ * when a slot frees.
+ */
+export const CALL_STATUSES = ['waiting', 'queued', 'ringing', 'in_progress', 'completed', 'failed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const EVENT_TYPES = ['ringing', 'in_progress', 'completed', 'failed'] as const;
 export type CallEventType = (typeof EVENT_TYPES)[number];
 export const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'failed'];
-const RANK: Record<CallStatus, number> = { queued: 0, ringing: 1, in_progress: 2, completed: 3, failed: 3 };
+const RANK: Record<CallStatus, number> = { waiting: -1, queued: 0, ringing: 1, in_progress: 2, completed: 3, failed: 3 };
 /** True when a call in `from` may move to `to`: strictly later; nothing leaves a final status. */
 export const movesForward = (from: CallStatus, to: CallStatus) => RANK[to] > RANK[from];
 
@@ -22,8 +26,10 @@ export const ENDED_REASONS = [
   'busy',
   'max_duration',
   'error',
+  'timeout',
 ] as const;
-export const ANSWERED_BY = ['human', 'machine', 'unknown'] as const;
+/** `voicemail` and `machine` both count as a voicemail for campaign retries. */
+export const ANSWERED_BY = ['human', 'voicemail', 'machine', 'unknown'] as const;
 
 /**
  * `result.*`: what the telephony side reports when a call ends. `status` is set by botops from the event
@@ -45,7 +51,13 @@ export const CALL_RESULT_FIELDS: readonly ResultField[] = [
     example: 'completed',
   },
   { key: 'durationSeconds', type: 'integer', description: 'Talk time in seconds.', example: '184' },
-  { key: 'endedReason', type: 'enum', values: ENDED_REASONS, description: 'Why the call ended.', example: 'customer_hangup' },
+  {
+    key: 'endedReason',
+    type: 'enum',
+    values: ENDED_REASONS,
+    description: 'Why the call ended (`timeout`: botops ended a call that outlived its max duration).',
+    example: 'customer_hangup',
+  },
   {
     key: 'transferredTo',
     type: 'string',
@@ -56,7 +68,7 @@ export const CALL_RESULT_FIELDS: readonly ResultField[] = [
     key: 'answeredBy',
     type: 'enum',
     values: ANSWERED_BY,
-    description: 'Who answered: a human, a machine (voicemail) or unknown.',
+    description: 'Who answered: a human, a voicemail, a machine or unknown.',
     example: 'human',
   },
   {

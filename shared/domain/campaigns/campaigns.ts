@@ -3,47 +3,37 @@ import { ulid } from 'ulid';
 import { auditPut, diff } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
+import { botKey, campaignKey, campaignPrefix, phoneNumberKey, runningCampaignIndex } from '../../db/keys.js';
 import { prefixPage } from '../../db/prefix-page.js';
-import { botKey, campaignKey, campaignPrefix } from '../../db/keys.js';
-import { retryOnConflict } from '../../db/retry.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
-import { Conflict, NotFound } from '../errors.js';
 import { getStoredBot } from '../bots/bots.js';
 import { MAX_CAMPAIGNS_PER_BOT } from '../bots/model.js';
-import type { CampaignCreate } from './schema.js';
+import { requestDataPurge } from '../bots/reset.js';
+import { Conflict, Invalid, NotFound, PreconditionFailed } from '../errors.js';
+import { CAMPAIGN_DEFAULTS, type Campaign, emptyProgress, type StoredCampaign, toCampaign } from './model.js';
+import { DEFAULT_RETRY } from './schedule.js';
+import type { CampaignCreate, CampaignPatch } from './schema.js';
+
+export { toCampaign } from './model.js';
+export type { Campaign, StoredCampaign } from './model.js';
 
 /**
- * Campaigns, kept minimal: a name, the bot it
- * uses, `stopped` | `running`. A running campaign locks its bot: start adds `{ id, name }` to the bot's
- * `lockedByCampaigns` in the same transaction that flips the status, stop removes it, and the bot's PUT, DELETE
- * and reset check that list in their write conditions (409 naming the campaigns). The bot also lists its
- * campaigns (`campaignIds`) so deleting it removes them in its own transaction: a bot can be deleted once its
- * campaigns are stopped, and its stopped campaigns go with it.
+ * Campaigns: a bot, an audience (`contacts.ts`) and dialling settings. Status `stopped` -> `running` ->
+ * `completed` (every contact final), `stop` from `running`; settings change only while stopped (409). A running
+ * campaign locks its bot: start adds `{ id, name }` to the bot's `lockedByCampaigns` in the same transaction that
+ * flips the status, stop and completion remove it, and the bot's PUT, DELETE and reset check that list in their
+ * write conditions (409 naming the campaigns). While running, the campaign item carries the sparse running-campaigns
+ * index entry the dispatcher walks. The bot also lists its campaigns (`campaignIds`) so deleting it removes them in
+ * its own transaction.
  */
-export type Campaign = {
-  id: string;
-  name: string;
-  botId: string;
-  status: 'stopped' | 'running';
-  createdAt: string;
-  updatedAt: string;
-  startedAt: string | null;
-  stoppedAt: string | null;
-};
-export type StoredCampaign = Campaign & { version: number };
-
 const T = () => tableName();
-
-export function toCampaign(item: Record<string, unknown>): Campaign {
-  const { id, name, botId, status, createdAt, updatedAt, startedAt, stoppedAt } = item as Campaign;
-  return { id, name, botId, status, createdAt, updatedAt, startedAt: startedAt ?? null, stoppedAt: stoppedAt ?? null };
-}
 
 /** The missing bot a body refers to: 404 like any unknown id, naming the field. */
 const noSuchBot = () => new NotFound('Bot', [{ path: 'botId', message: 'no such bot in this team' }]);
 
-export async function getStoredCampaign(teamId: string, campaignId: string): Promise<StoredCampaign> {
-  const res = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, campaignId) }));
+export async function getStoredCampaign(teamId: string, campaignId: string, consistent = false): Promise<StoredCampaign> {
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, campaignId), ConsistentRead: consistent }));
   if (!res.Item) throw new NotFound('Campaign');
   return res.Item as StoredCampaign;
 }
@@ -53,15 +43,19 @@ export async function listCampaigns(teamId: string, limit: number, cursor?: stri
   return prefixPage(campaignPrefix(teamId), limit, cursor, toCampaign);
 }
 
+/**
+ * `fromNumber` must be one of the team's phone numbers mapped to the campaign's bot (a callee calling back reaches
+ * the bot that called): 400 naming `fromNumber` otherwise.
+ */
+async function assertFromNumber(teamId: string, botId: string, fromNumber: string | null | undefined): Promise<void> {
+  if (!fromNumber) return;
+  const res = await doc.send(new GetCommand({ TableName: T(), Key: phoneNumberKey(teamId, fromNumber) }));
+  if (!res.Item) throw new Invalid([{ path: 'fromNumber', message: "not one of the team's phone numbers" }]);
+  if (res.Item.botId !== botId) throw new Invalid([{ path: 'fromNumber', message: "mapped to another bot, not the campaign's" }]);
+}
+
 /** The bot item's side of a campaign change: a conditional Update that always bumps its version. */
-function botUpdate(
-  teamId: string,
-  botId: string,
-  expression: string,
-  condition: string,
-  values: Record<string, unknown>,
-  names?: Record<string, string>,
-): TransactItem {
+function botUpdate(teamId: string, botId: string, expression: string, condition: string, values: Record<string, unknown>): TransactItem {
   return {
     Update: {
       TableName: T(),
@@ -69,27 +63,34 @@ function botUpdate(
       UpdateExpression: expression,
       ConditionExpression: condition,
       ExpressionAttributeValues: { ':one': 1, ...values },
-      ...(names ? { ExpressionAttributeNames: names } : {}),
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };
 }
 
 /**
- * `POST /campaigns` (member): a `stopped` campaign, registered on its bot in the same transaction. 404 (naming
- * `botId`) for an unknown bot; 409 when the bot already has `MAX_CAMPAIGNS_PER_BOT` campaigns.
+ * `POST /campaigns` (member): a `stopped` campaign with the defaults for every setting not given, registered on
+ * its bot in the same transaction. 404 (naming `botId`) for an unknown bot; 400 naming `fromNumber` when it is not
+ * a number of the team mapped to the bot; 409 when the bot already has `MAX_CAMPAIGNS_PER_BOT` campaigns.
  */
 export async function createCampaign(teamId: string, input: CampaignCreate, actor: Actor): Promise<StoredCampaign> {
+  await assertFromNumber(teamId, input.botId, input.fromNumber);
   const now = new Date().toISOString();
   const campaign: StoredCampaign = {
     id: ulid(),
     name: input.name,
     botId: input.botId,
     status: 'stopped',
+    ...CAMPAIGN_DEFAULTS,
+    ...Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'name' && k !== 'botId' && v !== undefined)),
+    retry: { ...DEFAULT_RETRY, ...input.retry },
+    progress: emptyProgress(),
+    inFlight: 0,
     createdAt: now,
     updatedAt: now,
     startedAt: null,
     stoppedAt: null,
+    completedAt: null,
     version: 1,
   };
   await retryOnConflict(() =>
@@ -123,7 +124,7 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
           action: 'create',
           botId: input.botId,
           targetId: campaign.id,
-          changes: diff(undefined, toCampaign(campaign)),
+          changes: diff(undefined, settingsOf(campaign)),
         },
         now,
       ),
@@ -132,47 +133,133 @@ export async function createCampaign(teamId: string, input: CampaignCreate, acto
   return campaign;
 }
 
+/** What an audit event of a campaign records: its name and settings (not its counters). */
+const settingsOf = (c: Campaign) => {
+  const { progress: _p, inFlight: _i, ...rest } = toCampaign(c);
+  return rest;
+};
+
 /** Runs a read-decide-write step of a campaign and its bot again while another write gets in between. */
 const retrying = <T>(attempt: () => Promise<T>): Promise<T> =>
   retryOnConflict(attempt, { onExhausted: () => new Conflict('The campaign or its bot kept changing during this request; retry.') });
 
-/** The campaign's own Update of a status change, conditional on the version read. */
-function statusUpdate(teamId: string, c: StoredCampaign, status: Campaign['status'], now: string): TransactItem {
-  const at = status === 'running' ? 'startedAt' : 'stoppedAt';
-  return {
-    Update: {
-      TableName: T(),
-      Key: campaignKey(teamId, c.id),
-      UpdateExpression: `SET #status = :status, ${at} = :now, updatedAt = :now, version = :next`,
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':now': now, ':next': c.version + 1, ':v': c.version },
-    },
-  };
+/**
+ * `PATCH /campaigns/{id}` (member): any subset of the name and settings, only while `stopped` (409 otherwise);
+ * `If-Match` with the campaign's ETag refuses a stale write (412). `retry` merges per outcome. The counters are
+ * left alone (only the given fields are SET), and the write is conditional on the version read.
+ */
+export async function updateCampaign(
+  teamId: string,
+  campaignId: string,
+  patch: CampaignPatch,
+  actor: Actor,
+  requiredVersion?: number,
+): Promise<StoredCampaign> {
+  return retrying(async () => {
+    const c = await getStoredCampaign(teamId, campaignId, true);
+    if (c.status !== 'stopped')
+      throw new Conflict(`The campaign is ${c.status}; stop it before changing its settings.`, { status: c.status });
+    if (requiredVersion !== undefined && c.version !== requiredVersion) throw new PreconditionFailed();
+    if (patch.fromNumber !== undefined) await assertFromNumber(teamId, c.botId, patch.fromNumber);
+    const now = new Date().toISOString();
+    const set: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (patch.retry) set.retry = { ...toCampaign(c).retry, ...patch.retry };
+    const next: StoredCampaign = { ...c, ...set, updatedAt: now, version: c.version + 1 };
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':v': c.version, ':next': next.version, ':now': now, ':stopped': 'stopped' };
+    const sets = Object.entries(set).map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+      return `#f${i} = :f${i}`;
+    });
+    await transactWrite([
+      {
+        item: {
+          Update: {
+            TableName: T(),
+            Key: campaignKey(teamId, c.id),
+            UpdateExpression: `SET ${[...sets, 'updatedAt = :now', 'version = :next'].join(', ')}`,
+            ConditionExpression: 'version = :v AND #status = :stopped',
+            ExpressionAttributeNames: { ...names, '#status': 'status' },
+            ExpressionAttributeValues: values,
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        onConditionFailed: (old) => {
+          if (!old) return new NotFound('Campaign');
+          if (old.status !== 'stopped') return new Conflict(`The campaign is ${String(old.status)}; stop it before changing its settings.`);
+          return requiredVersion !== undefined ? new PreconditionFailed() : new WriteConflict();
+        },
+      },
+      auditPut(
+        teamId,
+        {
+          actor,
+          module: 'campaigns',
+          action: 'update',
+          botId: c.botId,
+          targetId: c.id,
+          changes: diff(settingsOf(c), settingsOf(next), Object.keys(set)),
+        },
+        now,
+      ),
+    ]);
+    return next;
+  });
 }
 
 function statusAudit(teamId: string, c: StoredCampaign, action: 'start' | 'stop', actor: Actor, now: string) {
-  const [before, after] = action === 'start' ? ['stopped', 'running'] : ['running', 'stopped'];
   return auditPut(
     teamId,
-    { actor, module: 'campaigns', action, botId: c.botId, targetId: c.id, changes: { status: { before, after } } },
+    {
+      actor,
+      module: 'campaigns',
+      action,
+      botId: c.botId,
+      targetId: c.id,
+      changes: { status: { before: c.status, after: action === 'start' ? 'running' : 'stopped' } },
+    },
     now,
   );
 }
 
 /**
- * `POST /campaigns/{id}/start` (member): `running`, and `{ id, name }` appended to the bot's `lockedByCampaigns`
- * in the same transaction (conditional on the campaign still being the stopped version read). 409 when it is
- * already running or the bot is paused (a paused bot places no calls).
+ * `POST /campaigns/{id}/start` (member): `running` with its running-campaigns index entry, and `{ id, name }`
+ * appended to the bot's `lockedByCampaigns`, in one transaction conditional on the campaign being the stopped
+ * version read. 409 when it is running or completed, the bot is paused, or `fromNumber` no longer maps to the bot.
+ * A campaign may start without contacts: it dials those added while it runs, and completes once it has contacts
+ * and all of them are final.
  */
 export async function startCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
-    const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'running') throw new Conflict('The campaign is already running.');
+    const c = await getStoredCampaign(teamId, campaignId, true);
+    if (c.status !== 'stopped') throw new Conflict(`The campaign is already ${c.status}.`, { status: c.status });
+    try {
+      await assertFromNumber(teamId, c.botId, c.fromNumber);
+    } catch {
+      throw new Conflict(`fromNumber ${c.fromNumber} no longer maps to the campaign's bot; change fromNumber first.`, {
+        field: 'fromNumber',
+      });
+    }
     const now = new Date().toISOString();
     await transactWrite([
-      // the campaign changed since it was read: read it again
-      statusUpdate(teamId, c, 'running', now),
+      {
+        Update: {
+          TableName: T(),
+          Key: campaignKey(teamId, c.id),
+          UpdateExpression: 'SET #status = :running, startedAt = :now, updatedAt = :now, version = :next, GSI2PK = :gpk, GSI2SK = :gsk',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':running': 'running',
+            ':now': now,
+            ':next': c.version + 1,
+            ':v': c.version,
+            ':gpk': runningCampaignIndex(teamId, c.id).GSI2PK,
+            ':gsk': runningCampaignIndex(teamId, c.id).GSI2SK,
+          },
+        },
+      },
       {
         item: botUpdate(
           teamId,
@@ -186,42 +273,74 @@ export async function startCampaign(teamId: string, campaignId: string, actor: A
       },
       statusAudit(teamId, c, 'start', actor, now),
     ]);
-    return toCampaign({ ...c, status: 'running', startedAt: now, updatedAt: now });
+    return toCampaign({ ...c, status: 'running', startedAt: now, updatedAt: now, version: c.version + 1 });
   });
 }
 
 /**
- * `POST /campaigns/{id}/stop` (member): `stopped`, and its entry removed from the bot's `lockedByCampaigns`
- * (the list is rewritten conditional on the bot version read, so a concurrent start of another campaign is
- * kept). 409 when it is already stopped.
+ * The campaign item's and the bot's side of leaving `running` (stop, completion): the status, the running index
+ * entry removed, and the campaign's entry removed from the bot's `lockedByCampaigns` (the list rewritten
+ * conditional on the bot version read, so a concurrent start of another campaign is kept).
+ */
+export async function leaveRunning(
+  teamId: string,
+  c: StoredCampaign,
+  to: 'stopped' | 'completed',
+  now: string,
+  condition = '',
+): Promise<TransactItem[]> {
+  const bot = await getStoredBot(teamId, c.botId);
+  const locks = (bot.lockedByCampaigns ?? []).filter((l) => l.id !== c.id);
+  const at = to === 'stopped' ? 'stoppedAt' : 'completedAt';
+  return [
+    {
+      Update: {
+        TableName: T(),
+        Key: campaignKey(teamId, c.id),
+        UpdateExpression: `SET #status = :to, ${at} = :now, updatedAt = :now, version = :next REMOVE GSI2PK, GSI2SK`,
+        ConditionExpression: `version = :v AND #status = :running${condition}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':now': now,
+          ':next': c.version + 1,
+          ':v': c.version,
+          ':running': 'running',
+          ...(condition ? { ':zero': 0 } : {}),
+        },
+      },
+    },
+    botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', {
+      ':locks': locks,
+      ':bv': bot.version,
+    }),
+  ];
+}
+
+/**
+ * `POST /campaigns/{id}/stop` (member): `stopped`: no new calls; calls in flight run to their end and release their
+ * slots. The bot's lock is released. 409 unless it is running.
  */
 export async function stopCampaign(teamId: string, campaignId: string, actor: Actor): Promise<Campaign> {
   return retrying(async () => {
-    const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status === 'stopped') throw new Conflict('The campaign is already stopped.');
-    const bot = await getStoredBot(teamId, c.botId);
-    const locks = bot.lockedByCampaigns.filter((l) => l.id !== c.id);
+    const c = await getStoredCampaign(teamId, campaignId, true);
+    if (c.status !== 'running') throw new Conflict(`The campaign is already ${c.status}.`, { status: c.status });
     const now = new Date().toISOString();
     // Either item changed since it was read: read both again.
-    await transactWrite([
-      statusUpdate(teamId, c, 'stopped', now),
-      botUpdate(teamId, c.botId, 'SET lockedByCampaigns = :locks, version = version + :one', 'version = :bv', {
-        ':locks': locks,
-        ':bv': bot.version,
-      }),
-      statusAudit(teamId, c, 'stop', actor, now),
-    ]);
+    await transactWrite([...(await leaveRunning(teamId, c, 'stopped', now)), statusAudit(teamId, c, 'stop', actor, now)]);
     return toCampaign({ ...c, status: 'stopped', stoppedAt: now, updatedAt: now });
   });
 }
 
-/** `DELETE /campaigns/{id}` (member): only while stopped (409), unregistered from its bot in the same transaction. */
+/**
+ * `DELETE /campaigns/{id}` (member): only while stopped or completed (409 while running), unregistered from its bot in
+ * the same transaction; its contacts are purged in the background (never readable again: every contact read goes
+ * through the campaign item).
+ */
 export async function deleteCampaign(teamId: string, campaignId: string, actor: Actor): Promise<void> {
-  await retrying(async () => {
-    const c = await getStoredCampaign(teamId, campaignId);
-    if (c.status !== 'stopped') throw new Conflict('Stop the campaign before deleting it.');
-    // A changed campaign, or a missing bot (the bot's delete removes its campaigns in the same transaction), is a
-    // write that got in between: read again.
+  const c = await retrying(async () => {
+    const c = await getStoredCampaign(teamId, campaignId, true);
+    if (c.status === 'running') throw new Conflict('Stop the campaign before deleting it.');
     await transactWrite([
       {
         Delete: {
@@ -243,5 +362,7 @@ export async function deleteCampaign(teamId: string, campaignId: string, actor: 
         changes: { name: { before: c.name, after: null } },
       }),
     ]);
+    return c;
   });
+  await requestDataPurge({ teamId, botId: c.botId, belowGeneration: 0, campaignIds: [c.id] });
 }
