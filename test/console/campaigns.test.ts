@@ -96,9 +96,10 @@ describe('campaign detail', () => {
     await page.getByLabel('Max attempts per contact').fill('2');
     await page.getByLabel('Retry after busy: amount').fill('5');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    // The flash names the field; the server's message also shows at the field it names, and is announced with it.
     await flash(page, 'Could not save the settings');
-    // The server's message shows at the field it names, and is announced with it.
-    await page.getByText('must be after start (a window does not span midnight)').waitFor();
+    await flash(page, 'callingWindow.end: must be after start (a window does not span midnight)');
+    await page.getByText('must be after start (a window does not span midnight)', { exact: true }).waitFor();
     expect(await description(page.getByLabel('Until', { exact: true }))).toContain('must be after start (a window does not span midnight)');
     expect(await description(page.getByLabel('From', { exact: true }))).not.toContain('must be after start');
     await check(page, '21-campaign-settings-error');
