@@ -5,7 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { EXPORTER_TARGET, EXPORT_BUCKET_ENV, EXPORT_RETENTION_DAYS } from '../../shared/audit/export-settings.js';
 import { envNameOf } from '../../shared/ports/async-invoke.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';

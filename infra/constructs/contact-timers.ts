@@ -4,7 +4,7 @@ import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';

@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { BotopsFunction } from './botops-function.js';
 
 export interface ConnectorHealthCheckProps {

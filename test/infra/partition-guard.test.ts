@@ -35,7 +35,7 @@ import {
  * function running in its scope is refused what it did not declare, against the real DynamoDB Local.
  */
 
-describe('partition families (functions/route-needs.ts) cover the keys shared/db/keys.ts builds', () => {
+describe('partition families (infra/route-needs.ts) cover the keys shared/db/keys.ts builds', () => {
   it.each([
     ['team', teamKey('t1').PK],
     ['team', botDataPartition('t1', 'b1', 3)],
