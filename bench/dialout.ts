@@ -34,6 +34,9 @@ async function run(ctx: BenchContext): Promise<string> {
   const { port } = api;
   try {
     const team = await createTeam('Bench Dialout', 'bench-dialout@example.com');
+    // Calls are never ended here: a ceiling above every dialout sent keeps each one queued (none waits for a slot).
+    const { updateTeamSettings } = await import('../shared/domain/team/settings.js');
+    await updateTeamSettings(team.teamId, 1000, { email: team.email, role: 'super_admin' });
     const base = `http://127.0.0.1:${port}/api/teams/${team.teamId}`;
     const headers = { Authorization: `Bearer ${team.apiKey}`, 'Content-Type': 'application/json' };
     const botRes = await fetch(`${base}/bots`, {

@@ -9,6 +9,7 @@
 import { botReset } from './bot-reset.js';
 import { auditExportBench } from './audit-export.js';
 import { bundleSize } from './bundle-size.js';
+import { campaignsBench } from './campaigns.js';
 import { coldstart } from './coldstart.js';
 import { dialoutBench } from './dialout.js';
 import { consoleBench } from './console.js';
@@ -29,6 +30,7 @@ const SECTIONS: readonly BenchSection[] = [
   coldstart,
   widget,
   dialoutBench,
+  campaignsBench,
   healthCheckBench,
   botReset,
   contactTimersBench,

@@ -1,5 +1,8 @@
 import {
   IDEMPOTENCY_PARTITION,
+  RUNNING_CAMPAIGNS_PREFIX,
+  WAITING_CALLS_PREFIX,
+  WATCHDOG_PREFIX,
   WEBHOOK_SECRET_PARTITION_PREFIX,
   apiKeyKey,
   botIdIndexPartition,
@@ -46,6 +49,12 @@ export const PARTITIONS = {
   phoneClaim: [phoneClaimKey('*').PK],
   /** `WHSECRET#<teamId>`: the post-call push signing secret (rotate route and push worker only). */
   webhookSecret: [`${WEBHOOK_SECRET_PARTITION_PREFIX}*`],
+  /** `RUNNINGCAMPAIGNS#<shard>` (GSI2): running campaigns, walked by the dispatcher. */
+  runningCampaigns: [`${RUNNING_CAMPAIGNS_PREFIX}*`],
+  /** `WAITINGCALLS#<shard>` (GSI2): dialouts waiting for a team slot, served by the dispatcher. */
+  waitingCalls: [`${WAITING_CALLS_PREFIX}*`],
+  /** `CALLWATCHDOG#<shard>` (GSI4): calls in flight by deadline, read by the watchdog. */
+  callWatchdog: [`${WATCHDOG_PREFIX}*`],
   /** `HEALTHCHECK#<shard>` (GSI2): connectors the health check probes. */
   healthCheck: ['HEALTHCHECK#*'],
 } as const satisfies Record<string, readonly string[]>;
@@ -78,7 +87,10 @@ export type WriteAction = (typeof WRITE_ACTIONS)[number];
  * - `auditExportStart` / `auditExportDownload`: start the exporter / presign downloads of export files;
  * - `auditExportWrite`: write export files (the exporter itself);
  * - `widgetSessionSecret`: read the widget session signing secret;
- * - `pushQueue`: send post-call push messages.
+ * - `pushQueue`: send post-call push messages;
+ * - `campaignDispatch`: start a campaign dispatcher pass (asynchronous invoke), to refill a freed call slot at once;
+ * - `callWatchdogGrace`: the watchdog's grace after a bot's max call duration (`CALL_WATCHDOG_GRACE_SECONDS`), for
+ *   the deadline of every call taken into flight.
  */
 export type Capability =
   | 'contactTimers'
@@ -89,7 +101,9 @@ export type Capability =
   | 'auditExportDownload'
   | 'auditExportWrite'
   | 'widgetSessionSecret'
-  | 'pushQueue';
+  | 'pushQueue'
+  | 'campaignDispatch'
+  | 'callWatchdogGrace';
 
 export type FunctionNeeds = {
   /** Table access; absent: no table access at all (no `TABLE_NAME`, no DynamoDB permission). */
@@ -125,9 +139,12 @@ export const ROUTE_NEEDS: Partial<Record<Operation, FunctionNeeds>> = {
   createAuditExport: { table: write('team', 'idempotency'), uses: ['auditExportStart'] },
   getAuditExport: { table: read('team'), uses: ['auditExportDownload'] },
 
-  dialout: { table: write('team', 'callRef', 'outbox', 'rateLimit', 'idempotency'), uses: ['eventBus', 'dialoutRateLimit'] },
+  dialout: {
+    table: write('team', 'callRef', 'outbox', 'rateLimit', 'idempotency'),
+    uses: ['eventBus', 'dialoutRateLimit', 'callWatchdogGrace'],
+  },
   getCall: { table: read('team', 'callRef') },
-  reportCallEvent: { table: { read: ['callRef'], write: ['team', 'outbox'] }, uses: ['eventBus'] },
+  reportCallEvent: { table: { read: ['callRef'], write: ['team', 'outbox'] }, uses: ['eventBus', 'campaignDispatch'] },
   rotateWebhookSecret: { table: write('team', 'webhookSecret') },
 
   createConnector: { table: write('team', 'idempotency') },
@@ -180,6 +197,13 @@ export const JOB_NEEDS = {
   // Finds the call through its pointer, records each attempt on it, and signs with the team's secret.
   'webhooks/post-call-push': { table: { read: ['callRef'], write: ['team', 'webhookSecret'] }, uses: ['pushQueue'] },
   'reactivate-contact': { table: write('team') },
+  // Walks the running campaigns and the waiting dialouts (index partitions), dials into team partitions.
+  'jobs/campaign-dispatcher': {
+    table: { read: ['runningCampaigns', 'waitingCalls'], write: ['team', 'callRef', 'outbox'] },
+    uses: ['eventBus', 'callWatchdogGrace'],
+  },
+  // Reads the watchdog index, ends each overdue call through the call-events path (pointer, call, slots, contact).
+  'jobs/call-watchdog': { table: { read: ['callWatchdog', 'callRef'], write: ['team', 'outbox'] }, uses: ['eventBus', 'campaignDispatch'] },
   // Each result is a conditional Put; audit and history entries are Puts inside TransactWriteItems.
   'health-check': { table: { read: ['healthCheck'], write: ['team'], writeActions: ['PutItem'] } },
 } as const satisfies Record<string, FunctionNeeds>;

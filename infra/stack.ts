@@ -8,6 +8,7 @@ import { AuditExport } from './constructs/audit-export.js';
 import { BotDataPurge } from './constructs/bot-data-purge.js';
 import type { CapabilityGrant, FunctionResources } from './constructs/botops-function.js';
 import { BotopsCalls } from './constructs/calls.js';
+import { CampaignDialling } from './constructs/campaign-dialling.js';
 import { ConsoleHostingStack } from './constructs/console-hosting.js';
 import { ContactTimers } from './constructs/contact-timers.js';
 import { ConnectorHealthCheck } from './constructs/health-check.js';
@@ -25,6 +26,11 @@ export interface BotopsStackProps extends StackProps {
   readonly consoleDir?: string;
   /** The route table the API serves. @default ROUTES of `functions/routes.ts` */
   readonly routes?: readonly RouteDef[];
+  /**
+   * Seconds after its bot's max call duration before the watchdog ends an unended call `failed` / `timeout`.
+   * @default 300
+   */
+  readonly callWatchdogGraceSeconds?: number;
 }
 
 /**
@@ -45,6 +51,7 @@ export class BotopsStack extends Stack {
   readonly table: BotopsTable;
   readonly widgetSecret: WidgetSessionSecret;
   readonly calls: BotopsCalls;
+  readonly campaignDialling: CampaignDialling;
   readonly botDataPurge: BotDataPurge;
   readonly contactTimers: ContactTimers;
   readonly auditExport: AuditExport;
@@ -65,6 +72,12 @@ export class BotopsStack extends Stack {
     this.table = new BotopsTable(this, 'Table', { removalPolicy });
     this.widgetSecret = new WidgetSessionSecret(this, 'WidgetSessions');
     this.calls = new BotopsCalls(this, 'Calls', { table: this.table, logRemovalPolicy: removalPolicy });
+    this.campaignDialling = new CampaignDialling(this, 'CampaignDialling', {
+      table: this.table,
+      publishCapability: this.calls.publishCapability,
+      logRemovalPolicy: removalPolicy,
+      ...(props.callWatchdogGraceSeconds !== undefined ? { callWatchdogGraceSeconds: props.callWatchdogGraceSeconds } : {}),
+    });
     this.botDataPurge = new BotDataPurge(this, 'BotDataPurge', { table: this.table, logRemovalPolicy: removalPolicy });
     this.contactTimers = new ContactTimers(this, 'ContactTimers', { table: this.table, removalPolicy });
     this.auditExport = new AuditExport(this, 'AuditExport', { table: this.table, removalPolicy });
@@ -75,6 +88,8 @@ export class BotopsStack extends Stack {
       botDataPurge: this.botDataPurge.startCapability,
       eventBus: this.calls.publishCapability,
       dialoutRateLimit: this.calls.dialoutRateLimitCapability,
+      campaignDispatch: this.campaignDialling.dispatchCapability,
+      callWatchdogGrace: this.campaignDialling.graceCapability,
       auditExportStart: this.auditExport.startCapability,
       auditExportDownload: this.auditExport.downloadCapability,
       widgetSessionSecret: this.widgetSecret.readCapability,
@@ -97,6 +112,7 @@ export class BotopsStack extends Stack {
       table: this.table,
       functionGroups: {
         Authorizer: [this.api.authorizerFunction],
+        CampaignDialling: [this.campaignDialling.dispatcher, this.campaignDialling.watchdog],
         Jobs: [
           this.calls.relayFunction,
           this.calls.pushFunction,

@@ -56,6 +56,8 @@ const Environment = z.object({
   POST_CALL_PUSH_RETRY_BASE_SECONDS: positiveNumber(30),
   /** The outbox relay only takes events older than this (s); default 2 locally, 60 on AWS. */
   OUTBOX_RELAY_MIN_AGE_SECONDS: z.optional(z.coerce.number().check(z.nonnegative())),
+  /** A call not ended this long (s) after its bot's max call duration is ended `failed` / `timeout` by the watchdog. */
+  CALL_WATCHDOG_GRACE_SECONDS: z._default(z.coerce.number().check(z.nonnegative()), 300),
   /** How often a running audit export writes its progress (ms). */
   EXPORT_PROGRESS_INTERVAL_MS: positiveInt(2000),
   /** Log level; default INFO, SILENT under the test runner (`VITEST`). */
@@ -68,6 +70,16 @@ const Environment = z.object({
   HEALTH_CHECK_INTERVAL_SECONDS: positiveNumber(60),
   OUTBOX_RELAY_INTERVAL_SECONDS: positiveNumber(2),
   LOCAL_TIMER_POLL_MS: positiveInt(250),
+  /** How often the local campaign dispatcher runs (ms; on AWS: every minute, and at every call end). */
+  CAMPAIGN_DISPATCH_INTERVAL_MS: positiveInt(1000),
+  /** How often the local call watchdog runs (s; on AWS: every minute). */
+  CALL_WATCHDOG_INTERVAL_SECONDS: positiveNumber(5),
+  /** `simulate`: the local runtime answers CallRequested events like a telephony provider (ringing, in progress, an outcome). */
+  LOCAL_TELEPHONY: z.optional(z.enum(['off', 'simulate'])),
+  /** The simulator's mix of outcomes, in weights: `completed`, `no_answer`, `busy`, `voicemail`, `failed`, `stuck` (never ends). */
+  LOCAL_TELEPHONY_OUTCOMES: z._default(z.string(), 'completed:60,no_answer:25,busy:10,voicemail:5'),
+  /** The simulator's delays (ms): before ringing, before in progress, before the outcome. */
+  LOCAL_TELEPHONY_DELAYS_MS: z._default(z.string(), '200,300,1500'),
   LOG_REQUESTS: flag,
   /** Checks every function's DynamoDB requests against its declared partitions: `enforce` refuses, `warn` logs. */
   LOCAL_PARTITION_CHECK: z._default(z.enum(['enforce', 'warn', 'off']), 'enforce'),

@@ -1,7 +1,9 @@
 import { callsJob } from './calls.js';
+import { campaignJobs } from './campaign-jobs.js';
 import type { localConfig } from './config.js';
 import { connectorHealthCheckJob } from './health-check-job.js';
 import { jobScope, runInScope } from './partition-guard.js';
+import { telephonySimulator } from './telephony-simulator.js';
 
 /**
  * Background work of the local runtime: what EventBridge rules, Scheduler schedules and asynchronous Lambda
@@ -13,6 +15,8 @@ export type BackgroundJob = { name: string; start: (cfg: ReturnType<typeof local
 
 export const BACKGROUND_JOBS: BackgroundJob[] = [
   callsJob,
+  campaignJobs,
+  telephonySimulator,
   connectorHealthCheckJob,
   // The purge after a bot reset or delete (AWS: the BotDataPurge function, invoked asynchronously)
   {

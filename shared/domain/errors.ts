@@ -42,6 +42,13 @@ export class Conflict extends DomainError {
   }
 }
 
+/** The number is on the team's do-not-call list: no call to it is placed (a single dialout answers 409, type `.../dnc`). */
+export class DoNotCall extends Conflict {
+  constructor(readonly number: string) {
+    super(`${number} is on the team's do-not-call list; no call is placed. Remove it from the list first if it may be called.`, { number });
+  }
+}
+
 /** Running campaigns lock their bot: editing, deleting and resetting it wait until they stop. `action` is the verb refused. */
 export class Locked extends Conflict {
   constructor(

@@ -3,6 +3,7 @@ import { isConflict, WriteConflict } from '../db/retry.js';
 import {
   Conflict,
   DomainError,
+  DoNotCall,
   type FieldError,
   Forbidden,
   Invalid,
@@ -22,6 +23,8 @@ export type ProblemError = FieldError;
 
 export class HttpProblem extends Error {
   readonly expose: boolean;
+  /** The last segment of `type` when it is not the title's slug (e.g. `dnc`). */
+  typeSlug?: string;
   constructor(
     readonly statusCode: number,
     readonly title: string,
@@ -39,7 +42,7 @@ export class HttpProblem extends Error {
   toBody(): Record<string, unknown> {
     return {
       ...this.extra,
-      type: `https://botops.dev/problems/${slug(this.title)}`,
+      type: `https://botops.dev/problems/${this.typeSlug ?? slug(this.title)}`,
       title: this.title,
       status: this.statusCode,
       ...(this.detail ? { detail: this.detail } : {}),
@@ -103,6 +106,11 @@ export function toProblem(error: unknown): HttpProblem {
 
 function domainProblem(error: DomainError): HttpProblem {
   if (error instanceof NotFound) return new HttpProblem(404, 'Not Found', error.message, error.errors);
+  if (error instanceof DoNotCall) {
+    return Object.assign(new HttpProblem(409, 'Number on the do-not-call list', error.reason, undefined, error.details), {
+      typeSlug: 'dnc',
+    });
+  }
   if (error instanceof Conflict) return new HttpProblem(409, 'Conflict', error.reason, undefined, error.details);
   if (error instanceof Invalid) return new HttpProblem(400, 'Validation failed', error.message, error.errors, error.details);
   if (error instanceof Unprocessable) return new HttpProblem(422, `Unprocessable ${error.subject}`, error.reason, error.errors);

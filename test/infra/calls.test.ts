@@ -33,12 +33,14 @@ const allows = (fnId: string, action: string, resource?: unknown) =>
   );
 
 describe('event bus and publishers', () => {
-  it('lets exactly the dialout, call-events and relay functions publish on the bus, named in EVENT_BUS_NAME', () => {
+  it('lets exactly the dialout, call-events, relay, dispatcher and watchdog functions publish on the bus, named in EVENT_BUS_NAME', () => {
     const busId = idOf('AWS::Events::EventBus', () => true);
     const publishers = [
       fnByDescription('POST /api/teams/{teamId}/bots/{botId}/dialout ->'),
       fnByDescription('POST /api/teams/{teamId}/calls/{callId}/events ->'),
       fnByDescription('EventBridge schedule rate(1 minute) -> functions/events/outbox-relay.ts'),
+      fnByDescription('Scheduler rate(1 minute) and call ends -> functions/jobs/campaign-dispatcher.ts'),
+      fnByDescription('Scheduler rate(1 minute) -> functions/jobs/call-watchdog.ts'),
     ];
     for (const fn of publishers) {
       expect(resources[fn]!.Properties.Environment.Variables.EVENT_BUS_NAME).toEqual({ Ref: busId });

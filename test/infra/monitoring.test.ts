@@ -61,7 +61,7 @@ describe('alarms', () => {
 
   it('watch every dead-letter queue for a visible message', () => {
     const queueIds = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id !== 'CallsPushQueue9EC5C8A8');
-    expect(queueIds).toHaveLength(4);
+    expect(queueIds).toHaveLength(5);
     for (const q of queueIds) {
       const watching = alarms().filter(
         ([, a]) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Properties.Dimensions).includes(q),
@@ -88,7 +88,12 @@ describe('alarms', () => {
 
   it('watch errors and throttles of every function group: each route tag, the authorizer, the jobs', () => {
     const tags = [...new Set(ROUTES.map((r) => r.tag))];
-    const groups = [...tags.map((t) => t.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())), 'Authorizer', 'Jobs'];
+    const groups = [
+      ...tags.map((t) => t.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())),
+      'Authorizer',
+      'Jobs',
+      'CampaignDialling',
+    ];
     const watched = new Map<string, Set<string>>();
     for (const [id, a] of alarms()) {
       const m = /^(?:Monitoring)?([A-Z][A-Za-z]*?)(Errors|Throttles)\d*[0-9A-F]{8}$/.exec(id);

@@ -36,6 +36,7 @@ const STATEFUL_LOGICAL_IDS = {
     'BotDataPurgeDeadLetterQueueFA8D5750',
     'CallsPushDeadLetterQueue151D6A34',
     'CallsPushQueue9EC5C8A8',
+    'CampaignDiallingScheduleDeadLetterQueue4D13775A',
     'ContactTimersDeadLetterQueue407FB05C',
   ],
   'AWS::Events::EventBus': ['CallsEventBus58232ADD'],

@@ -1321,6 +1321,8 @@ export type components = {
       allowedSipHeaders: string[];
       analysisPrompt: string | null;
       qcPrompt: string | null;
+      /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+      optOutField: string | null;
       crmPrefetch: {
         url: string;
         /** @default true */
@@ -1577,6 +1579,10 @@ export type components = {
       endedAt: string | null;
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string;
+      /** @description Campaign calls: the campaign */
+      campaignId?: string;
+      /** @description Campaign calls: the contact's attempt number (1-based) */
+      attempt?: number;
       callId: string;
       /** @description With status waiting: the call's place in the team's queue of calls waiting for a slot (1 = next) */
       queuePosition?: number;
@@ -1644,6 +1650,10 @@ export type components = {
       endedAt: string | null;
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string;
+      /** @description Campaign calls: the campaign */
+      campaignId?: string;
+      /** @description Campaign calls: the contact's attempt number (1-based) */
+      attempt?: number;
     };
     /** @description The new post-call push signing secret, shown once */
     SigningSecret: {
@@ -3748,6 +3758,8 @@ export interface operations {
           allowedSipHeaders?: string[];
           analysisPrompt?: string | null;
           qcPrompt?: string | null;
+          /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+          optOutField?: string | null;
           crmPrefetch?: {
             url: string;
             /** @default true */
@@ -4139,6 +4151,8 @@ export interface operations {
           allowedSipHeaders?: string[];
           analysisPrompt?: string | null;
           qcPrompt?: string | null;
+          /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+          optOutField?: string | null;
           crmPrefetch?: {
             url: string;
             /** @default true */

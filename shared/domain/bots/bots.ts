@@ -7,7 +7,17 @@ import { botKey, botPrefix, campaignKey, phoneNumberKey } from '../../db/keys.js
 import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
-import { applyUpdate, assertMayChange, assertStorable, assertUnlocked, buildNewBot, lockedError, type StoredBot, toBot } from './model.js';
+import {
+  applyUpdate,
+  assertMayChange,
+  assertOptOutField,
+  assertStorable,
+  assertUnlocked,
+  buildNewBot,
+  lockedError,
+  type StoredBot,
+  toBot,
+} from './model.js';
 import type { BotCreate, BotUpdate } from './schema.js';
 
 /**
@@ -56,7 +66,9 @@ export async function insertBot(teamId: string, bot: StoredBot, actor: Actor, ac
 /** Creates a bot in one transaction with its audit event. */
 export async function createBot(teamId: string, input: BotCreate, actor: Actor): Promise<StoredBot> {
   assertMayChange(actor, input.allowedDomains?.length ? ['allowedDomains'] : []);
-  return insertBot(teamId, buildNewBot(input), actor, 'create');
+  const bot = buildNewBot(input);
+  assertOptOutField(bot);
+  return insertBot(teamId, bot, actor, 'create');
 }
 
 /**
@@ -81,6 +93,7 @@ export async function updateBot(
       const now = new Date().toISOString();
       const next = { ...applyUpdate(current, patch as Record<string, unknown>), updatedAt: now, version: current.version + 1 };
       assertStorable(next, patch);
+      if ('optOutField' in patch || 'analysisPrompt' in patch) assertOptOutField(next);
       const changes = diff(current, next, Object.keys(patch));
       assertMayChange(actor, Object.keys(changes));
       await transactWrite([

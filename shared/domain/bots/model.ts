@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/principal.js';
 import { botIdIndex } from '../../db/keys.js';
 import { Forbidden, Invalid, Locked } from '../errors.js';
 import { newWidgetState, type WidgetState } from '../widget/key.js';
+import { declaredFields } from '../calls/declarations.js';
 import { fieldsBeyondRole } from './field-roles.js';
 import { BOT_ITEM_MAX_BYTES, jsonBytes } from './limits.js';
 import type { BotCreate, BotUpdate } from './schema.js';
@@ -94,6 +95,7 @@ export function defaultConfig(): Required<Omit<BotUpdate, 'name'>> {
     allowedSipHeaders: [],
     analysisPrompt: null,
     qcPrompt: null,
+    optOutField: null,
     crmPrefetch: null,
     postCallPush: null,
     allowedDomains: [],
@@ -172,6 +174,26 @@ export function buildNewBot(config: BotCreate): StoredBot {
     widget: newWidgetState(id, now),
     ...botIdIndex(id),
   } as StoredBot;
+}
+
+/**
+ * `Invalid` (step `tools_integrations`) when `optOutField` names no boolean field the analysis prompt declares:
+ * the opt-out is read from a call's reported analysis, so it must be one the telephony side is asked for.
+ */
+export function assertOptOutField(bot: Pick<Bot, 'optOutField' | 'analysisPrompt'>) {
+  if (!bot.optOutField) return;
+  const field = declaredFields(bot, 'analysis').find((f) => f.name === bot.optOutField);
+  if (field?.type === 'boolean') return;
+  throw new Invalid(
+    [
+      {
+        path: 'optOutField',
+        message: field ? `${bot.optOutField} is declared ${field.type}, not boolean` : `the analysisPrompt declares no ${bot.optOutField}`,
+        step: 'tools_integrations',
+      },
+    ],
+    { firstInvalidStep: 'tools_integrations' },
+  );
 }
 
 /** `Forbidden` naming each field among `changed` that needs a stronger role than the actor's (unchanged values pass). */

@@ -194,6 +194,13 @@ export const STEP_FIELDS = {
     allowedSipHeaders: z.array(z.string().regex(/^X-[A-Za-z0-9-]{1,64}$/, 'must be an X- header name')).max(20),
     analysisPrompt: text(20_000).nullable(),
     qcPrompt: text(20_000).nullable(),
+    optOutField: z
+      .string()
+      .regex(/^analysis\.[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must name an analysis field, e.g. analysis.opted_out')
+      .nullable()
+      .describe(
+        'A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries',
+      ),
     crmPrefetch: crmPrefetch.nullable(),
     postCallPush: postCallPush.nullable(),
   },

@@ -3,9 +3,12 @@ import type { Actor } from '../../auth/principal.js';
 import { tableName } from '../../db/client.js';
 import { callKey } from '../../db/keys.js';
 import { retryOnConflict } from '../../db/retry.js';
-import { transactWrite } from '../../db/transact.js';
+import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { outboxPut, publishCommitted } from '../../events/outbox.js';
+import { campaignCallEnded, optOutItems } from '../campaigns/outcome.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
+import { releaseTeamSlot } from '../team/settings.js';
+import { requestDispatch } from './slots.js';
 import { declaredFields, validateDeclaredValues } from './declarations.js';
 import { CALL_ENDED, type CallStatus, FINAL_STATUSES, movesForward } from './fields.js';
 import type { CallEvent } from './schema.js';
@@ -40,6 +43,11 @@ async function recordCallEvent(teamId: string, callId: string, input: CallEvent,
   const found = await findCall(teamId, callId);
   if (!found) throw new NotFound('Call');
   const { bot, call } = found;
+  if (call.status === 'waiting') {
+    throw new Conflict('The call is waiting for a slot: the telephony side has not been asked to place it yet.', {
+      currentStatus: 'waiting',
+    });
+  }
   if (!movesForward(call.status, input.type)) {
     throw new Conflict(`The call is ${call.status}; it cannot become ${input.type} (statuses only move forward).`, {
       currentStatus: call.status,
@@ -77,13 +85,46 @@ async function recordCallEvent(teamId: string, callId: string, input: CallEvent,
           id: `${CALL_ENDED}:${callId}`,
           detailType: CALL_ENDED,
           time: at,
-          detail: { teamId, botId: call.botId, callId, status: input.type, pushRequested: Boolean(push) },
+          detail: {
+            teamId,
+            botId: call.botId,
+            callId,
+            status: input.type,
+            pushRequested: Boolean(push),
+            ...(call.campaignId ? { campaignId: call.campaignId, attempt: call.attempt } : {}),
+          },
         },
         now,
       )
     : undefined;
-  // The call changed since it was read (another event): read it again and check the order again.
+  // Leaving flight: the slots go back and the watchdog entry goes (a final call carries no GSI4 key).
+  const ending: TransactItem[] = [];
+  if (final) {
+    delete (next as Record<string, unknown>).GSI4PK;
+    delete (next as Record<string, unknown>).GSI4SK;
+    if (call.holdsSlot) ending.push(releaseTeamSlot(teamId));
+    const optOut = bot.optOutField ? input.analysis?.[bot.optOutField.slice('analysis.'.length)] === true : false;
+    if (call.campaignId) {
+      const { items } = await campaignCallEnded({
+        teamId,
+        campaignId: call.campaignId,
+        phone: call.to,
+        callId,
+        holdsSlot: Boolean(call.holdsSlot),
+        status: input.type as 'completed' | 'failed',
+        result: input.result ?? null,
+        botTimezone: bot.timezone ?? null,
+        optedOut: optOut,
+        endedAt: Date.parse(at),
+      });
+      ending.push(...items);
+    }
+    if (optOut) ending.push(...optOutItems(teamId, call.botId, call.to, callId, now));
+  }
+  // The call changed since it was read (another event): read it again and check the order again. A contact that
+  // changed meanwhile is read again too.
   await transactWrite([
+    ...ending,
     {
       Put: {
         TableName: T(),
@@ -107,5 +148,6 @@ async function recordCallEvent(teamId: string, callId: string, input: CallEvent,
     ...(outbox ? [outbox.put] : []),
   ]);
   if (outbox) await publishCommitted([outbox.entry]);
+  if (final && call.holdsSlot) await requestDispatch('call-ended');
   return next;
 }

@@ -39,9 +39,15 @@ export type Call = {
   startedAt: string | null;
   endedAt: string | null;
   updatedAt: string;
+  /** Campaign calls: the campaign and the attempt number for the contact (1-based). */
+  campaignId?: string;
+  attempt?: number;
 };
-/** The stored item adds the team, the data generation it was written in, and an optimistic-lock version. */
-export type StoredCall = Call & { teamId: string; dataGeneration: number; version: number };
+/**
+ * The stored item adds the team, the data generation it was written in, and an optimistic-lock version;
+ * `holdsSlot` when it took its team's (and campaign's) slot, released when it ends.
+ */
+export type StoredCall = Call & { teamId: string; dataGeneration: number; version: number; holdsSlot?: boolean };
 
 /** The API shape of a stored call, fields in a stable, readable order (DynamoDB returns attributes unordered). */
 export function toCall(item: Record<string, unknown>): Call {
@@ -65,6 +71,7 @@ export function toCall(item: Record<string, unknown>): Call {
     startedAt: c.startedAt,
     endedAt: c.endedAt,
     updatedAt: c.updatedAt,
+    ...(c.campaignId ? { campaignId: c.campaignId, attempt: c.attempt } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { retryOnConflict } from '../../db/retry.js';
 import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { batchGet } from '../calls/store.js';
 import { Conflict, NotFound } from '../errors.js';
+import { normalizeE164 } from '../phone.js';
 
 /**
  * The team's do-not-call (DNC) list: one item per E.164 number (`dncKey`). Every outbound path checks it: a single
@@ -67,12 +68,12 @@ export const dncUpsert = (teamId: string, number: string, reason: string | null,
 const PER_TRANSACTION = 99;
 
 /**
- * `POST /dnc` (admin): adds the numbers (already E.164, deduplicated here) not on the list yet, each chunk of 99
+ * `POST /dnc` (admin): adds the numbers (normalised to E.164 and deduplicated here) not on the list yet, each chunk of 99
  * in one transaction with an audit event listing them. Returns how many were added; numbers already listed keep
  * their entry.
  */
 export async function addToDnc(teamId: string, numbers: string[], reason: string | null, actor: Actor): Promise<{ added: number }> {
-  const unique = [...new Set(numbers)];
+  const unique = [...new Set(numbers.map((n) => normalizeE164(n) ?? n))];
   let added = 0;
   for (let i = 0; i < unique.length; i += PER_TRANSACTION) {
     const chunk = unique.slice(i, i + PER_TRANSACTION);

@@ -99,6 +99,28 @@ export const takeTeamSlot = (teamId: string): TransactItem => ({
   },
 });
 
+/**
+ * The transaction item that takes `n` slots at once (a dispatcher batch), given the ceiling read: conditional on the
+ * ceiling being unchanged and `inFlight + n` staying within it (a condition cannot add, so it compares `inFlight` with
+ * `max - n`).
+ */
+export const takeTeamSlots = (teamId: string, n: number, maxRead: number): TransactItem => ({
+  Update: {
+    TableName: T(),
+    Key: teamSettingsKey(teamId),
+    UpdateExpression: 'SET entity = :e, maxConcurrentCalls = if_not_exists(maxConcurrentCalls, :dflt) ADD inFlight :n',
+    ConditionExpression:
+      '(attribute_not_exists(inFlight) AND :n <= :dflt AND :max = :dflt) OR (inFlight <= :limit AND maxConcurrentCalls = :max)',
+    ExpressionAttributeValues: {
+      ':e': 'teamSettings',
+      ':dflt': DEFAULT_TEAM_MAX_CONCURRENT_CALLS,
+      ':n': n,
+      ':limit': maxRead - n,
+      ':max': maxRead,
+    },
+  },
+});
+
 /** The transaction item that gives a slot back (with the end of the call that held it). */
 export const releaseTeamSlot = (teamId: string): TransactItem => ({
   Update: {

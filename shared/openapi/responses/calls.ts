@@ -73,6 +73,8 @@ export const Call = z
     startedAt: nullableTime,
     endedAt: nullableTime,
     updatedAt: isoTime,
+    campaignId: z.string().optional().describe('Campaign calls: the campaign'),
+    attempt: z.number().int().optional().describe("Campaign calls: the contact's attempt number (1-based)"),
   })
   .meta({ id: 'Call' });
 
