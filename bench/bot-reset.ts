@@ -1,5 +1,5 @@
 /**
- * Bot reset latency against the amount of data the bot holds (issue 3: "answers within 1 s however much data the
+ * Bot reset latency against the amount of data the bot holds ("answers within 1 s however much data the
  * bot has"; budget < 1 s and flat in the number of items).
  *
  * Serves the route table with the local runtime (same authorizer and handler modules as the stack) against an

@@ -1,7 +1,7 @@
 /**
  * Bundle size per Lambda function, from the one esbuild build the stack deploys (`npm run build:functions`: every
  * dependency, the AWS SDK included, bundled; minified ESM for node22), beside the same build with `@aws-sdk/*` left
- * to the runtime. Budget: /work/shared/DESIGN.md "Performance budget": bundles <= 1 MB (1 MB = 1,000,000 bytes);
+ * to the runtime. Budget: bundles <= 1 MB (1 MB = 1,000,000 bytes);
  * what matters is init time, measured by the `coldstart` section.
  *
  * From esbuild's metafile it also lists what each function pulls in among the modules only some functions need

@@ -7,7 +7,7 @@
  * Two builds side by side: the deployed one (every dependency, the AWS SDK included, in one minified file) and the
  * same build with `@aws-sdk/*` left external (resolved from node_modules, as the runtime's own SDK would be).
  * Both run with the flags the stack deploys: none for the request path (routes and authorizer), and
- * `--enable-source-maps` for the jobs. Budget (/work/shared/DESIGN.md "Performance budget"): import <= 100 ms
+ * `--enable-source-maps` for the jobs. Budget: import <= 100 ms
  * median for every request-path function on this machine; misses are listed, never fatal. The figures are wall
  * times, so a busy machine inflates them: the load average is printed with them, and the CPU column (user + system
  * time of the process) is steadier. `COLDSTART_FUNCTIONS=bots/get,calls/dialout` measures only those.

@@ -1,7 +1,7 @@
 /**
- * Contact bot status and its timers (issue 4). Budget (issue 4 "Benchmark", spec "timers fire within 2 s locally"):
+ * Contact bot status and its timers. Budget (timers fire within 2 s locally):
  * 10,000 paused contacts with timers spread over 30 s all fire, none early, p99 lateness < 2 s; and the DynamoDB
- * requests of each contact route variant, against DESIGN.md's "a read route 1 GetItem or 1 Query page; a mutation
+ * requests of each contact route variant, against the rule "a read route 1 GetItem or 1 Query page; a mutation
  * 1 TransactWriteItems".
  *
  * Runs the local runtime in this process: the route table served by `createLocalApi` (same authorizer and handler

@@ -1,5 +1,5 @@
 /**
- * Dialout (issue 5): requests per second and p50/p99 latency of `POST .../bots/{botId}/dialout` on the local
+ * Dialout: requests per second and p50/p99 latency of `POST .../bots/{botId}/dialout` on the local
  * runtime at concurrency 1 and 16, the DynamoDB requests one dialout makes, and the dialout function's bundle.
  *
  * Serves the route table in-process with the local runtime's HTTP server (`createLocalApi`: the same authorizer

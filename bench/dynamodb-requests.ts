@@ -36,7 +36,7 @@ async function run(ctx: BenchContext): Promise<string> {
   await ctx.dynamo();
   const counter = await attachDynamoCounter();
   const { createTeam } = await import('../shared/domain/team/members.js');
-  // issue 3: reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
+  // Reset and delete start the bot data purge, another Lambda on AWS, not part of the request: a no-op here.
   const { registerLocalTarget } = await import('../infra/local/adapters/async-invoke.js');
   const { BOT_DATA_PURGE_TARGET } = await import('../shared/domain/bots/purge.js');
   registerLocalTarget(BOT_DATA_PURGE_TARGET, async () => undefined);
@@ -111,7 +111,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await api.call('deleteBot', { params: { botId: idOf(b1) } });
   keep(await api.call('deleteBot', { params: { botId: idOf(b2) } }));
 
-  // Web widget (issue 8): settings, key, and the public script, preflight and session of a browser on shop.example.com.
+  // Web widget: settings, key, and the public script, preflight and session of a browser on shop.example.com.
   const wb = { botId: idOf(await api.call('createBot', { body: botBody('Widget bot') })) };
   await twice('getWidget', { params: wb });
   await api.call('updateWidget', { params: wb, body: { enabled: true, allowedDomains: ['https://shop.example.com'] } });
@@ -122,7 +122,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await twice('preflightWidgetSession', { query: wb, headers: browser });
   await twice('createWidgetSession', { headers: { ...browser, 'X-Widget-Key': widgetKey.apiKey } });
   await twice('regenerateWidgetKey', { params: wb });
-  // Integration tab, dialout and calls (issue 5)
+  // Integration tab, dialout and calls
   {
     const caller = await api.call('createBot', {
       body: {
@@ -153,7 +153,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     );
     await twice('rotateWebhookSecret');
   }
-  // Connectors (issue 6). The health-check URL is never called here: no health check runs in this bench.
+  // Connectors. The health-check URL is never called here: no health check runs in this bench.
   {
     const cBot = idOf(await api.call('createBot', { body: botBody('Connector bot') }));
     const connector = (name: string): CallOptions => ({
@@ -183,7 +183,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
     keep(await api.call('deleteConnector', { params: { connectorId: c2 } }));
   }
   await exerciseBotLifecycle(api, keep, twice);
-  // Contact bot status (issue 4): locally a timer is a table item, so setting one adds a PutItem (a Scheduler call on AWS).
+  // Contact bot status: locally a timer is a table item, so setting one adds a PutItem (a Scheduler call on AWS).
   const contactBot = idOf(await api.call('createBot', { body: { ...botBody('Contact bot'), maxMessagesPerContact: 5 } }));
   await twice('getContactBotStatus', { params: { botId: contactBot, contactId: 'crm-42' } });
   await api.call('putContactBotStatus', {
@@ -203,7 +203,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   await twice('listContacts', { params: { botId: contactBot }, query: { status: 'inactive' } });
 
   await twice('listAuditLogs', { query: { limit: '50' } });
-  // Audit export (issue 7): the request is a transaction; the exporter it starts is measured by `audit-export`.
+  // Audit export: the request is a transaction; the exporter it starts is measured by `audit-export`.
   const e1 = await api.call('createAuditExport', { body: { module: 'bots' } });
   keep(await api.call('createAuditExport', { body: { module: 'members' } }));
   await twice('getAuditExport', { params: { exportId: exportIdOf(e1) } });
@@ -213,7 +213,7 @@ async function exercise(api: ApiClient): Promise<{ measured: Measured[]; firstAu
   return { measured, firstAuthorized };
 }
 
-/** issue 3: pause/resume, clone, reset, post-call cache, campaigns, phone numbers (warm-up call, then the measured one). */
+/** Pause/resume, clone, reset, post-call cache, campaigns, phone numbers (warm-up call, then the measured one). */
 async function exerciseBotLifecycle(
   api: ApiClient,
   keep: (e: Exchange, variant?: string) => Exchange,

@@ -1,5 +1,5 @@
 /**
- * One connector health-check run over 2,000 connectors (issue 6). Budget: wall time < 30 s; reported with the
+ * One connector health-check run over 2,000 connectors. Budget: wall time < 30 s; reported with the
  * peak RSS of this process and the DynamoDB requests per connector checked.
  *
  * Setup (not measured): an in-memory DynamoDB Local, one team with 20 bots and 2,000 running connectors

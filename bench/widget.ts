@@ -1,5 +1,5 @@
 /**
- * Web widget (issue 8): what a visitor's browser costs botops.
+ * Web widget: what a visitor's browser costs botops.
  *
  * - `widget.js`: bytes as served, and gzip / brotli sizes as a CDN or browser would transfer them.
  * - `POST /widget/v1/sessions` and its preflight: the DynamoDB requests of each outcome, measured over HTTP with

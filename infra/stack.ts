@@ -1,6 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { Capability } from '../functions/route-needs.js';
+import type { Capability } from './route-needs.js';
 import { ROUTES } from '../functions/routes.js';
 import type { RouteDef } from '../shared/http/route.js';
 import { BotopsApi } from './constructs/api.js';
@@ -38,7 +38,7 @@ export interface BotopsStackProps extends StackProps {
  * queues, the schedule group, the widget secret) at construct paths that never move, so their logical ids never
  * change, plus the HTTP API, the authorizer, the background jobs and the monitoring. The route functions live in
  * nested stacks, one per route `tag`, made by looping over the route table; the console hosting in one more.
- * Every function's permissions derive from `functions/route-needs.ts`: the stack serves each declared capability
+ * Every function's permissions derive from `infra/route-needs.ts`: the stack serves each declared capability
  * from {@link BotopsStack.capabilities}.
  *
  * Data survives the stack by default (RETAIN); with the context flag `destroyable=true` the table, buckets and log

@@ -1,5 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { OUTBOX_AGE_METRIC, oldestOutboxEntryAgeSeconds, relayOutbox } from '../../shared/events/outbox.js';
+import { relayOutbox } from '../../shared/events/outbox.js';
+import { OUTBOX_AGE_METRIC, oldestOutboxEntryAgeSeconds } from '../../shared/events/outbox-age.js';
 import { logger } from '../../shared/logger.js';
 
 const metrics = new Metrics({ namespace: OUTBOX_AGE_METRIC.namespace, serviceName: 'botops' });

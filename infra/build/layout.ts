@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTES } from '../../functions/routes.js';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 
 /** The checkout's root: handler entries, the lock file and the build output are resolved from here, not cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

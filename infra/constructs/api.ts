@@ -5,7 +5,7 @@ import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-ap
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { AUTHORIZER_NEEDS } from '../../functions/route-needs.js';
+import { AUTHORIZER_NEEDS } from '../route-needs.js';
 import type { RouteDef } from '../../shared/http/route.js';
 import { BotopsFunction, type FunctionResources, LOG_RETENTION, requestPathSourceMaps } from './botops-function.js';
 import { RouteGroupStack, pascalCase } from './route-group.js';

@@ -5,7 +5,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { EXPORTER_TARGET, EXPORT_BUCKET_ENV, EXPORT_RETENTION_DAYS } from '../../shared/audit/export-settings.js';
 import { envNameOf } from '../../shared/ports/async-invoke.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';
@@ -36,7 +36,7 @@ export const EXPORTER_MEMORY_MB = 1024;
 export const EXPORTER_NODE_OPTIONS = '--enable-source-maps --max-semi-space-size=1 --max-old-space-size=128';
 
 /**
- * The audit CSV export (issue 7): an S3 bucket for the files, the exporter function, and the grants that let
+ * The audit CSV export: an S3 bucket for the files, the exporter function, and the grants that let
  * the two export routes use them.
  *
  * - Bucket: SSE-S3 encryption, every public access blocked, TLS only (`aws:SecureTransport` deny), objects

@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
 import { envNameOf } from '../../shared/ports/async-invoke.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';

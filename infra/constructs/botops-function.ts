@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { Capability, FunctionNeeds } from '../../functions/route-needs.js';
+import type { Capability, FunctionNeeds } from '../route-needs.js';
 import { BUNDLE_FILE, BUNDLE_HANDLER, DEFAULT_FUNCTIONS_DIR, FUNCTIONS_DIR_CONTEXT, bundleDirOf } from '../build/layout.js';
 import { grantTableAccess } from './table-access.js';
 
@@ -36,7 +36,7 @@ export const requestPathSourceMaps = (scope: Construct) => String(scope.node.try
 export const LOG_RETENTION = RetentionDays.ONE_MONTH;
 
 /**
- * How the stack provides one capability of `functions/route-needs.ts` to a function that declares it: a managed
+ * How the stack provides one capability of `infra/route-needs.ts` to a function that declares it: a managed
  * policy (defined once, beside the resource) attached to its role, environment variables, function settings.
  */
 export type CapabilityGrant = {
@@ -79,7 +79,7 @@ export interface BotopsFunctionProps {
    */
   readonly logGroup?: ILogGroup;
   /**
-   * What the function needs (`functions/route-needs.ts`): its table access (`TABLE_NAME` and partition-scoped
+   * What the function needs (`infra/route-needs.ts`): its table access (`TABLE_NAME` and partition-scoped
    * statements) and the capabilities it uses, served from `resources`.
    * @default no table access, no capability
    */
@@ -117,7 +117,7 @@ export class BotopsFunction extends LambdaFunction {
   readonly executionRole: Role;
   /** The handler module under `functions/` this function runs. */
   readonly module: string;
-  /** What it was declared to need (`functions/route-needs.ts`); its permissions derive from it. */
+  /** What it was declared to need (`infra/route-needs.ts`); its permissions derive from it. */
   readonly needs: FunctionNeeds;
 
   constructor(scope: Construct, id: string, props: BotopsFunctionProps) {

@@ -6,7 +6,7 @@ import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { WEBHOOK_SECRET_PARTITION_PREFIX } from '../../shared/db/keys.js';
 import { queueEnvNameOf } from '../../shared/ports/work-queue.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';

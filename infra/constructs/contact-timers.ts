@@ -4,7 +4,7 @@ import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
 import { BotopsFunction, type CapabilityGrant } from './botops-function.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -25,7 +25,7 @@ export interface ContactTimersProps {
 const REACTIVATE_TIMEOUT = Duration.seconds(75);
 
 /**
- * Contact reactivation timers on AWS (issue 4, DESIGN.md "Timers"): the pieces EventBridge Scheduler needs to
+ * Contact reactivation timers on AWS: the pieces EventBridge Scheduler needs to
  * run the one-time `at(...)` schedules that `shared/ports/scheduler.ts` creates.
  *
  * - a dedicated schedule group, so grants and metrics cover exactly these schedules;

@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
-import { JOB_NEEDS } from '../../functions/route-needs.js';
+import { JOB_NEEDS } from '../route-needs.js';
 import { BotopsFunction } from './botops-function.js';
 
 export interface ConnectorHealthCheckProps {
@@ -17,7 +17,7 @@ export interface ConnectorHealthCheckProps {
 }
 
 /**
- * The scheduled connector health check (spec, Connectors; DESIGN.md): an EventBridge rule `rate(1 minute)`
+ * The scheduled connector health check: an EventBridge rule `rate(1 minute)`
  * invoking `functions/health-check.ts`.
  *
  * - Timeout 2 minutes, sized for the fan-out: 100 probes in flight with a 5 s limit each check ~1,200

@@ -7,5 +7,5 @@
 /** Namespace of botops' own metrics (log metric filters and the outbox relay's embedded metrics). */
 export const METRIC_NAMESPACE = 'botops';
 
-/** `OUTBOX_AGE_METRIC` of shared/events/outbox.ts: the outbox relay's oldest-entry age, dimension `service`. */
+/** `OUTBOX_AGE_METRIC` of shared/events/outbox-age.ts: the outbox relay's oldest-entry age, dimension `service`. */
 export const OUTBOX_AGE_METRIC = { namespace: METRIC_NAMESPACE, name: 'OutboxOldestEntryAgeSeconds' } as const;

@@ -11,7 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { needsOf } from '../../functions/route-needs.js';
+import { needsOf } from '../route-needs.js';
 import { type RouteDef, routeKey } from '../../shared/http/route.js';
 import { BotopsFunction, type FunctionResources, LOG_RETENTION, requestPathSourceMaps } from './botops-function.js';
 import { type FunctionGroupAlarms, functionGroupAlarms } from './monitoring.js';
@@ -45,7 +45,7 @@ export interface RouteGroupProps {
  * integration, route):
  *
  * - one `BotopsFunction` per row (512 MB, 10 s), its permissions and wiring derived from the row's declared needs
- *   (`functions/route-needs.ts`), wired with a Lambda proxy integration (payload format 2.0) to an API Gateway route
+ *   (`infra/route-needs.ts`), wired with a Lambda proxy integration (payload format 2.0) to an API Gateway route
  *   of the shared HTTP API: authorised by the API key authorizer unless the row says `minRole: 'public'`;
  * - one log group shared by the group's functions (Lambda names each stream after its function), kept one month;
  * - the group's function errors and throttles alarms.

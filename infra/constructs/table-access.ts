@@ -1,6 +1,6 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { type FunctionNeeds, READ_ACTIONS, WRITE_ACTIONS, leadingKeysOf } from '../../functions/route-needs.js';
+import { type FunctionNeeds, READ_ACTIONS, WRITE_ACTIONS, leadingKeysOf } from '../route-needs.js';
 import { GSIS } from '../../shared/db/table.js';
 
 /**

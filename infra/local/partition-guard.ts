@@ -1,14 +1,14 @@
 import { config } from '../../shared/config.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AUTHORIZER_NEEDS, type FunctionNeeds, JOB_NEEDS, type JobModule, leadingKeysOf, needsOf } from '../../functions/route-needs.js';
+import { AUTHORIZER_NEEDS, type FunctionNeeds, JOB_NEEDS, type JobModule, leadingKeysOf, needsOf } from '../route-needs.js';
 import { LOCAL_DEAD_TIMERS_PARTITION, LOCAL_TIMERS_PARTITION, localTimerKey } from '../../shared/db/keys.js';
 import type { RouteDef } from '../../shared/http/route.js';
 
 /**
  * The local runtime's stand-in for the deployed functions' IAM policies: a middleware on the process's DynamoDB
  * client checks every command sent while a route handler, the authorizer or a job runs against the partitions
- * that function declares in `functions/route-needs.ts`, exactly as the stack's `dynamodb:LeadingKeys` conditions
+ * that function declares in `infra/route-needs.ts`, exactly as the stack's `dynamodb:LeadingKeys` conditions
  * will on AWS (the partition key of every item; of the index for a Query on an index). A command outside its
  * function's declaration fails with `AccessDeniedException`, as it would on AWS, so `npm start` and the
  * end-to-end tests prove the declarations complete. Commands sent outside any function (start-up, the operator
@@ -156,7 +156,7 @@ export class PartitionAccessDenied extends Error {
   readonly $fault = 'client';
   readonly $metadata = { httpStatusCode: 400 };
   constructor(message: string) {
-    super(`${message}. Declare what the function needs in functions/route-needs.ts (local partition check, as IAM on AWS).`);
+    super(`${message}. Declare what the function needs in infra/route-needs.ts (local partition check, as IAM on AWS).`);
     this.name = 'AccessDeniedException';
   }
 }

@@ -5,7 +5,7 @@ import { localConfig } from '../../infra/local/config.js';
 import { countPartition, writeContactItems } from '../support/bot-data.js';
 import { adminCreateTeam, client, type Runtime, startRuntime } from '../support/runtime.js';
 
-/** Issue 3 over HTTP against `npm start`: roles, reset + background purge, clone, campaign locks, numbers, post-call cache. */
+/** Bot lifecycle over HTTP against `npm start`: roles, reset + background purge, clone, campaign locks, numbers, post-call cache. */
 let rt: Runtime;
 let api: ReturnType<typeof client>;
 let team: string;

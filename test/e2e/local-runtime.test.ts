@@ -20,7 +20,7 @@ const javaPidsFor = (dir: string) =>
 
 // Each start here launches its own JVM: give it the room a loaded CI machine needs.
 describe('npm start (own DynamoDB Local)', { timeout: 120_000 }, () => {
-  it('runs the DocsBot Admin API examples of seed 003 as printed: 14 passed, 0 failed', async () => {
+  it('runs the DocsBot Admin API examples as printed: 14 passed, 0 failed', async () => {
     rt = await startRuntime({ dataDir, ownDynamo: true });
     const creds = JSON.parse(readFileSync(join(dataDir, 'dev-credentials.json'), 'utf8'));
     expect(Object.keys(creds).sort()).toEqual(['apiKey', 'baseUrl', 'email', 'memberId', 'teamId']);

@@ -184,7 +184,7 @@ describe('web widget in Chromium', () => {
   });
 });
 
-/** Pauses a bot: the pause route when the runtime has it (issue 3), else `active: false` in the runtime's table. */
+/** Pauses a bot: the pause route when the runtime has it, else `active: false` in the runtime's table. */
 async function pause(botId: string) {
   const r = await api('POST', `${team}/bots/${botId}/pause`);
   if (r.status === 200) return;

@@ -7,7 +7,7 @@ import { flatTemplate, newStack as newApp } from './support/stack.js';
 import { type Resource, type Statement, roleOf, roleStatements } from './support/template.js';
 
 /*
- * The audit export's resources in the synthesized template (issue 7): bucket, exporter, async invocation,
+ * The audit export's resources in the synthesized template: bucket, exporter, async invocation,
  * and least-privilege grants, reached by following references (function -> role -> policies).
  */
 

@@ -27,7 +27,7 @@ describe('bot data purge job', () => {
     expect(JSON.stringify(Object.values(template.findResources('AWS::ApiGatewayV2::Route')))).not.toContain('purge');
   });
 
-  it('may only Query and GetItem, and BatchWriteItem, team partitions and call pointers', () => {
+  it('may only Query and GetItem, BatchWriteItem, and Put/Delete (the connectors of a deleted bot with their audit events), team partitions and call pointers', () => {
     const [id] = functionByDescription(resources, PURGE);
     const dynamo = statementsOfFunction(resources, id).filter(
       (s) => s.Effect === 'Allow' && actionsOf(s).some((a) => a.startsWith('dynamodb:')),
@@ -35,7 +35,7 @@ describe('bot data purge job', () => {
     const keys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['TEAM#*', 'CALLREF#*'] } };
     expect(dynamo.map((s) => [s.Sid, s.Action, s.Condition])).toEqual([
       ['TableRead', ['dynamodb:GetItem', 'dynamodb:Query'], keys],
-      ['TableWrite', 'dynamodb:BatchWriteItem', keys],
+      ['TableWrite', ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem'], keys],
     ]);
   });
 

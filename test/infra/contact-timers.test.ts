@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_NEEDS } from '../../functions/route-needs.js';
+import { ROUTE_NEEDS } from '../../infra/route-needs.js';
 import { SCHEDULER_ENV } from '../../shared/ports/scheduler.js';
 import { flatTemplate, newStack } from './support/stack.js';
 import { type Resources, type Statement, actionsOf, functionOfOperation, roleStatements } from './support/template.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JOB_NEEDS, leadingKeysOf, needsOf } from '../../functions/route-needs.js';
+import { JOB_NEEDS, leadingKeysOf, needsOf } from '../../infra/route-needs.js';
 import { ROUTES } from '../../functions/routes.js';
 import { GSIS } from '../../shared/db/table.js';
 import { routeKey } from '../../shared/http/route.js';
@@ -17,7 +17,7 @@ import {
 } from './support/template.js';
 
 /*
- * Least privilege per function, derived from the route table and functions/route-needs.ts: every DynamoDB
+ * Least privilege per function, derived from the route table and infra/route-needs.ts: every DynamoDB
  * permission is scoped by `dynamodb:LeadingKeys` to the partitions the function declares, reads and writes apart;
  * public routes touch the table only where they must; GET routes only read.
  */

@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
-import { OUTBOX_AGE_METRIC } from '../../shared/events/outbox.js';
+import { OUTBOX_AGE_METRIC } from '../../shared/events/outbox-age.js';
 import { flatTemplate, newStack } from './support/stack.js';
 import { type Resource, type Resources, functionByDescription, functionOfOperation } from './support/template.js';
 

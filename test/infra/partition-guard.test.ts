@@ -25,6 +25,7 @@ import {
   contactStatusPartition,
   healthCheckPartition,
   outboxKey,
+  phoneClaimKey,
   rateLimitKey,
   teamKey,
   webhookSecretKey,
@@ -35,7 +36,7 @@ import {
  * function running in its scope is refused what it did not declare, against the real DynamoDB Local.
  */
 
-describe('partition families (functions/route-needs.ts) cover the keys shared/db/keys.ts builds', () => {
+describe('partition families (infra/route-needs.ts) cover the keys shared/db/keys.ts builds', () => {
   it.each([
     ['team', teamKey('t1').PK],
     ['team', botDataPartition('t1', 'b1', 3)],
@@ -51,15 +52,25 @@ describe('partition families (functions/route-needs.ts) cover the keys shared/db
     ['callRef', callRefKey('t1', 'c1').PK],
     ['webhookSecret', webhookSecretKey('t1').PK],
     ['healthCheck', healthCheckPartition(2)],
+    ['phoneClaim', phoneClaimKey('+14155550100').PK],
   ] as const)('%s matches %s', (family, pk) => {
     const s = accessScopeOf('probe', { table: { read: [family] } });
     expect(violation(s, 'GetItem', { Key: { PK: pk, SK: 'x' } }), family).toBeUndefined();
     // and no other family does
     const others = accessScopeOf('probe', {
       table: {
-        read: ['team', 'apiKey', 'botId', 'rateLimit', 'idempotency', 'outbox', 'callRef', 'webhookSecret', 'healthCheck'].filter(
-          (f) => f !== family,
-        ) as never,
+        read: [
+          'team',
+          'apiKey',
+          'botId',
+          'rateLimit',
+          'idempotency',
+          'outbox',
+          'callRef',
+          'webhookSecret',
+          'healthCheck',
+          'phoneClaim',
+        ].filter((f) => f !== family) as never,
       },
     });
     expect(violation(others, 'GetItem', { Key: { PK: pk, SK: 'x' } })).toBeDefined();

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JOB_NEEDS, ROUTE_NEEDS, defaultNeeds, needsOf } from '../../functions/route-needs.js';
+import { JOB_NEEDS, ROUTE_NEEDS, defaultNeeds, needsOf } from '../../infra/route-needs.js';
 import { ROUTES } from '../../functions/routes.js';
 import { FUNCTION_MODULES, REPO_ROOT } from '../../infra/build/layout.js';
 import { newStack } from './support/stack.js';
 
 /*
- * The declarations of functions/route-needs.ts against the code they describe and the stack that serves them. (That
+ * The declarations of infra/route-needs.ts against the code they describe and the stack that serves them. (That
  * they cover every DynamoDB request is proven at run time: the local partition check fails the e2e suite otherwise.)
  */
 const source = (handler: string) => readFileSync(join(REPO_ROOT, 'functions', `${handler}.ts`), 'utf8');

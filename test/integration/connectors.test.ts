@@ -338,7 +338,10 @@ describe('health-check URL safety outside local mode', () => {
 describe('connectors of a deleted bot', () => {
   it('are removed with the bot (audited as the system), so none stays starting or is probed again', async () => {
     const { deleteBotAndData } = await import('../../shared/domain/bots/reset.js');
-    const { drainLocalJobs } = await import('../../infra/local/adapters/async-invoke.js');
+    const { drainLocalJobs, registerLocalTarget } = await import('../../infra/local/adapters/async-invoke.js');
+    const { BOT_DATA_PURGE_TARGET } = await import('../../shared/domain/bots/purge.js');
+    const { handler: purge } = await import('../../functions/jobs/bot-data-purge.js');
+    registerLocalTarget(BOT_DATA_PURGE_TARGET, purge);
     const t = await newTeam();
     const bot = await createBot(t.teamId, { name: 'Short-lived' }, t.actor);
     const path = `/deleted-bot-${bot.id}`;

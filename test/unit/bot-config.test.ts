@@ -24,7 +24,7 @@ const problemOf = (input: unknown, schema: z.ZodType = BotUpdateInput): Body => 
 };
 const stepsByPath = (b: Body) => Object.fromEntries(b.errors.map((e) => [e.path, e.step]));
 
-describe('bot configuration by wizard step (issue 3, part 1)', () => {
+describe('bot configuration by wizard step', () => {
   it('answers errors in behavior and identity together with firstInvalidStep "identity", each error naming its step', () => {
     const body = problemOf({ reEngagement: { retries: 11 }, minWordsToInterrupt: -1, industry: 'x'.repeat(101) });
     expect(stepsByPath(body)).toEqual({ 'reEngagement.retries': 'behavior', minWordsToInterrupt: 'behavior', industry: 'identity' });
@@ -48,7 +48,7 @@ describe('bot configuration by wizard step (issue 3, part 1)', () => {
     }
   });
 
-  it('takes language and model only from the documented lists (seed 003)', () => {
+  it('takes language and model only from the documented lists', () => {
     expect(LANGUAGES).toEqual(['en', 'jp']);
     expect(MODELS).toEqual(['gpt-3.5-turbo', 'gpt-4', 'gpt-4-1106-preview']);
     expect(stepsByPath(problemOf({ language: 'fr', model: 'gpt-5' }))).toEqual({ language: 'identity', model: 'instructions' });

@@ -13,7 +13,7 @@ const errorsOf = (input: unknown) => {
 };
 
 describe('bot configuration model', () => {
-  it("accepts the values seed 003's examples send", () => {
+  it('accepts the values the DocsBot Admin API examples send', () => {
     const seedUpdate = {
       name: 'Bilbo Baggins Team',
       description: 'Ask me anything about your product.',

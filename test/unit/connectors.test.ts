@@ -10,7 +10,7 @@ import { type Endpoints, startEndpoints } from '../support/endpoints.js';
 /**
  * DNS answers are faked for two `.localhost` names (loopback by name, so local mode lets them through the static
  * check): one resolves to loopback, the other, as a rebinding attacker would arrange, to a private address.
- * Every other name resolves for real. The DNS rules themselves are tested with the outbound POST (issue 5).
+ * Every other name resolves for real. The DNS rules themselves are tested with the outbound POST.
  */
 vi.mock('node:dns', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:dns')>();
@@ -60,7 +60,7 @@ describe('health state machine (spec, Connectors)', () => {
   });
 });
 
-describe('capacity advice (seed 002, "Supporting failover")', () => {
+describe('capacity advice (supporting failover)', () => {
   const conn = (status: Connector['status'], extra: Partial<Connector> = {}) =>
     ({
       id: `${status}${Math.random()}`,

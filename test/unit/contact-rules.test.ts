@@ -11,7 +11,7 @@ import {
 import { BotStatusPutInput, ContactId, dueTimeOf } from '../../shared/domain/contacts/schema.js';
 import { issuesToErrors } from '../../shared/http/validate.js';
 
-/** Seed 001 / spec "Contact bot status" rules as pure functions of state, bot settings and clock. */
+/** Contact bot status rules as pure functions of state, bot settings and clock. */
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const bot = (o: Partial<ContactRulesBot> = {}): ContactRulesBot => ({
   mode: 'auto_pilot',

@@ -93,7 +93,7 @@ describe('allowed domains', () => {
     expect(allowed('file:///etc/passwd')).toBe(false);
   });
 
-  it('allows every caller when the list is empty (seed 003), with or without an Origin', () => {
+  it('allows every caller when the list is empty, with or without an Origin', () => {
     expect(originAllowed('https://anyone.example', [])).toBe(true);
     expect(originAllowed(undefined, [])).toBe(true);
   });

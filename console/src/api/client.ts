@@ -90,7 +90,12 @@ function toApiError(response: Response, error: unknown): ApiError {
 
 /** What a person should read about a failure: the problem's detail, else its title, else the error's message. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.problem.detail ?? error.problem.title ?? error.message;
+  if (error instanceof ApiError) {
+    const summary = error.problem.detail ?? error.problem.title ?? error.message;
+    // A validation problem names its fields: the first three say what to fix without opening the form.
+    const fields = (error.problem.errors ?? []).slice(0, 3).map((e) => `${e.path}: ${e.message}`);
+    return fields.length ? `${summary} ${fields.join('; ')}` : summary;
+  }
   if (error instanceof Error) return error.message;
   return String(error);
 }

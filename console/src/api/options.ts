@@ -17,3 +17,5 @@ export const ROLES = ENUMS.Member.role;
 export const AUDIT_MODULES = ENUMS.AuditEvent.module;
 export const ENVIRONMENTS = ENUMS.Connector.environment;
 export const CONNECTOR_STATUSES = ENUMS.Connector.status;
+export const WEEKDAYS = ENUMS.CallingWindow.days;
+export const CAMPAIGN_CONTACT_STATUSES = ENUMS.CampaignContact.status;

@@ -126,6 +126,30 @@ export type paths = {
     patch: operations['updateMember'];
     trace?: never;
   };
+  '/api/teams/{teamId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The team's ceiling on calls in flight, and the calls in flight now
+     * @description Minimum role: member.
+     */
+    get: operations['getTeamSettings'];
+    /**
+     * Set the team's ceiling on calls in flight
+     * @description Minimum role: admin.
+     */
+    put: operations['updateTeamSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/teams/{teamId}/api-keys': {
     parameters: {
       query?: never;
@@ -222,6 +246,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/teams/{teamId}/bots/{botId}/clone': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers
+     * @description Minimum role: member.
+     */
+    post: operations['cloneBot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/teams/{teamId}/audit-logs': {
     parameters: {
       query?: never;
@@ -234,6 +278,46 @@ export type paths = {
      * @description Minimum role: admin.
      */
     get: operations['listAuditLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/audit-logs/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Export the filtered audit log as CSV (202, runs in the background)
+     * @description Minimum role: admin.
+     */
+    post: operations['createAuditExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/audit-logs/exports/{exportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export status, progress and download link
+     * @description Minimum role: admin.
+     */
+    get: operations['getAuditExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -541,26 +625,6 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  '/api/teams/{teamId}/connectors/actions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start, stop or restart up to 100 connectors, one result each
-     * @description Minimum role: admin.
-     */
-    post: operations['bulkConnectorAction'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/teams/{teamId}/connectors/{connectorId}': {
     parameters: {
       query?: never;
@@ -584,6 +648,46 @@ export type paths = {
      * @description Minimum role: admin.
      */
     delete: operations['deleteConnector'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/connectors/{connectorId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Status changes made by the health check, newest first
+     * @description Minimum role: member.
+     */
+    get: operations['listConnectorHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{teamId}/connectors/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start, stop or restart up to 100 connectors, one result each
+     * @description Minimum role: admin.
+     */
+    post: operations['bulkConnectorAction'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -663,46 +767,6 @@ export type paths = {
      * @description Minimum role: admin.
      */
     post: operations['redeployConnector'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/connectors/{connectorId}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Status changes made by the health check, newest first
-     * @description Minimum role: member.
-     */
-    get: operations['listConnectorHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/bots/{botId}/clone': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers
-     * @description Minimum role: member.
-     */
-    post: operations['cloneBot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1009,30 +1073,6 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  '/api/teams/{teamId}/settings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The team's ceiling on calls in flight, and the calls in flight now
-     * @description Minimum role: member.
-     */
-    get: operations['getTeamSettings'];
-    /**
-     * Set the team's ceiling on calls in flight
-     * @description Minimum role: admin.
-     */
-    put: operations['updateTeamSettings'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/teams/{teamId}/phone-numbers': {
     parameters: {
       query?: never;
@@ -1141,46 +1181,6 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
-  '/api/teams/{teamId}/audit-logs/exports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Export the filtered audit log as CSV (202, runs in the background)
-     * @description Minimum role: admin.
-     */
-    post: operations['createAuditExport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/teams/{teamId}/audit-logs/exports/{exportId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Export status, progress and download link
-     * @description Minimum role: admin.
-     */
-    get: operations['getAuditExport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1216,6 +1216,14 @@ export type components = {
       role: 'super_admin' | 'admin' | 'member';
       /** @description ISO-8601 UTC timestamp */
       createdAt: string;
+    };
+    TeamSettings: {
+      /** @description The team's ceiling on calls in flight */
+      maxConcurrentCalls: number;
+      /** @description Calls in flight now */
+      inFlight: number;
+      /** @description ISO-8601 UTC timestamp */
+      updatedAt: string | null;
     };
     /** @description A page of ApiKey */
     ApiKeyPage: {
@@ -1313,6 +1321,8 @@ export type components = {
       allowedSipHeaders: string[];
       analysisPrompt: string | null;
       qcPrompt: string | null;
+      /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+      optOutField: string | null;
       crmPrefetch: {
         url: string;
         /** @default true */
@@ -1410,6 +1420,32 @@ export type components = {
           after?: unknown;
         };
       };
+    };
+    AuditExportAccepted: {
+      exportId: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+    };
+    AuditExport: {
+      exportId: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+      rowCount: number;
+      filters: {
+        [key: string]: string;
+      };
+      requestedBy: string;
+      /** @description ISO-8601 UTC timestamp */
+      createdAt: string;
+      /** @description ISO-8601 UTC timestamp */
+      startedAt?: string;
+      /** @description ISO-8601 UTC timestamp */
+      finishedAt?: string;
+      bytes?: number;
+      downloadUrl?: string;
+      /** @description ISO-8601 UTC timestamp */
+      expiresAt?: string;
+      reason?: string;
     };
     WidgetSettings: {
       botId: string;
@@ -1543,6 +1579,10 @@ export type components = {
       endedAt: string | null;
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string;
+      /** @description Campaign calls: the campaign */
+      campaignId?: string;
+      /** @description Campaign calls: the contact's attempt number (1-based) */
+      attempt?: number;
       callId: string;
       /** @description With status waiting: the call's place in the team's queue of calls waiting for a slot (1 = next) */
       queuePosition?: number;
@@ -1610,6 +1650,10 @@ export type components = {
       endedAt: string | null;
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string;
+      /** @description Campaign calls: the campaign */
+      campaignId?: string;
+      /** @description Campaign calls: the contact's attempt number (1-based) */
+      attempt?: number;
     };
     /** @description The new post-call push signing secret, shown once */
     SigningSecret: {
@@ -1670,21 +1714,6 @@ export type components = {
         unhealthy: number;
       };
     };
-    BulkConnectorResult: {
-      /** @enum {string} */
-      action: 'start' | 'stop' | 'restart';
-      results: {
-        connectorId: string;
-        ok: boolean;
-        /** @enum {string} */
-        status?: 'stopped' | 'starting' | 'online' | 'unhealthy';
-        error?: {
-          status: number;
-          title: string;
-          detail?: string;
-        };
-      }[];
-    };
     /** @description A page of ConnectorEvent */
     ConnectorEventPage: {
       items: components['schemas']['ConnectorEvent'][];
@@ -1703,6 +1732,21 @@ export type components = {
       latencyMs: number | null;
       error: string | null;
       consecutiveFailures: number;
+    };
+    BulkConnectorResult: {
+      /** @enum {string} */
+      action: 'start' | 'stop' | 'restart';
+      results: {
+        connectorId: string;
+        ok: boolean;
+        /** @enum {string} */
+        status?: 'stopped' | 'starting' | 'online' | 'unhealthy';
+        error?: {
+          status: number;
+          title: string;
+          detail?: string;
+        };
+      }[];
     };
     PostCallCacheStatus: {
       enabled: boolean;
@@ -1827,14 +1871,6 @@ export type components = {
       /** @description Numbers that were not on the list yet */
       added: number;
     };
-    TeamSettings: {
-      /** @description The team's ceiling on calls in flight */
-      maxConcurrentCalls: number;
-      /** @description Calls in flight now */
-      inFlight: number;
-      /** @description ISO-8601 UTC timestamp */
-      updatedAt: string | null;
-    };
     /** @description A page of PhoneNumber */
     PhoneNumberPage: {
       items: components['schemas']['PhoneNumber'][];
@@ -1876,32 +1912,6 @@ export type components = {
       /** @description ISO-8601 UTC timestamp */
       updatedAt: string | null;
       messageId: string;
-    };
-    AuditExportAccepted: {
-      exportId: string;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed';
-    };
-    AuditExport: {
-      exportId: string;
-      /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed';
-      rowCount: number;
-      filters: {
-        [key: string]: string;
-      };
-      requestedBy: string;
-      /** @description ISO-8601 UTC timestamp */
-      createdAt: string;
-      /** @description ISO-8601 UTC timestamp */
-      startedAt?: string;
-      /** @description ISO-8601 UTC timestamp */
-      finishedAt?: string;
-      bytes?: number;
-      downloadUrl?: string;
-      /** @description ISO-8601 UTC timestamp */
-      expiresAt?: string;
-      reason?: string;
     };
   };
   responses: never;
@@ -2793,6 +2803,301 @@ export interface operations {
       };
     };
   };
+  getTeamSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The team's ceiling on calls in flight, and the calls in flight now */
+      200: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamSettings'];
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  updateTeamSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description The team's ceiling on calls in flight (campaigns and single dialouts together) */
+          maxConcurrentCalls: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Set the team's ceiling on calls in flight */
+      200: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamSettings'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
   listApiKeys: {
     parameters: {
       query?: {
@@ -3453,6 +3758,8 @@ export interface operations {
           allowedSipHeaders?: string[];
           analysisPrompt?: string | null;
           qcPrompt?: string | null;
+          /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+          optOutField?: string | null;
           crmPrefetch?: {
             url: string;
             /** @default true */
@@ -3844,6 +4151,8 @@ export interface operations {
           allowedSipHeaders?: string[];
           analysisPrompt?: string | null;
           qcPrompt?: string | null;
+          /** @description A boolean analysis.* field the analysis prompt declares: a call reporting it true puts the number on the DNC list and cancels its campaign retries */
+          optOutField?: string | null;
           crmPrefetch?: {
             url: string;
             /** @default true */
@@ -4154,6 +4463,121 @@ export interface operations {
       };
     };
   };
+  cloneBot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        botId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers */
+      201: {
+        headers: {
+          /** @description Version of the object, for If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Bot'];
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
   listAuditLogs: {
     parameters: {
       query?: {
@@ -4224,6 +4648,318 @@ export interface operations {
               | 'widget'
               | null;
           };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  createAuditExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          module?:
+            | 'team'
+            | 'members'
+            | 'api_keys'
+            | 'bots'
+            | 'campaigns'
+            | 'phone_numbers'
+            | 'contacts'
+            | 'connectors'
+            | 'calls'
+            | 'widget'
+            | 'webhooks'
+            | 'audit'
+            | 'dnc';
+          action?: string;
+          actorEmail?: string;
+          botId?: string;
+          /** Format: date-time */
+          from?: string;
+          /** Format: date-time */
+          to?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Export the filtered audit log as CSV (202, runs in the background) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditExportAccepted'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  getAuditExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+        exportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Export status, progress and download link */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditExport'];
         };
       };
       /** @description Missing or invalid API key */
@@ -6442,186 +7178,6 @@ export interface operations {
       };
     };
   };
-  bulkConnectorAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          /** @enum {string} */
-          action: 'start' | 'stop' | 'restart';
-          connectorIds: string[];
-        };
-      };
-    };
-    responses: {
-      /** @description Start, stop or restart up to 100 connectors, one result each */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BulkConnectorResult'];
-        };
-      };
-      /** @description Malformed JSON or invalid fields */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Body over 256 KiB */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
   getConnector: {
     parameters: {
       query?: never;
@@ -7001,6 +7557,332 @@ export interface operations {
       };
       /** @description Not found (or another team's id) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  listConnectorHistory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        teamId: string;
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Status changes made by the health check, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectorEventPage'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+    };
+  };
+  bulkConnectorAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          action: 'start' | 'stop' | 'restart';
+          connectorIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Start, stop or restart up to 100 connectors, one result each */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkConnectorResult'];
+        };
+      };
+      /** @description Malformed JSON or invalid fields */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Role too low */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Not found (or another team's id) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              path: string;
+              message: string;
+              /** @enum {string} */
+              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
+            }[];
+            /** @enum {string|null} */
+            firstInvalidStep?:
+              | 'identity'
+              | 'instructions'
+              | 'policy'
+              | 'voice_pipeline'
+              | 'behavior'
+              | 'tools_integrations'
+              | 'widget'
+              | null;
+          };
+        };
+      };
+      /** @description Body over 256 KiB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -7528,267 +8410,6 @@ export interface operations {
       };
       /** @description Body over 256 KiB */
       413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
-  listConnectorHistory: {
-    parameters: {
-      query?: {
-        limit?: number;
-        cursor?: string;
-      };
-      header?: never;
-      path: {
-        teamId: string;
-        connectorId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Status changes made by the health check, newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConnectorEventPage'];
-        };
-      };
-      /** @description Malformed JSON or invalid fields */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
-  cloneBot: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-        botId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Clone a bot: same settings, "<name> (copy)", no calls, contacts, campaigns or numbers */
-      201: {
-        headers: {
-          /** @description Version of the object, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Bot'];
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -10438,301 +11059,6 @@ export interface operations {
       };
     };
   };
-  getTeamSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The team's ceiling on calls in flight, and the calls in flight now */
-      200: {
-        headers: {
-          /** @description Version of the object, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamSettings'];
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
-  updateTeamSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          /** @description The team's ceiling on calls in flight (campaigns and single dialouts together) */
-          maxConcurrentCalls: number;
-        };
-      };
-    };
-    responses: {
-      /** @description Set the team's ceiling on calls in flight */
-      200: {
-        headers: {
-          /** @description Version of the object, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamSettings'];
-        };
-      };
-      /** @description Malformed JSON or invalid fields */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Body over 256 KiB */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
   listPhoneNumbers: {
     parameters: {
       query?: {
@@ -11861,318 +12187,6 @@ export interface operations {
       };
     };
   };
-  createAuditExport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          /** @enum {string} */
-          module?:
-            | 'team'
-            | 'members'
-            | 'api_keys'
-            | 'bots'
-            | 'campaigns'
-            | 'phone_numbers'
-            | 'contacts'
-            | 'connectors'
-            | 'calls'
-            | 'widget'
-            | 'webhooks'
-            | 'audit'
-            | 'dnc';
-          action?: string;
-          actorEmail?: string;
-          botId?: string;
-          /** Format: date-time */
-          from?: string;
-          /** Format: date-time */
-          to?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Export the filtered audit log as CSV (202, runs in the background) */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditExportAccepted'];
-        };
-      };
-      /** @description Malformed JSON or invalid fields */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Body over 256 KiB */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
-  getAuditExport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: string;
-        exportId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Export status, progress and download link */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditExport'];
-        };
-      };
-      /** @description Missing or invalid API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Role too low */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-      /** @description Not found (or another team's id) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            errors?: {
-              path: string;
-              message: string;
-              /** @enum {string} */
-              step?: 'identity' | 'instructions' | 'policy' | 'voice_pipeline' | 'behavior' | 'tools_integrations' | 'widget';
-            }[];
-            /** @enum {string|null} */
-            firstInvalidStep?:
-              | 'identity'
-              | 'instructions'
-              | 'policy'
-              | 'voice_pipeline'
-              | 'behavior'
-              | 'tools_integrations'
-              | 'widget'
-              | null;
-          };
-        };
-      };
-    };
-  };
 }
 
 /** The enum values of each named schema, by property path (what a select may offer). */
@@ -12231,6 +12245,12 @@ export const ENUMS = {
       'dnc',
     ],
   },
+  AuditExportAccepted: {
+    status: ['queued', 'running', 'succeeded', 'failed'],
+  },
+  AuditExport: {
+    status: ['queued', 'running', 'succeeded', 'failed'],
+  },
   Integration: {
     'dialout.method': ['POST'],
   },
@@ -12260,13 +12280,13 @@ export const ENUMS = {
   ConnectorMetrics: {
     environment: ['production', 'staging', 'development', null],
   },
-  BulkConnectorResult: {
-    action: ['start', 'stop', 'restart'],
-    'results.status': ['stopped', 'starting', 'online', 'unhealthy'],
-  },
   ConnectorEvent: {
     from: ['stopped', 'starting', 'online', 'unhealthy'],
     to: ['stopped', 'starting', 'online', 'unhealthy'],
+  },
+  BulkConnectorResult: {
+    action: ['start', 'stop', 'restart'],
+    'results.status': ['stopped', 'starting', 'online', 'unhealthy'],
   },
   Campaign: {
     status: ['stopped', 'running', 'completed'],
@@ -12285,11 +12305,5 @@ export const ENUMS = {
   ContactMessageResult: {
     status: ['active', 'inactive'],
     reason: ['manual', 'message_limit', 'manual_message', 'workflow_message', null],
-  },
-  AuditExportAccepted: {
-    status: ['queued', 'running', 'succeeded', 'failed'],
-  },
-  AuditExport: {
-    status: ['queued', 'running', 'succeeded', 'failed'],
   },
 } as const;

@@ -24,7 +24,10 @@ const CampaignsPage = lazy(() => import('../pages/CampaignsPage'));
 const CampaignDetailPage = lazy(() => import('../pages/CampaignDetailPage'));
 const PhoneNumbersPage = lazy(() => import('../pages/PhoneNumbersPage'));
 const AuditLogsPage = lazy(() => import('../pages/AuditLogsPage'));
+const CampaignSettingsPage = lazy(() => import('../pages/CampaignSettingsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
+const DncPage = lazy(() => import('../pages/DncPage'));
+const TeamSettingsPage = lazy(() => import('../pages/TeamSettingsPage'));
 
 /** The side navigation's Sign out entry (not a page: it ends the session). */
 const SIGN_OUT = '#sign-out';
@@ -117,7 +120,15 @@ function Shell({ me }: { me: Me }) {
       { type: 'link', text: 'Phone numbers', href: '/phone-numbers' },
       { type: 'divider' },
       { type: 'link', text: 'Audit logs', href: '/audit-logs' },
-      { type: 'link', text: 'Team', href: '/team' },
+      {
+        type: 'section',
+        text: 'Team',
+        items: [
+          { type: 'link', text: 'Members and API keys', href: '/team' },
+          { type: 'link', text: 'Do-not-call list', href: '/team/dnc' },
+          { type: 'link', text: 'Settings', href: '/team/settings' },
+        ],
+      },
       { type: 'divider' },
       account,
     );
@@ -167,9 +178,12 @@ function Shell({ me }: { me: Me }) {
                 <Route path="/bot-agents" element={<BotAgentsPage />} />
                 <Route path="/campaigns" element={<CampaignsPage />} />
                 <Route path="/campaigns/:campaignId" element={<CampaignDetailPage />} />
+                <Route path="/campaigns/:campaignId/edit" element={<CampaignSettingsPage />} />
                 <Route path="/phone-numbers" element={<PhoneNumbersPage />} />
                 <Route path="/audit-logs" element={<AuditLogsPage />} />
                 <Route path="/team" element={<TeamPage />} />
+                <Route path="/team/dnc" element={<DncPage />} />
+                <Route path="/team/settings" element={<TeamSettingsPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>
@@ -185,6 +199,7 @@ function activeHref(path: string, botId: string | undefined): string {
     for (const sub of ['configure', 'contacts', 'calls']) if (path.startsWith(`/bots/${botId}/${sub}`)) return `/bots/${botId}/${sub}`;
     return `/bots/${botId}`;
   }
+  if (path.startsWith('/team/dnc') || path.startsWith('/team/settings')) return path.split('/').slice(0, 3).join('/');
   const first = `/${path.split('/')[1] ?? ''}`;
   return first === '/calls' ? '/bots' : first;
 }

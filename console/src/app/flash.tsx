@@ -6,6 +6,8 @@ type Notify = {
   success: (content: ReactNode) => void;
   error: (header: string, error: unknown) => void;
   info: (content: ReactNode) => void;
+  /** Removes the error messages titled `header`: an action that failed, then succeeded, shows only its success. */
+  clearErrors: (header: string) => void;
 };
 
 const FlashContext = createContext<{ items: FlashbarProps.MessageDefinition[]; notify: Notify } | null>(null);
@@ -27,6 +29,7 @@ export function FlashProvider({ children }: { children: ReactNode }) {
       success: (content) => push({ type: 'success', content }),
       info: (content) => push({ type: 'info', content }),
       error: (header, error) => push({ type: 'error', header, content: describeError(error) }),
+      clearErrors: (header) => setItems((all) => all.filter((i) => !(i.type === 'error' && i.header === header))),
     }),
     [push],
   );

@@ -4,7 +4,8 @@ import { useNotify } from '../app/flash';
 
 /**
  * A mutation that ends in a flash: `success` (from the result) or an error titled `errorHeader` carrying the API
- * problem's detail. Queries under `invalidate` reload afterwards, so the page shows the new state.
+ * problem's detail. A success clears the earlier errors of the same action. Queries under `invalidate` reload
+ * afterwards, so the page shows the new state.
  */
 export function useApiMutation<TVars, TData>(opts: {
   mutationFn: (vars: TVars) => Promise<TData>;
@@ -20,6 +21,7 @@ export function useApiMutation<TVars, TData>(opts: {
     mutationFn: opts.mutationFn,
     onSuccess: async (data, vars) => {
       await Promise.all((opts.invalidate ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      notify.clearErrors(opts.errorHeader);
       const text = opts.success?.(data, vars);
       if (text) notify.success(text);
       opts.onSuccess?.(data, vars);

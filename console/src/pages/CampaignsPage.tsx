@@ -18,6 +18,7 @@ import { useBreadcrumbs } from '../app/App';
 import { useFollow } from '../app/links';
 import { useSession } from '../app/session';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { finalCount } from '../components/campaign/settings';
 import { formatTime } from '../components/format';
 import { EmptyState, LoadError } from '../components/states';
 import { useApiMutation } from '../components/useApiMutation';
@@ -25,11 +26,9 @@ import { useBotNames } from '../components/useBotNames';
 import { useCursorPages } from '../components/useCursorPages';
 
 export function CampaignStatus({ status }: { status: string }) {
-  return status === 'running' ? (
-    <StatusIndicator type="in-progress">Running</StatusIndicator>
-  ) : (
-    <StatusIndicator type="stopped">Stopped</StatusIndicator>
-  );
+  if (status === 'running') return <StatusIndicator type="in-progress">Running</StatusIndicator>;
+  if (status === 'completed') return <StatusIndicator type="success">Completed</StatusIndicator>;
+  return <StatusIndicator type="stopped">Stopped</StatusIndicator>;
 }
 
 /** Starting or stopping a campaign also locks or unlocks its bot, so both reload. */
@@ -165,6 +164,11 @@ export default function CampaignsPage() {
             ),
           },
           { id: 'status', header: 'Status', cell: (c) => <CampaignStatus status={c.status} /> },
+          {
+            id: 'progress',
+            header: 'Progress',
+            cell: (c) => (c.progress.total ? `${finalCount(c.progress)} / ${c.progress.total} final` : 'No contacts'),
+          },
           { id: 'startedAt', header: 'Started', cell: (c) => formatTime(c.startedAt) },
           { id: 'createdAt', header: 'Created', cell: (c) => formatTime(c.createdAt) },
         ]}

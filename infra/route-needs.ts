@@ -12,7 +12,7 @@ import {
   teamKey,
 } from '../shared/db/keys.js';
 import type { RouteDef } from '../shared/http/route.js';
-import type { Operation } from './routes.js';
+import type { Operation } from '../functions/routes.js';
 
 /**
  * What each function needs besides its code, declared as data beside the route table: the CDK stack derives every

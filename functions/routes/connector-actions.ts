@@ -1,0 +1,55 @@
+import type { RouteDef } from '../../shared/http/route.js';
+
+/** Agent connector actions, one by one or in bulk. `/connectors/actions` is a literal segment, which both API Gateway and the local server prefer over `/connectors/{connectorId}`. */
+export const CONNECTOR_ACTION_ROUTES = [
+  {
+    method: 'POST',
+    path: '/api/teams/{teamId}/connectors/actions',
+    operation: 'bulkConnectorAction',
+    minRole: 'admin',
+    handler: 'connectors/actions',
+    status: 200,
+    summary: 'Start, stop or restart up to 100 connectors, one result each',
+    tag: 'connectors',
+  },
+  {
+    method: 'POST',
+    path: '/api/teams/{teamId}/connectors/{connectorId}/start',
+    operation: 'startConnector',
+    minRole: 'admin',
+    handler: 'connectors/start',
+    status: 200,
+    summary: 'Start a connector (starting, then online when a health check passes)',
+    tag: 'connectors',
+  },
+  {
+    method: 'POST',
+    path: '/api/teams/{teamId}/connectors/{connectorId}/stop',
+    operation: 'stopConnector',
+    minRole: 'admin',
+    handler: 'connectors/stop',
+    status: 200,
+    summary: 'Stop a connector',
+    tag: 'connectors',
+  },
+  {
+    method: 'POST',
+    path: '/api/teams/{teamId}/connectors/{connectorId}/restart',
+    operation: 'restartConnector',
+    minRole: 'admin',
+    handler: 'connectors/restart',
+    status: 200,
+    summary: 'Restart a connector (starting)',
+    tag: 'connectors',
+  },
+  {
+    method: 'POST',
+    path: '/api/teams/{teamId}/connectors/{connectorId}/redeploy',
+    operation: 'redeployConnector',
+    minRole: 'admin',
+    handler: 'connectors/redeploy',
+    status: 200,
+    summary: 'Move a stopped connector to another environment',
+    tag: 'connectors',
+  },
+] as const satisfies readonly RouteDef[];

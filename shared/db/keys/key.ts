@@ -1,0 +1,2 @@
+/** A table item's primary key. */
+export type Key = { PK: string; SK: string };
