@@ -1,4 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
@@ -20,6 +21,7 @@ import { requiredCrmNames } from '../calls/variables.js';
 import { Conflict, type FieldError, NotFound } from '../errors.js';
 import { normalizeE164 } from '../phone.js';
 import { getStoredCampaign } from './campaigns.js';
+import { emptyProgress } from './model.js';
 import type { Outcome } from './schedule.js';
 import type { CampaignContactIn, CampaignContactStatus } from './schema.js';
 
@@ -99,6 +101,7 @@ export async function addContacts(
   const campaign = await getStoredCampaign(teamId, campaignId);
   if (campaign.status === 'completed')
     throw new Conflict('The campaign is completed; add contacts to a new campaign.', { status: 'completed' });
+  if (!campaign.progress) await addCounters(teamId, campaignId);
   const bot = await getStoredBot(teamId, campaign.botId);
   const crmNames = requiredCrmNames(bot);
   const rejected: AddContactsResult['rejected'] = [];
@@ -132,6 +135,23 @@ export async function addContacts(
     duplicates += result.duplicates;
   }
   return { added, duplicates, rejected };
+}
+
+/** Gives a campaign stored before the counters existed its `progress` map and `inFlight` (ADD needs the map). */
+async function addCounters(teamId: string, campaignId: string): Promise<void> {
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: campaignKey(teamId, campaignId),
+        UpdateExpression: 'SET progress = :p, inFlight = if_not_exists(inFlight, :zero)',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(progress)',
+        ExpressionAttributeValues: { ':p': emptyProgress(), ':zero': 0 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 /** One transaction of new contacts (those not in the campaign yet, read consistently first) and the counters. */

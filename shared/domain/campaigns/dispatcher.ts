@@ -52,7 +52,7 @@ export type DispatchStats = {
   completed: number;
   ms: number;
 };
-export type DispatchOptions = { now?: () => number; maxMs?: number; maxDials?: number; concurrency?: number };
+export type DispatchOptions = { now?: () => number; maxMs?: number; maxDials?: number };
 
 const T = () => tableName();
 
@@ -82,7 +82,6 @@ export async function dispatch(opts: DispatchOptions = {}): Promise<DispatchStat
     teams: new Map(),
     bots: new Map(),
     dialsLeft: opts.maxDials ?? 1000,
-    concurrency: opts.concurrency ?? 8,
   };
   for (const item of await runningCampaigns()) {
     if (Date.now() > deadline || ctx.dialsLeft <= 0) break;
@@ -105,7 +104,6 @@ type PassContext = {
   teams: Map<string, Promise<{ free: number; max: number }>>;
   bots: Map<string, Promise<StoredBot | undefined>>;
   dialsLeft: number;
-  concurrency: number;
 };
 
 /** Every running campaign (the sparse running index, all shards). */
@@ -170,35 +168,27 @@ async function dispatchCampaign(ctx: PassContext, item: StoredCampaign & { teamI
     const outside = due.filter((x) => !isWithinWindow(c.callingWindow, zoneOf(x, c, bot), at));
     const listed = due.filter((x) => !outside.includes(x) && dnc.has(x.phone));
     const callable = due.filter((x) => !outside.includes(x) && !listed.includes(x));
-    // Outside its window: on to the next opening (its own item only, so in parallel), or exhausted when none is left.
+    // Outside its window: on to the next opening (its own item only, so in parallel); exhausted when none opens
+    // before `endAt`. Contacts leaving for a final status go in batches: one campaign counter update per batch.
+    const exhaust: StoredContact[] = [];
     await Promise.all(
       outside.map(async (x) => {
         const next = nextDialTime(c.callingWindow, zoneOf(x, c, bot), at, endAt);
+        if (next === undefined) return void exhaust.push(x);
         try {
-          await moveContact(
-            teamId,
-            stored,
-            x,
-            next === undefined ? 'exhausted' : x.status,
-            next === undefined ? null : new Date(next).toISOString(),
-          );
-          if (next === undefined) ctx.stats.exhausted++;
-          else ctx.stats.deferred++;
+          await moveContact(teamId, stored, x, x.status, new Date(next).toISOString());
+          ctx.stats.deferred++;
           progressed++;
         } catch {
           // moved meanwhile by another pass
         }
       }),
     );
-    for (const x of listed) {
-      try {
-        await moveContact(teamId, stored, x, 'skipped_dnc', null, true);
-        ctx.stats.skippedDnc++;
-        progressed++;
-      } catch {
-        // moved meanwhile by another pass
-      }
-    }
+    progressed += await finalize(teamId, stored, exhaust, 'exhausted');
+    ctx.stats.exhausted += exhaust.length;
+    const skipped = await finalize(teamId, stored, listed, 'skipped_dnc');
+    ctx.stats.skippedDnc += skipped;
+    progressed += skipped;
     // Dials in batches: one transaction takes the campaign's and the team's slots for the whole batch.
     while (callable.length && !stop) {
       const n = Math.min(DIAL_BATCH, callable.length, campaignFree, team.free, ctx.dialsLeft);
@@ -513,6 +503,77 @@ async function dialBatch(
   return entries;
 }
 
+/** Contacts moved to a final status per transaction, with the campaign's counters and one audit event. */
+const FINAL_BATCH = 90;
+
+/**
+ * Moves waiting contacts to a final status (`exhausted`, `skipped_dnc`) in transactions of up to 90: each contact
+ * conditional on itself as read, the campaign's counters once, one audit event naming the numbers. A batch refused
+ * because one of them changed falls back to one transaction per contact. Returns how many were moved.
+ */
+async function finalize(teamId: string, c: StoredCampaign, contacts: StoredContact[], to: 'exhausted' | 'skipped_dnc'): Promise<number> {
+  let moved = 0;
+  for (let i = 0; i < contacts.length; i += FINAL_BATCH) {
+    const batch = contacts.slice(i, i + FINAL_BATCH);
+    const now = new Date().toISOString();
+    const from: Partial<Record<CampaignContactStatus, number>> = { [to]: batch.length };
+    const items: (TransactItem | ConditionalWrite)[] = batch.map((x) => {
+      from[x.status] = (from[x.status] ?? 0) - 1;
+      const idx = contactIndexes(teamId, c.id, x.phone, to, null);
+      return {
+        item: {
+          Update: {
+            TableName: T(),
+            Key: campaignContactKey(teamId, c.id, x.phone),
+            UpdateExpression:
+              'SET #status = :to, nextAttemptAt = :null, updatedAt = :now, version = :nv, GSI1PK = :g1pk, GSI1SK = :g1sk REMOVE GSI2PK, GSI2SK',
+            ConditionExpression: 'version = :v AND #status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':to': to,
+              ':null': null,
+              ':now': now,
+              ':nv': x.version + 1,
+              ':v': x.version,
+              ':from': x.status,
+              ':g1pk': idx.GSI1PK,
+              ':g1sk': idx.GSI1SK,
+            },
+          },
+        },
+        onConditionFailed: () => new Skip(),
+      };
+    });
+    items.push(
+      progressUpdate(teamId, c.id, from),
+      auditPut(
+        teamId,
+        {
+          actor: DISPATCHER_ACTOR,
+          module: 'campaigns',
+          action: to === 'skipped_dnc' ? 'contact_skipped_dnc' : 'contact_exhausted',
+          botId: c.botId,
+          targetId: batch.length === 1 ? batch[0]!.phone : c.id,
+          changes: {
+            status: { before: 'pending or scheduled', after: to },
+            campaignId: { before: null, after: c.id },
+            phones: { before: null, after: batch.map((x) => x.phone) },
+          },
+        },
+        now,
+      ),
+    );
+    try {
+      await transactWrite(items);
+      moved += batch.length;
+    } catch {
+      if (batch.length === 1) continue;
+      for (const x of batch) moved += await finalize(teamId, c, [x], to);
+    }
+  }
+  return moved;
+}
+
 /** Past `endAt`: the open contacts (pending, scheduled) become `exhausted`; once none is dialing, the campaign completes. */
 async function closeCampaign(ctx: PassContext, teamId: string, stored: StoredCampaign, c: Campaign) {
   for (let shard = 0; shard < CAMPAIGN_DUE_SHARDS && Date.now() < ctx.deadline; shard++) {
@@ -522,17 +583,10 @@ async function closeCampaign(ctx: PassContext, teamId: string, stored: StoredCam
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk',
         ExpressionAttributeValues: { ':pk': campaignDuePartition(teamId, c.id, shard) },
-        Limit: 200,
+        Limit: 900,
       }),
     );
-    for (const contact of (res.Items ?? []) as StoredContact[]) {
-      try {
-        await moveContact(teamId, stored, contact, 'exhausted', null);
-        ctx.stats.exhausted++;
-      } catch {
-        // moved meanwhile: the next pass reads again
-      }
-    }
+    ctx.stats.exhausted += await finalize(teamId, stored, (res.Items ?? []) as StoredContact[], 'exhausted');
   }
   const fresh = await doc.send(new GetCommand({ TableName: T(), Key: campaignKey(teamId, c.id), ConsistentRead: true }));
   const now = toCampaign(fresh.Item ?? {});
