@@ -52,7 +52,8 @@ async function run(ctx: BenchContext): Promise<string> {
   const { createTeam } = await import('../shared/domain/team/members.js');
   const { createBot } = await import('../shared/domain/bots/bots.js');
   const { updateTeamSettings, getTeamSettings } = await import('../shared/domain/team/settings.js');
-  const { createCampaign, startCampaign, getStoredCampaign } = await import('../shared/domain/campaigns/campaigns.js');
+  const { createCampaign, getStoredCampaign } = await import('../shared/domain/campaigns/campaigns.js');
+  const { startCampaign } = await import('../shared/domain/campaigns/status.js');
   const { addContacts } = await import('../shared/domain/campaigns/contacts.js');
   const { addToDnc } = await import('../shared/domain/dnc/dnc.js');
   const { isWithinWindow } = await import('../shared/domain/campaigns/schedule.js');

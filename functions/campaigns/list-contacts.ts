@@ -1,4 +1,4 @@
-import { listContacts } from '../../shared/domain/campaigns/contacts.js';
+import { listContacts } from '../../shared/domain/campaigns/contact-list.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 import { request } from './list-contacts.request.js';

@@ -1,5 +1,5 @@
 import { actorOf } from '../../shared/auth/principal.js';
-import { stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
+import { stopCampaign } from '../../shared/domain/campaigns/status.js';
 import { api } from '../../shared/http/handler.js';
 import { route } from '../routes.js';
 

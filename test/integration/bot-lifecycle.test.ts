@@ -11,7 +11,8 @@ import { getPostCallCache, refreshPostCallCache, setPostCallCacheEnabled } from 
 import { BOT_DATA_PURGE_TARGET } from '../../shared/domain/bots/purge.js';
 import { deleteBotAndData, resetBot } from '../../shared/domain/bots/reset.js';
 import { STEP_OF_FIELD } from '../../shared/domain/bots/schema.js';
-import { createCampaign, deleteCampaign, getStoredCampaign, startCampaign, stopCampaign } from '../../shared/domain/campaigns/campaigns.js';
+import { createCampaign, deleteCampaign, getStoredCampaign } from '../../shared/domain/campaigns/campaigns.js';
+import { startCampaign, stopCampaign } from '../../shared/domain/campaigns/status.js';
 import { createPhoneNumber, deletePhoneNumber, listPhoneNumbers } from '../../shared/domain/phone-numbers/phone-numbers.js';
 import { drainLocalJobs, registerLocalTarget } from '../../infra/local/adapters/async-invoke.js';
 import { countPartition, writeContactItems } from '../support/bot-data.js';

@@ -121,3 +121,23 @@ describe('environment', () => {
     expect(files.flatMap(envReads)).toEqual([]);
   });
 });
+
+describe('file size', () => {
+  /** Past this many lines a module holds more than one concern: split it along its seams (rules, storage, queries). */
+  const MAX_SHARED_LINES = 250;
+  /** A handler reads input, calls shared code and shapes the output. */
+  const MAX_HANDLER_LINES = 120;
+  const lines = (file: string) => readFileSync(join(ROOT, file), 'utf8').split('\n').length - 1;
+
+  it(`keeps every module under shared/ within ${MAX_SHARED_LINES} lines`, () => {
+    const long = FILES.filter((f) => f.startsWith('shared/')).flatMap((f) => (lines(f) > MAX_SHARED_LINES ? [`${f}: ${lines(f)}`] : []));
+    expect(long).toEqual([]);
+  });
+
+  it(`keeps every module under functions/ within ${MAX_HANDLER_LINES} lines`, () => {
+    const long = FILES.filter((f) => f.startsWith('functions/')).flatMap((f) =>
+      lines(f) > MAX_HANDLER_LINES ? [`${f}: ${lines(f)}`] : [],
+    );
+    expect(long).toEqual([]);
+  });
+});

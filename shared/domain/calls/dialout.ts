@@ -3,8 +3,7 @@ import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { botKey, callKey, callRefKey, phoneNumberKey, teamWaitingCallsPartition, waitingCallIndex, watchdogIndex } from '../../db/keys.js';
+import { botKey, callKey, callRefKey, phoneNumberKey, watchdogIndex } from '../../db/keys.js';
 import { retryOnConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { outboxPut, publishCommitted } from '../../events/outbox.js';
@@ -19,6 +18,7 @@ import { CALL_REQUESTED } from './fields.js';
 import type { Dialout } from './schema.js';
 import { batchGet, type Call, type StoredCall, toCall } from './store.js';
 import { requiredCrmNames } from './variables.js';
+import { acceptWaiting } from './accept-waiting.js';
 
 const T = () => tableName();
 
@@ -208,38 +208,6 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
   }
   await publishCommitted([entry]);
   return toCall(call);
-}
-
-/**
- * The dialout beyond the team's ceiling: the call is written `waiting`, in the waiting index (FIFO), without a slot
- * or an event, and answered with its place among the team's waiting calls.
- */
-async function acceptWaiting(teamId: string, call: StoredCall, others: Parameters<typeof transactWrite>[0]): Promise<AcceptedCall> {
-  const index = waitingCallIndex(teamId, call.id, call.queuedAt);
-  await retryOnConflict(
-    () =>
-      transactWrite([
-        {
-          Put: {
-            TableName: T(),
-            Item: { ...callKey(teamId, call.botId, call.dataGeneration, call.id), entity: 'call', ...call, holdsSlot: false, ...index },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        ...others,
-      ]),
-    { onExhausted: () => new Conflict('The call could not be created; retry.') },
-  );
-  const ahead = await doc.send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK < :me',
-      ExpressionAttributeValues: { ':pk': teamWaitingCallsPartition(teamId), ':me': index.GSI3SK },
-      Select: 'COUNT',
-    }),
-  );
-  return { ...toCall(call), queuePosition: (ahead.Count ?? 0) + 1 };
 }
 
 async function readBotAndPhone(teamId: string, botId: string, from: string | undefined) {
