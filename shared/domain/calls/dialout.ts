@@ -1,5 +1,4 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import type { Actor } from '../../auth/principal.js';
 import { doc, tableName } from '../../db/client.js';
@@ -16,7 +15,7 @@ import { watchdogDeadline } from './slots.js';
 import { dialoutRateLimit, enforceRateLimit } from '../rate-limit.js';
 import { CALL_REQUESTED } from './fields.js';
 import type { Dialout } from './schema.js';
-import { batchGet, type Call, type StoredCall, toCall } from './store.js';
+import { batchGet, type Call, newOutboundCall, toCall } from './store.js';
 import { requiredCrmNames } from './variables.js';
 import { acceptWaiting } from './accept-waiting.js';
 
@@ -87,29 +86,18 @@ export async function dialout(teamId: string, botId: string, input: Dialout, act
 
   const now = new Date().toISOString();
   const generation = bot.dataGeneration ?? 0;
-  const call: StoredCall = {
-    id: ulid(),
-    botId,
-    teamId,
-    dataGeneration: generation,
-    version: 1,
-    status: 'queued',
-    direction: 'outbound',
-    to,
-    from: input.from ?? null,
-    variables: { crm },
-    sipHeaders: Object.fromEntries(Object.entries(input.sipHeaders ?? {}).map(([h, v]) => [allowed.get(h.toLowerCase())!, v])),
-    result: null,
-    analysis: null,
-    qc: null,
-    events: [{ type: 'queued', at: now }],
-    push: null,
-    queuedAt: now,
-    ringingAt: null,
-    startedAt: null,
-    endedAt: null,
-    updatedAt: now,
-  };
+  const call = newOutboundCall(
+    {
+      botId,
+      teamId,
+      dataGeneration: generation,
+      to,
+      from: input.from ?? null,
+      variables: { crm },
+      sipHeaders: Object.fromEntries(Object.entries(input.sipHeaders ?? {}).map(([h, v]) => [allowed.get(h.toLowerCase())!, v])),
+    },
+    now,
+  );
   const { entry, put } = outboxPut(
     {
       id: `${CALL_REQUESTED}:${call.id}`,

@@ -1,3 +1,4 @@
+import { ulid } from 'ulid';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { doc, tableName } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
@@ -129,4 +130,33 @@ export async function listBotCalls(teamId: string, botId: string, limit: number,
     }),
   );
   return { items: (res.Items ?? []).map(toCall), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
+}
+
+/**
+ * A new outbound call as dialout and the campaign dispatcher write it: `queued` at `now` (ISO-8601), version 1, its
+ * `queued` event, no result yet. `extra` adds what the caller knows (campaign, attempt, slot).
+ */
+export function newOutboundCall(
+  init: Pick<StoredCall, 'botId' | 'teamId' | 'dataGeneration' | 'to' | 'from' | 'variables' | 'sipHeaders'>,
+  now: string,
+  extra: Partial<StoredCall> = {},
+): StoredCall {
+  return {
+    id: ulid(),
+    ...init,
+    version: 1,
+    status: 'queued',
+    direction: 'outbound',
+    result: null,
+    analysis: null,
+    qc: null,
+    events: [{ type: 'queued', at: now }],
+    push: null,
+    queuedAt: now,
+    ringingAt: null,
+    startedAt: null,
+    endedAt: null,
+    updatedAt: now,
+    ...extra,
+  } as StoredCall;
 }

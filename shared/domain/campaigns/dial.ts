@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import { auditPut } from '../../audit/audit.js';
 import { tableName } from '../../db/client.js';
 import { botKey, callKey, callRefKey, campaignContactKey, campaignKey, watchdogIndex } from '../../db/keys.js';
@@ -6,7 +5,7 @@ import { type ConditionalWrite, type TransactItem, transactWrite } from '../../d
 import type { OutboxEntry } from '../../events/outbox.js';
 import type { StoredBot } from '../bots/model.js';
 import { watchdogDeadline } from '../calls/slots.js';
-import type { StoredCall } from '../calls/store.js';
+import { newOutboundCall } from '../calls/store.js';
 import { callRequested, DISPATCHER_ACTOR } from '../calls/waiting.js';
 import { dncAbsent } from '../dnc/dnc.js';
 import { takeTeamSlots } from '../team/settings.js';
@@ -43,32 +42,23 @@ export async function dialBatch(
   for (const contact of contacts) {
     from[contact.status] = (from[contact.status] ?? 0) - 1;
     const attempt = (contact.attempts ?? 0) + 1;
-    const call: StoredCall = {
-      id: ulid(),
-      botId: bot.id,
-      teamId,
-      dataGeneration: generation,
-      version: 1,
-      status: 'queued',
-      direction: 'outbound',
-      to: contact.phone,
-      from: c.fromNumber ?? null,
-      variables: { crm: contact.variables?.crm ?? {} },
-      sipHeaders: {},
-      result: null,
-      analysis: null,
-      qc: null,
-      events: [{ type: 'queued', at: now }],
-      push: null,
-      queuedAt: now,
-      ringingAt: null,
-      startedAt: null,
-      endedAt: null,
-      updatedAt: now,
-      campaignId: c.id,
-      attempt,
-      holdsSlot: true,
-    };
+    const call = newOutboundCall(
+      {
+        botId: bot.id,
+        teamId,
+        dataGeneration: generation,
+        to: contact.phone,
+        from: c.fromNumber ?? null,
+        variables: { crm: contact.variables?.crm ?? {} },
+        sipHeaders: {},
+      },
+      now,
+      {
+        campaignId: c.id,
+        attempt,
+        holdsSlot: true,
+      },
+    );
     const { entry, put } = callRequested(call, now);
     entries.push(entry);
     const idx = contactIndexes(teamId, c.id, contact.phone, 'dialing', null);
