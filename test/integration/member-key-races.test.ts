@@ -47,12 +47,11 @@ async function adminWithActor() {
 }
 
 describe('API keys minted during a role change or a removal', () => {
-  it('a key whose member is demoted between its read and its write is refused (409), never minted as admin', async () => {
+  it('a key whose member is demoted between its read and its write is minted with the new role, never as admin', async () => {
     const { t, admin } = await adminWithActor();
     holdFirstTransaction(putsApiKey, () => changeMemberRole(t.teamId, admin.id, 'member', t.actor));
-    await expect(createApiKey(t.teamId, 'racing', admin.id, t.actor)).rejects.toMatchObject({ statusCode: 409 });
-    // retried, the key carries the new role
-    const key = await createApiKey(t.teamId, 'retried', admin.id, t.actor);
+    // the first write is refused (the role changed), the step runs again with the member as it is now
+    const key = await createApiKey(t.teamId, 'racing', admin.id, t.actor);
     expect((await resolvePrincipal(`Bearer ${key.key}`))?.role).toBe('member');
   });
 

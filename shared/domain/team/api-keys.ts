@@ -5,7 +5,7 @@ import type { Actor } from '../../auth/principal.js';
 import { doc } from '../../db/client.js';
 import { decodeCursor, encodeCursor } from '../../db/cursor.js';
 import { apiKeyKey, apiKeyListPartition, memberKey } from '../../db/keys.js';
-import { retryOnConflict } from '../../db/retry.js';
+import { retryOnConflict, WriteConflict } from '../../db/retry.js';
 import { transactWrite } from '../../db/transact.js';
 import { Conflict, NotFound } from '../errors.js';
 import { assertMayManage, assertMayMintFor } from './rules.js';
@@ -28,15 +28,19 @@ export async function listApiKeys(teamId: string, limit: number, cursor?: string
   return { items: (res.Items ?? []).map(toKeyInfo), nextCursor: encodeCursor(res.LastEvaluatedKey as Record<string, string>) };
 }
 
-/** Issues a key for `memberId` (default: the caller). The clear key is in the result and nowhere else. */
+/**
+ * Issues a key for `memberId` (default: the caller). The clear key is in the result and nowhere else. The key copies
+ * the member's role; a role change that lands between the read and the write makes the whole step run again with the
+ * new role (and the role checks on it), so a key is never minted with a role its member no longer has.
+ */
 export async function createApiKey(teamId: string, name: string, memberId: string, actor: Actor) {
-  const member = await getMember(teamId, memberId);
-  assertMayManage(actor, member.role);
-  assertMayMintFor(actor, member);
   const key = generateApiKey();
   const now = new Date().toISOString();
-  await retryOnConflict(() =>
-    transactWrite([
+  await retryOnConflict(async () => {
+    const member = await getMember(teamId, memberId);
+    assertMayManage(actor, member.role);
+    assertMayMintFor(actor, member);
+    await transactWrite([
       {
         item: apiKeyPut(teamId, key, { name, memberId, email: member.email, role: member.role, createdAt: now }),
         onConditionFailed: () => new Conflict('Key could not be created.'),
@@ -56,7 +60,7 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
         },
         onConditionFailed: (old) => {
           if (!old) return new NotFound('Member');
-          if (old.role !== member.role) return new Conflict("The member's role changed meanwhile; retry.");
+          if (old.role !== member.role) return new WriteConflict("The member's role changed meanwhile; retry.");
           return new Conflict(`A member holds at most ${MAX_KEYS_PER_MEMBER} API keys; revoke one first.`);
         },
       },
@@ -71,8 +75,8 @@ export async function createApiKey(teamId: string, name: string, memberId: strin
         },
         now,
       ),
-    ]),
-  );
+    ]);
+  });
   return { id: key.keyId, name, prefix: key.prefix, memberId, createdAt: now, key: key.key };
 }
 

@@ -12,7 +12,7 @@ import {
   apiKeyPut,
   emailLockPut,
   getMember,
-  keysOfMember,
+  keysOfMemberAsCounted,
   type Member,
   memberPut,
   sameKeys,
@@ -111,7 +111,7 @@ export async function changeMemberRole(
   if (precondition && !precondition(toMember(current))) throw new PreconditionFailed();
   assertMayManage(actor, current.role, role);
   if (current.role === role) return toMember(current);
-  const keys = await keysOfMember(teamId, memberId);
+  const keys = await keysOfMemberAsCounted(teamId, memberId, current.keyCount);
   const delta = role === 'super_admin' ? 1 : current.role === 'super_admin' ? -1 : 0;
   // The member's role or one of their keys changed since they were read.
   const changedMeanwhile = () => new Conflict('The member changed meanwhile; retry.');
@@ -161,7 +161,7 @@ export async function changeMemberRole(
 export async function deleteMember(teamId: string, memberId: string, actor: Actor): Promise<void> {
   const current = await getMember(teamId, memberId);
   assertMayManage(actor, current.role);
-  const keys = await keysOfMember(teamId, memberId);
+  const keys = await keysOfMemberAsCounted(teamId, memberId, current.keyCount);
   const items: (TransactItem | ConditionalWrite)[] = [
     {
       item: {

@@ -120,16 +120,38 @@ export function superAdminCountUpdate(teamId: string, delta: 1 | -1): TransactIt
 }
 
 export async function keysOfMember(teamId: string, memberId: string): Promise<StoredApiKey[]> {
-  const res = await doc.send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      FilterExpression: 'memberId = :m',
-      ExpressionAttributeValues: { ':pk': apiKeyListPartition(teamId), ':m': memberId },
-    }),
-  );
-  return (res.Items ?? []) as StoredApiKey[];
+  const keys: StoredApiKey[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await doc.send(
+      new QueryCommand({
+        TableName: T(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: 'memberId = :m',
+        ExpressionAttributeValues: { ':pk': apiKeyListPartition(teamId), ':m': memberId },
+        ExclusiveStartKey: start,
+      }),
+    );
+    keys.push(...((res.Items ?? []) as StoredApiKey[]));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+/**
+ * Every key of a member whose `keyCount` was read as `expected`. The key index (GSI1) is eventually consistent: a
+ * key created just before the member was read may not be listed yet, and a role change or removal that missed it
+ * would leave it with the old role. Reads again (up to 5 times, 50 ms apart) until the index lists `expected` keys.
+ * @throws Conflict when the index still disagrees (the caller retries the request).
+ */
+export async function keysOfMemberAsCounted(teamId: string, memberId: string, expected: number): Promise<StoredApiKey[]> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const keys = await keysOfMember(teamId, memberId);
+    if (keys.length === expected) return keys;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Conflict("The member's API keys changed meanwhile; retry.");
 }
 
 export const lastSuperAdmin = () => new Conflict("This is the team's last super_admin: promote another member first.");
