@@ -4,13 +4,17 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 
-/** Every destructive or costly action asks first: the question, Cancel, and the action's own verb. */
+/**
+ * Every destructive or costly action asks first: the question, Cancel, and the action's own verb. Forms in a dialog use it
+ * too: the form is the body, `confirmDisabled` while it cannot be sent.
+ */
 export function ConfirmModal(props: {
   visible: boolean;
   header: string;
   confirmLabel: string;
   cancelLabel?: string;
   busy?: boolean;
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onDismiss: () => void;
   children: ReactNode;
@@ -27,7 +31,7 @@ export function ConfirmModal(props: {
             <Button variant="link" onClick={props.onDismiss} disabled={props.busy}>
               {props.cancelLabel ?? 'Cancel'}
             </Button>
-            <Button variant="primary" onClick={props.onConfirm} loading={props.busy} data-testid="confirm">
+            <Button variant="primary" onClick={props.onConfirm} loading={props.busy} disabled={props.confirmDisabled} data-testid="confirm">
               {props.confirmLabel}
             </Button>
           </SpaceBetween>

@@ -560,23 +560,14 @@ function CreateConnector({ bots, onClose }: { bots: { value: string; label: stri
   });
   const errorOf = (p: string) => problem?.errors?.find((e) => e.path === p)?.message;
   return (
-    <Modal
+    <ConfirmModal
       visible
       header="Add agent connector"
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => create.mutate(undefined)} loading={create.isPending} disabled={!form.botId}>
-              Add
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => create.mutate(undefined)}
+      busy={create.isPending}
+      confirmDisabled={!form.botId}
+      confirmLabel="Add"
     >
       <SpaceBetween size="m">
         <FormField label="Bot">
@@ -619,6 +610,6 @@ function CreateConnector({ bots, onClose }: { bots: { value: string; label: stri
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

@@ -1,10 +1,8 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Modal from '@cloudscape-design/components/modal';
 import Pagination from '@cloudscape-design/components/pagination';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -206,23 +204,14 @@ function CreateCampaign({ bots, onClose }: { bots: { value: string; label: strin
     onError: (e) => setProblem(e instanceof ApiError ? e.problem : null),
   });
   return (
-    <Modal
+    <ConfirmModal
       visible
       header="Create campaign"
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => create.mutate(undefined)} loading={create.isPending} disabled={!botId}>
-              Create campaign
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => create.mutate(undefined)}
+      busy={create.isPending}
+      confirmDisabled={!botId}
+      confirmLabel="Create campaign"
     >
       <SpaceBetween size="m">
         <FormField label="Name" errorText={problem?.errors?.find((e) => e.path === 'name')?.message}>
@@ -238,6 +227,6 @@ function CreateCampaign({ bots, onClose }: { bots: { value: string; label: strin
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

@@ -1,10 +1,8 @@
 import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -142,23 +140,14 @@ function AddNumbers({ onClose }: { onClose: () => void }) {
     onError: (e) => setProblem(e instanceof ApiError ? e.problem : null),
   });
   return (
-    <Modal
+    <ConfirmModal
       visible
       header="Add numbers to the do-not-call list"
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => add.mutate(undefined)} loading={add.isPending} disabled={!numbers.length}>
-              Add numbers
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => add.mutate(undefined)}
+      busy={add.isPending}
+      confirmDisabled={!numbers.length}
+      confirmLabel="Add numbers"
     >
       <SpaceBetween size="m">
         <FormField
@@ -176,6 +165,6 @@ function AddNumbers({ onClose }: { onClose: () => void }) {
           <Input value={reason} onChange={({ detail }) => setReason(detail.value)} ariaLabel="Reason" />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

@@ -1,10 +1,8 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Modal from '@cloudscape-design/components/modal';
 import Pagination from '@cloudscape-design/components/pagination';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -126,23 +124,14 @@ function AddNumber({ bots, onClose }: { bots: { value: string; label: string }[]
     onError: (e) => setProblem(e instanceof ApiError ? e.problem : null),
   });
   return (
-    <Modal
+    <ConfirmModal
       visible
       header="Add phone number"
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => add.mutate(undefined)} loading={add.isPending} disabled={!botId}>
-              Add
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => add.mutate(undefined)}
+      busy={add.isPending}
+      confirmDisabled={!botId}
+      confirmLabel="Add"
     >
       <SpaceBetween size="m">
         <FormField
@@ -162,6 +151,6 @@ function AddNumber({ bots, onClose }: { bots: { value: string; label: string }[]
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }

@@ -144,23 +144,13 @@ function MemberModal({ member, onClose }: { member?: Member; onClose: () => void
     onError: (e) => setProblem(e instanceof ApiError ? e.problem : null),
   });
   return (
-    <Modal
+    <ConfirmModal
       visible
       header={member ? `Change role of ${member.email}` : 'Add member'}
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => save.mutate(undefined)} loading={save.isPending}>
-              {member ? 'Change role' : 'Add member'}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => save.mutate(undefined)}
+      busy={save.isPending}
+      confirmLabel={member ? 'Change role' : 'Add member'}
     >
       <SpaceBetween size="m">
         {member ? null : (
@@ -177,7 +167,7 @@ function MemberModal({ member, onClose }: { member?: Member; onClose: () => void
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }
 
@@ -310,23 +300,13 @@ function CreateKey({ members, onClose, onCreated }: { members: Member[]; onClose
     onError: (e) => setProblem(e instanceof ApiError ? e.problem : null),
   });
   return (
-    <Modal
+    <ConfirmModal
       visible
       header="Create API key"
       onDismiss={onClose}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => create.mutate(undefined)} loading={create.isPending}>
-              Create API key
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      onConfirm={() => create.mutate(undefined)}
+      busy={create.isPending}
+      confirmLabel="Create API key"
     >
       <SpaceBetween size="m">
         <FormField
@@ -345,6 +325,6 @@ function CreateKey({ members, onClose, onCreated }: { members: Member[]; onClose
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ConfirmModal>
   );
 }
