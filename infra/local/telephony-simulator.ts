@@ -105,12 +105,17 @@ export const telephonySimulator: BackgroundJob = {
           await sleep(delays[i] as number);
           if (stopped) return;
           if (!event) continue;
-          try {
-            await runInScope(scope, () => reportCallEvent(teamId, callId, event, SIMULATOR_ACTOR));
-          } catch {
-            // ended meanwhile (the watchdog), or its bot reset: a real provider's report would be refused too
-            return;
+          // A provider redelivers a webhook the API refused for a passing reason (a write conflict, throttling):
+          // 5 attempts with back-off. A call ended meanwhile (the watchdog) or of a reset bot keeps refusing: given up.
+          let delivered = false;
+          for (let attempt = 0; attempt < 5 && !delivered && !stopped; attempt++) {
+            if (attempt) await sleep(200 * 2 ** attempt);
+            delivered = await runInScope(scope, () => reportCallEvent(teamId, callId, event, SIMULATOR_ACTOR)).then(
+              () => true,
+              () => false,
+            );
           }
+          if (!delivered) return;
         }
       },
     );
